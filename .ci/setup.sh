@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what this project needs, skipping whatever is already there (quick on a second run).
+#   .ci/setup.sh app    the wasm target, Trunk, wasm-bindgen-cli and wasm-opt: enough to build and serve
+#   .ci/setup.sh test   all of that, plus Debian's Chromium and the browser tests' npm packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
+WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+
+step() { printf '\n== %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+  step "installing Trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
+  cargo install trunk --locked --version "$TRUNK_VERSION"
+fi
+
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  # Not --locked: one of its locked dependency versions is missing from the registry here.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# wasm-opt comes from npm's binaryen (pinned in .ci/tools). Debian's binaryen is too old: its
+# output fails in the browser.
+if [[ ! -x .ci/tools/node_modules/.bin/wasm-opt ]] || ! (cd .ci/tools && npm ls --silent >/dev/null 2>&1); then
+  step "installing wasm-opt (npm binaryen)"
+  (cd .ci/tools && npm ci --no-audit --no-fund)
+fi
+
+cargo fetch --quiet  # Trunk builds with --offline
+
+if [[ "${1:-app}" == test ]]; then
+  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+    step "installing Debian's Chromium"
+    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  fi
+  if ! (cd tests/e2e && npm ls --silent >/dev/null 2>&1); then
+    step "installing the browser tests' npm packages"
+    (cd tests/e2e && npm ci --no-audit --no-fund)
+  fi
+fi

@@ -1,0 +1,55 @@
+//! The landlord's other ways to complain, as a list with working links.
+
+use leptos::prelude::*;
+
+use crate::domain::policy::{Channel, Contact};
+
+fn channel_name(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Phone => "Phone",
+        Channel::Email => "Email",
+        Channel::Post => "Post",
+        Channel::Web => "Online",
+        Channel::InPerson => "In person",
+        Channel::SocialMedia => "Social media",
+    }
+}
+
+/// A link for channels that have one (`tel:`, `mailto:`, a web address).
+fn href(contact: &Contact) -> Option<String> {
+    let value = contact.value.trim();
+    match contact.channel {
+        Channel::Phone => Some(format!("tel:{}", value.replace(' ', ""))),
+        Channel::Email => Some(format!("mailto:{value}")),
+        // A description such as "the form on our website" is shown as text, not as a link.
+        Channel::Web if value.contains(char::is_whitespace) => None,
+        Channel::Web if value.starts_with("https://") || value.starts_with("http://") => {
+            Some(value.to_string())
+        }
+        Channel::Web => Some(format!("https://{value}")),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
+    let items = contacts
+        .into_iter()
+        .map(|contact| {
+            let value = match href(&contact) {
+                Some(href) => view! { <a href=href>{contact.value.clone()}</a> }.into_any(),
+                None => view! { <span class="pre-line">{contact.value.clone()}</span> }.into_any(),
+            };
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{channel_name(contact.channel)}</dt>
+                    <dd class="summary-list__value">
+                        {value}
+                        {contact.note.map(|note| view! { <br /> <span class="hint">{note}</span> })}
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="summary-list">{items}</dl> }
+}

@@ -1,0 +1,24 @@
+//! The dates a policy promises, each as a readable date in a machine-readable `<time>`.
+
+use leptos::prelude::*;
+
+use crate::domain::deadlines::{long_date, Timeline};
+
+#[component]
+pub fn TimelineList(timeline: Timeline) -> impl IntoView {
+    let rows = timeline
+        .iter()
+        .map(|milestone| {
+            view! {
+                <div class="summary-list__row" data-milestone=milestone.id.as_str()>
+                    <dt class="summary-list__key">{milestone.label()}</dt>
+                    <dd class="summary-list__value">
+                        "By "
+                        <time datetime=milestone.date.to_string()>{long_date(milestone.date)}</time>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="summary-list">{rows}</dl> }
+}

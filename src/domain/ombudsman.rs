@@ -1,0 +1,34 @@
+//! The Ombudsman schemes a resident can go to once the landlord's own process is over.
+
+use super::policy::OmbudsmanScheme;
+
+/// How to reach an Ombudsman.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OmbudsmanDetails {
+    pub name: &'static str,
+    pub phone: &'static str,
+    pub website: &'static str,
+}
+
+pub const HOUSING_OMBUDSMAN: OmbudsmanDetails = OmbudsmanDetails {
+    name: "Housing Ombudsman",
+    phone: "0300 111 3000",
+    website: "https://www.housing-ombudsman.org.uk/",
+};
+
+pub const LGSCO: OmbudsmanDetails = OmbudsmanDetails {
+    name: "Local Government and Social Care Ombudsman",
+    phone: "0300 061 0614",
+    website: "https://www.lgo.org.uk/",
+};
+
+impl OmbudsmanScheme {
+    /// The Ombudsmen of this scheme, the Housing Ombudsman first where it applies.
+    pub fn details(self) -> &'static [OmbudsmanDetails] {
+        match self {
+            OmbudsmanScheme::Housing => &[HOUSING_OMBUDSMAN],
+            OmbudsmanScheme::Lgsco => &[LGSCO],
+            OmbudsmanScheme::Both => &[HOUSING_OMBUDSMAN, LGSCO],
+        }
+    }
+}

@@ -1,0 +1,674 @@
+//! A landlord's complaints policy as data (a "profile"): the JSON format, its validation with
+//! errors that name the field, and the six built-in profiles compiled into the app.
+//!
+//! The format is documented by `public/policies/policy.schema.json`; the Rust types here are
+//! the source of truth and a test keeps the two in step.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::calendar::Region;
+
+/// A landlord's policy profile. Field names match the JSON document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Stable identifier, lowercase letters, digits and hyphens (`greatwell`).
+    pub id: String,
+    /// The profile's version, recorded with every submission judged under it.
+    pub version: String,
+    /// The document the profile was written from, for the landlord's web team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub landlord: Landlord,
+    /// Whose bank holidays count when working days are added.
+    pub region: Region,
+    pub ombudsman: Ombudsman,
+    pub eligibility: Eligibility,
+    /// How long after the issue (or becoming aware of it) a complaint may be made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit: Option<TimeLimit>,
+    #[serde(default)]
+    pub exclusions: Vec<Exclusion>,
+    pub stages: Stages,
+    /// Working days to reply to a comment when the resident asks for a reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment_reply_days: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Landlord {
+    pub name: String,
+    /// Ways to complain other than this app, in the order the landlord prefers.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// The emergency repairs line, shown before anything else when someone is in danger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency_repairs_phone: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub channel: Channel,
+    /// The number, address, web address or place, as the resident should use it.
+    pub value: String,
+    /// Opening hours or any other detail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Phone,
+    Email,
+    Post,
+    Web,
+    InPerson,
+    SocialMedia,
+}
+
+/// Which Ombudsman can look at a complaint once the landlord's process is over.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ombudsman {
+    pub scheme: OmbudsmanScheme,
+    /// Where `scheme` is `both`: the services the Local Government and Social Care Ombudsman
+    /// covers instead of the Housing Ombudsman (for example housing advice and homelessness).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lgsco_services: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OmbudsmanScheme {
+    Housing,
+    Lgsco,
+    Both,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    /// The connections to the landlord that may use the complaints process.
+    pub who_may_complain: Vec<Connection>,
+    pub representatives: Representatives,
+    /// Whether a complaint without a name is accepted (no reply is then possible).
+    pub anonymous_accepted: bool,
+}
+
+/// A person's connection to the landlord.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Connection {
+    Tenant,
+    Leaseholder,
+    SharedOwner,
+    HousingApplicant,
+    ServiceUser,
+    MemberOfThePublic,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Representatives {
+    pub allowed: bool,
+    /// Whether the landlord needs the resident's consent in writing before it deals with them.
+    pub written_consent_required: bool,
+    /// Whether replies may go to the representative rather than only to the resident.
+    pub replies_to_representative: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeLimit {
+    /// Calendar months from the issue, or from when the resident became aware of it.
+    pub months: u32,
+    /// Whether a good reason (special circumstances) can lift the limit.
+    pub special_circumstances: bool,
+}
+
+/// Something the policy does not treat as a complaint, with where to go instead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// Unique within the profile (`homelessness-review`).
+    pub id: String,
+    pub kind: ExclusionKind,
+    /// A few words naming it, as a heading.
+    pub summary: String,
+    /// Why the policy handles this another way, in plain words.
+    pub explanation: String,
+    /// Where to go instead, with contact details where there are any.
+    pub signpost: String,
+}
+
+/// The kinds of matter a policy may exclude. Triage asks about each kind, so a new kind is a
+/// compile error wherever it must be handled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExclusionKind {
+    /// A first report of a repair or problem.
+    ServiceRequest,
+    /// A request for information or an explanation.
+    InformationRequest,
+    /// A neighbour's behaviour or anti-social behaviour itself (not how reports were handled).
+    AntiSocialBehaviour,
+    /// A decision with its own appeal or review route.
+    OwnAppealRoute,
+    /// Court or legal action already started.
+    LegalProceedings,
+    /// An insurance, liability or personal injury claim.
+    InsuranceClaim,
+    /// Already been through the complaints process, or with the Ombudsman.
+    AlreadyConsidered,
+    /// Older than the policy's time limit.
+    OutOfTime,
+    /// Not the landlord's responsibility (another service or agency).
+    NotLandlordResponsibility,
+    /// A councillor's conduct.
+    CouncillorConduct,
+    /// A member of staff's own grievance.
+    StaffGrievance,
+    /// Disagreement with a policy itself, rather than how it was applied.
+    PolicyDisagreement,
+    /// A supplier's or partner's business relationship with the landlord.
+    BusinessRelationship,
+}
+
+/// What starts a clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Anchor {
+    /// The day the landlord receives the complaint.
+    Receipt,
+    /// The day the landlord acknowledges it (taken as the last day the policy allows).
+    Acknowledgement,
+    /// The day the landlord logs it. A complaint is logged no later than it is acknowledged,
+    /// so this is taken as the acknowledgement date: never earlier than the policy promises.
+    Logging,
+    /// The day the resident asks for a stage 2 review.
+    EscalationRequest,
+    /// The date of the landlord's stage 1 response.
+    Stage1Response,
+}
+
+/// Whether a clock counts working days or calendar days.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Counting {
+    #[default]
+    WorkingDays,
+    CalendarDays,
+}
+
+/// A number of days from an anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clock {
+    pub days: u32,
+    pub from: Anchor,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub counting: Counting,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stages {
+    /// A quick, informal route some landlords offer before a formal complaint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concern: Option<ConcernStage>,
+    pub stage1: Stage,
+    /// Absent only for a policy with a single stage (which the policy check reports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage2: Option<Stage2>,
+    /// Whether the policy still sends residents to a "designated person" (MP, councillor or
+    /// tenant panel) before the Ombudsman, a step removed by law from 1 October 2022.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub designated_person: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConcernStage {
+    /// What the landlord calls it ("Customer concern", "Quick resolution").
+    pub name: String,
+    pub resolve: Clock,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledge: Option<Clock>,
+    /// A first call or meeting to talk the complaint through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Clock>,
+    pub respond: Clock,
+    /// Further working days the landlord may take, with reasons, after `respond`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension_days: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage2 {
+    #[serde(flatten)]
+    pub stage: Stage,
+    /// How long after the stage 1 response the resident may ask for a review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_window: Option<Clock>,
+    /// Whether the resident must give reasons to escalate.
+    pub reasons_required: bool,
+}
+
+/// A profile that cannot be used, naming the field at fault for the person who wrote it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyError {
+    /// Dotted path to the field (`stages.stage1.respond.from`), or empty for the whole document.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+/// The built-in profiles: id and JSON, the default first.
+const BUILTINS: &[(&str, &str)] = &[
+    (
+        "hos-code-2024",
+        include_str!("../../public/policies/hos-code-2024.json"),
+    ),
+    (
+        "nottingham",
+        include_str!("../../public/policies/nottingham.json"),
+    ),
+    (
+        "greatwell",
+        include_str!("../../public/policies/greatwell.json"),
+    ),
+    (
+        "north-warwickshire",
+        include_str!("../../public/policies/north-warwickshire.json"),
+    ),
+    (
+        "south-cambridgeshire",
+        include_str!("../../public/policies/south-cambridgeshire.json"),
+    ),
+    (
+        "town-and-country",
+        include_str!("../../public/policies/town-and-country.json"),
+    ),
+];
+
+/// The most days any clock may run: a year of working days is far beyond any real policy, so a
+/// larger number is a typing mistake.
+const MAX_DAYS: u32 = 260;
+
+impl Policy {
+    /// The profile used when none is chosen: the Housing Ombudsman's statutory Code.
+    pub const DEFAULT_ID: &'static str = "hos-code-2024";
+
+    /// Parses and validates a profile.
+    pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
+        let deserializer = &mut serde_json::Deserializer::from_str(json);
+        let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|err| {
+            let field = err.path().to_string();
+            let inner = err.into_inner();
+            PolicyError {
+                // serde_path_to_error names the whole document ".".
+                field: if field == "." { String::new() } else { field },
+                message: plain_serde_message(&inner),
+            }
+        })?;
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// A built-in profile by id.
+    pub fn builtin(id: &str) -> Option<Policy> {
+        BUILTINS
+            .iter()
+            .find(|(builtin_id, _)| *builtin_id == id)
+            .map(|(_, json)| Policy::from_json(json).expect("built-in profiles are valid (tested)"))
+    }
+
+    /// The ids of the built-in profiles, the default first.
+    pub fn builtin_ids() -> &'static [&'static str] {
+        const IDS: [&str; BUILTINS.len()] = {
+            let mut ids = [""; BUILTINS.len()];
+            let mut i = 0;
+            while i < BUILTINS.len() {
+                ids[i] = BUILTINS[i].0;
+                i += 1;
+            }
+            ids
+        };
+        &IDS
+    }
+
+    /// The default profile.
+    pub fn default_policy() -> Policy {
+        Policy::builtin(Self::DEFAULT_ID).expect("the default profile is built in")
+    }
+
+    /// Checks what the types alone cannot: non-empty texts, sensible numbers, anchors that make
+    /// sense where they are used.
+    fn validate(&self) -> Result<(), PolicyError> {
+        let fail = |field: &str, message: &str| {
+            Err(PolicyError {
+                field: field.to_string(),
+                message: message.to_string(),
+            })
+        };
+        if !is_slug(&self.id) {
+            return fail(
+                "id",
+                "must be lowercase letters, digits and hyphens, like \"my-landlord\"",
+            );
+        }
+        if self.version.trim().is_empty() {
+            return fail("version", "must not be empty");
+        }
+        if self.landlord.name.trim().is_empty() {
+            return fail("landlord.name", "must not be empty");
+        }
+        for (i, contact) in self.landlord.contacts.iter().enumerate() {
+            if contact.value.trim().is_empty() {
+                return fail(
+                    &format!("landlord.contacts[{i}].value"),
+                    "must not be empty",
+                );
+            }
+        }
+        if self.eligibility.who_may_complain.is_empty() {
+            return fail(
+                "eligibility.who_may_complain",
+                "must list at least one connection",
+            );
+        }
+        if self.ombudsman.scheme == OmbudsmanScheme::Both
+            && self.ombudsman.lgsco_services.is_empty()
+        {
+            return fail(
+                "ombudsman.lgsco_services",
+                "must name the services the Local Government and Social Care Ombudsman covers when scheme is \"both\"",
+            );
+        }
+        if let Some(limit) = &self.time_limit {
+            if limit.months == 0 || limit.months > 120 {
+                return fail("time_limit.months", "must be between 1 and 120");
+            }
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, exclusion) in self.exclusions.iter().enumerate() {
+            let at = |name: &str| format!("exclusions[{i}].{name}");
+            if !is_slug(&exclusion.id) {
+                return fail(&at("id"), "must be lowercase letters, digits and hyphens");
+            }
+            if !ids.insert(exclusion.id.as_str()) {
+                return fail(&at("id"), "is used by another exclusion");
+            }
+            for (name, text) in [
+                ("summary", &exclusion.summary),
+                ("explanation", &exclusion.explanation),
+                ("signpost", &exclusion.signpost),
+            ] {
+                if text.trim().is_empty() {
+                    return fail(&at(name), "must not be empty");
+                }
+            }
+        }
+        if let Some(concern) = &self.stages.concern {
+            if concern.name.trim().is_empty() {
+                return fail("stages.concern.name", "must not be empty");
+            }
+            check_clock(
+                "stages.concern.resolve",
+                &concern.resolve,
+                &[Anchor::Receipt],
+            )?;
+        }
+        check_stage("stages.stage1", &self.stages.stage1, &[Anchor::Receipt])?;
+        if let Some(stage2) = &self.stages.stage2 {
+            check_stage("stages.stage2", &stage2.stage, &[Anchor::EscalationRequest])?;
+            if let Some(window) = &stage2.request_window {
+                check_clock(
+                    "stages.stage2.request_window",
+                    window,
+                    &[Anchor::Stage1Response],
+                )?;
+            }
+        }
+        if let Some(days) = self.comment_reply_days {
+            if days == 0 || days > MAX_DAYS {
+                return fail(
+                    "comment_reply_days",
+                    &format!("must be between 1 and {MAX_DAYS}"),
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks a stage's clocks: `start` is the anchor that opens the stage; its other clocks may
+/// also run from acknowledgement or logging.
+fn check_stage(path: &str, stage: &Stage, start: &[Anchor]) -> Result<(), PolicyError> {
+    if let Some(acknowledge) = &stage.acknowledge {
+        check_clock(&format!("{path}.acknowledge"), acknowledge, start)?;
+    }
+    let later = [start, &[Anchor::Acknowledgement, Anchor::Logging]].concat();
+    if let Some(contact) = &stage.contact {
+        check_clock(&format!("{path}.contact"), contact, &later)?;
+    }
+    check_clock(&format!("{path}.respond"), &stage.respond, &later)?;
+    if stage.respond.counting != Counting::WorkingDays {
+        return Err(PolicyError {
+            field: format!("{path}.respond.counting"),
+            message: "response times are counted in working days".into(),
+        });
+    }
+    if let Some(days) = stage.extension_days {
+        if days > MAX_DAYS {
+            return Err(PolicyError {
+                field: format!("{path}.extension_days"),
+                message: format!("must be at most {MAX_DAYS}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn check_clock(path: &str, clock: &Clock, allowed: &[Anchor]) -> Result<(), PolicyError> {
+    if clock.days == 0 || clock.days > MAX_DAYS {
+        return Err(PolicyError {
+            field: format!("{path}.days"),
+            message: format!("must be between 1 and {MAX_DAYS}"),
+        });
+    }
+    if !allowed.contains(&clock.from) {
+        let names: Vec<String> = allowed
+            .iter()
+            .map(|a| format!("\"{}\"", anchor_name(*a)))
+            .collect();
+        return Err(PolicyError {
+            field: format!("{path}.from"),
+            message: format!(
+                "\"{}\" cannot start this clock; use one of {}",
+                anchor_name(clock.from),
+                names.join(", ")
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn anchor_name(anchor: Anchor) -> String {
+    serde_json::to_value(anchor)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// serde_json's message without its "at line 3 column 5" tail when the path already says where.
+fn plain_serde_message(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(at) if err.is_data() => text[..at].to_string(),
+        _ => text,
+    };
+    if err.is_syntax() || err.is_eof() {
+        format!("not valid JSON: {message}")
+    } else {
+        message
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn default_json() -> serde_json::Value {
+        serde_json::from_str(BUILTINS[0].1).unwrap()
+    }
+
+    /// Applies `change` to the default profile and returns the error it causes.
+    fn error_after(change: impl FnOnce(&mut serde_json::Value)) -> PolicyError {
+        let mut json = default_json();
+        change(&mut json);
+        Policy::from_json(&json.to_string()).expect_err("the changed profile must be refused")
+    }
+
+    #[test]
+    fn every_builtin_parses_and_round_trips() {
+        assert_eq!(Policy::builtin_ids().len(), 6);
+        assert_eq!(Policy::builtin_ids()[0], Policy::DEFAULT_ID);
+        for id in Policy::builtin_ids() {
+            let policy = Policy::builtin(id).unwrap();
+            assert_eq!(&policy.id, id, "file and id agree");
+            let again = Policy::from_json(&serde_json::to_string(&policy).unwrap()).unwrap();
+            assert_eq!(policy, again);
+        }
+        assert!(Policy::builtin("no-such-landlord").is_none());
+    }
+
+    #[test]
+    fn wrong_type_names_the_field() {
+        let err = error_after(|p| p["stages"]["stage1"]["respond"]["days"] = "ten".into());
+        assert_eq!(err.field, "stages.stage1.respond.days");
+        assert!(err.message.contains("expected u32"), "{err}");
+    }
+
+    #[test]
+    fn unknown_anchor_names_the_field() {
+        let err = error_after(|p| p["stages"]["stage1"]["respond"]["from"] = "next-tuesday".into());
+        assert_eq!(err.field, "stages.stage1.respond.from");
+        assert!(
+            err.message.contains("unknown variant `next-tuesday`"),
+            "{err}"
+        );
+        assert!(
+            err.message.contains("acknowledgement"),
+            "lists the anchors: {err}"
+        );
+    }
+
+    #[test]
+    fn anchor_in_the_wrong_place_names_the_field() {
+        let err =
+            error_after(|p| p["stages"]["stage1"]["respond"]["from"] = "stage1-response".into());
+        assert_eq!(err.field, "stages.stage1.respond.from");
+        assert!(err.message.contains("cannot start this clock"), "{err}");
+    }
+
+    #[test]
+    fn negative_days_name_the_field() {
+        let err = error_after(|p| p["stages"]["stage1"]["acknowledge"]["days"] = (-5).into());
+        assert_eq!(err.field, "stages.stage1.acknowledge.days");
+        assert!(err.message.contains("-5"), "{err}");
+    }
+
+    #[test]
+    fn zero_and_huge_days_are_refused() {
+        let err = error_after(|p| p["stages"]["stage2"]["respond"]["days"] = 0.into());
+        assert_eq!(err.field, "stages.stage2.respond.days");
+        let err = error_after(|p| p["stages"]["stage1"]["extension_days"] = 1000.into());
+        assert_eq!(err.field, "stages.stage1.extension_days");
+    }
+
+    #[test]
+    fn missing_landlord_name_names_the_field() {
+        let err = error_after(|p| {
+            p["landlord"].as_object_mut().unwrap().remove("name");
+        });
+        assert_eq!(err.field, "landlord");
+        assert!(err.message.contains("missing field `name`"), "{err}");
+        let err = error_after(|p| p["landlord"]["name"] = "  ".into());
+        assert_eq!(err.field, "landlord.name");
+    }
+
+    #[test]
+    fn unknown_region_names_the_field() {
+        let err = error_after(|p| p["region"] = "wales".into());
+        assert_eq!(err.field, "region");
+        assert!(
+            err.message.contains("england-and-wales"),
+            "lists the regions: {err}"
+        );
+    }
+
+    #[test]
+    fn unknown_field_is_refused_so_typos_show() {
+        let err = error_after(|p| p["stages"]["stage1"]["respnd"] = 3.into());
+        assert!(err.field.starts_with("stages.stage1"), "{err}");
+        assert!(err.message.contains("unknown field `respnd`"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_exclusion_ids_are_refused() {
+        let err = error_after(|p| {
+            let first = p["exclusions"][0].clone();
+            p["exclusions"].as_array_mut().unwrap().push(first);
+        });
+        assert!(err.field.starts_with("exclusions["), "{err}");
+        assert!(err.message.contains("another exclusion"), "{err}");
+    }
+
+    #[test]
+    fn bad_json_says_so() {
+        let err = Policy::from_json("{ \"id\": ").unwrap_err();
+        assert!(err.message.starts_with("not valid JSON"), "{err}");
+        let err = Policy::from_json("").unwrap_err();
+        assert!(err.message.starts_with("not valid JSON"), "{err}");
+    }
+
+    #[test]
+    fn lgsco_services_are_required_for_both() {
+        let err = error_after(|p| p["ombudsman"] = serde_json::json!({ "scheme": "both" }));
+        assert_eq!(err.field, "ombudsman.lgsco_services");
+    }
+}

@@ -1,0 +1,10 @@
+//! resident-complaints: the domain core (`domain`, pure Rust, native and wasm) and the browser
+//! app over it (feature `app`, on by default).
+pub mod domain;
+
+#[cfg(feature = "app")]
+pub mod app;
+#[cfg(feature = "app")]
+mod components;
+#[cfg(feature = "app")]
+mod pages;

@@ -1,0 +1,103 @@
+// Shared by the browser tests: serves the Trunk-built app from dist/ on loopback, starts
+// Debian's Chromium through playwright-core, and checks pages with axe-core.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const DIST = resolve(fileURLToPath(import.meta.url), '../../../dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves `root` on 127.0.0.1 at a free port; unknown paths without an extension get
+ *  index.html, as a single-page app's host would do. Resolves to { url, close }. */
+export async function serveDist(root = DIST) {
+  try {
+    await stat(join(root, 'index.html'));
+  } catch {
+    throw new Error(`${root}/index.html is missing: build the app first (trunk build --release index.html)`);
+  }
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    let file = join(root, path);
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    if (path.endsWith('/') || !extname(path)) file = join(root, 'index.html');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** A page in a UK phone-sized context. It records console errors, uncaught exceptions and
+ *  every request to a host other than the app's, so tests can assert there were none. */
+export async function openPage(browser, { now } = {}) {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    viewport: { width: 375, height: 740 },
+  });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
+  page.on('request', (req) => {
+    const host = new URL(req.url()).hostname;
+    if (!['127.0.0.1', 'localhost'].includes(host) && !req.url().startsWith('data:')) {
+      page.problems.push(`third-party request: ${req.url()}`);
+    }
+  });
+  if (now) await page.clock.setFixedTime(now);
+  return page;
+}
+
+/** Asserts that axe-core finds no WCAG 2.x A/AA (or best-practice) violations on the page. */
+export async function assertAccessible(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  assert.deepEqual(summary, [], `axe-core violations on ${page.url()}`);
+}
+
+/** The milestone dates shown on the page, as { id: 'YYYY-MM-DD' }, with the readable text. */
+export async function shownMilestones(page) {
+  return page.$$eval('[data-milestone]', (rows) =>
+    Object.fromEntries(
+      rows.map((row) => {
+        const time = row.querySelector('time');
+        return [row.dataset.milestone, { date: time.getAttribute('datetime'), text: time.textContent }];
+      }),
+    ),
+  );
+}
