@@ -28,6 +28,11 @@ pub fn App() -> impl IntoView {
         Ok(policy) => format!("Complain to {}", policy.landlord.name),
         Err(_) => "Make a complaint about your home".to_string(),
     };
+    let title = match &policy {
+        Ok(policy) => format!("Make a complaint to {}", policy.landlord.name),
+        Err(_) => "Sorry, this complaints form is not working".to_string(),
+    };
+    document().set_title(&title);
     view! {
         <a href="#main-content" class="skip-link">"Skip to main content"</a>
         <header class="header">
@@ -43,14 +48,5 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
         </div>
-        <footer class="footer">
-            <div class="width-container">
-                <p>
-                    "If you are unhappy with how your landlord deals with your complaint, the "
-                    <a href="https://www.housing-ombudsman.org.uk/">"Housing Ombudsman"</a>
-                    " can help. Phone 0300 111 3000."
-                </p>
-            </div>
-        </footer>
     }
 }

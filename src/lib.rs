@@ -8,3 +8,8 @@ pub mod app;
 mod components;
 #[cfg(feature = "app")]
 mod pages;
+
+// The README's Rust examples run as doctests, so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -568,4 +568,35 @@ mod tests {
         assert_eq!(ids.len(), MilestoneId::ALL.len());
         assert!(MilestoneId::ALL.iter().all(|m| !m.label().is_empty()));
     }
+
+    proptest::proptest! {
+        /// For every built-in profile and any receipt time: every promised date is a working
+        /// day on or after receipt, and the later promises never come before the earlier ones.
+        #[test]
+        fn promises_are_ordered_working_days(
+            profile in 0..Policy::builtin_ids().len(),
+            days in 0i64..(23 * 366),
+            minute in 0u32..(24 * 60),
+        ) {
+            use crate::domain::calendar::is_working_day;
+            let policy = Policy::builtin(Policy::builtin_ids()[profile]).unwrap();
+            let received = (day("2018-01-01") + chrono::Duration::days(days))
+                .and_hms_opt(minute / 60, minute % 60, 0)
+                .unwrap();
+            let timeline = policy.timeline(received);
+            let review = policy.escalation_timeline(received);
+            for milestone in timeline.iter().chain(review.iter()) {
+                proptest::prop_assert!(is_working_day(policy.region, milestone.date), "{:?}", milestone);
+                proptest::prop_assert!(milestone.date > received.date(), "{:?}", milestone);
+            }
+            let get = |t: &Timeline, id: &str| t.get(id);
+            proptest::prop_assert!(get(&timeline, "acknowledge_by") <= get(&timeline, "stage1_response_by"));
+            if let Some(extended) = get(&timeline, "stage1_extended_by") {
+                proptest::prop_assert!(get(&timeline, "stage1_response_by").unwrap() < extended);
+            }
+            if let Some(extended) = get(&review, "stage2_extended_by") {
+                proptest::prop_assert!(get(&review, "stage2_response_by").unwrap() < extended);
+            }
+        }
+    }
 }

@@ -53,7 +53,7 @@ pub fn StartPage(policy: Policy) -> impl IntoView {
         <p>
             "If you complain today, "
             <time datetime=now.date().to_string()>{long_date(now.date())}</time>
-            ", " {name.clone()} "\u{2019}s complaints policy says:"
+            ", the complaints policy of " {name.clone()} " says:"
         </p>
         <TimelineList timeline />
         <p class="hint">"Working days are Monday to Friday, not counting bank holidays."</p>

@@ -26,7 +26,7 @@ export async function serveDist(root = DIST) {
   try {
     await stat(join(root, 'index.html'));
   } catch {
-    throw new Error(`${root}/index.html is missing: build the app first (trunk build --release index.html)`);
+    throw new Error(`${root}/index.html is missing: build the app first (trunk build index.html --release)`);
   }
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));

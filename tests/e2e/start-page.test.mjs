@@ -1,0 +1,90 @@
+// The start page in headless Chromium: the landlord's name, the dates its policy promises for
+// a fixed day (the browser's clock is set to it), other ways to complain, and axe-core.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertAccessible, launchBrowser, openPage, serveDist, shownMilestones } from './harness.mjs';
+
+// Wednesday 23 December 2026, 10:00 in London: Christmas Day, the Boxing Day substitute
+// (Monday 28) and New Year's Day fall inside every clock.
+const CHRISTMAS = new Date('2026-12-23T10:00:00Z');
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path) {
+  const page = await openPage(browser, { now: CHRISTMAS });
+  await page.goto(server.url + path);
+  await page.locator('h1').waitFor();
+  return page;
+}
+
+test('the default profile (the Housing Ombudsman Code) shows its dates for today', async () => {
+  const page = await open('/');
+  assert.equal(await page.locator('h1').textContent(), 'Make a complaint to your landlord');
+  assert.match(await page.locator('main').textContent(), /If you complain today, Wednesday 23 December 2026/);
+  assert.deepEqual(await shownMilestones(page), {
+    acknowledge_by: { date: '2027-01-04', text: 'Monday 4 January 2027' },
+    stage1_response_by: { date: '2027-01-18', text: 'Monday 18 January 2027' },
+    stage1_extended_by: { date: '2027-02-01', text: 'Monday 1 February 2027' },
+  });
+  // The milestones are listed earliest first.
+  const order = await page.$$eval('[data-milestone] time', (times) => times.map((t) => t.dateTime));
+  assert.deepEqual(order, [...order].sort());
+  assert.ok(await page.getByRole('link', { name: 'Housing Ombudsman' }).isVisible());
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+});
+
+test('?policy=greatwell shows Greatwell Homes and its own clocks', async () => {
+  const page = await open('/?policy=greatwell');
+  assert.equal(await page.locator('h1').textContent(), 'Make a complaint to Greatwell Homes');
+  assert.equal(await page.title(), 'Make a complaint to Greatwell Homes');
+  assert.deepEqual(await shownMilestones(page), {
+    acknowledge_by: { date: '2026-12-30', text: 'Wednesday 30 December 2026' },
+    concern_resolve_by: { date: '2026-12-30', text: 'Wednesday 30 December 2026' },
+    stage1_response_by: { date: '2027-01-14', text: 'Thursday 14 January 2027' },
+    stage1_extended_by: { date: '2027-01-28', text: 'Thursday 28 January 2027' },
+  });
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a landlord with contacts lists them as working links', async () => {
+  const page = await open('/?policy=nottingham');
+  assert.equal(
+    await page.getByRole('link', { name: '0115 915 7333' }).getAttribute('href'),
+    'tel:01159157333',
+  );
+  assert.equal(
+    await page.getByRole('link', { name: 'feedback@nottinghamcity.gov.uk' }).getAttribute('href'),
+    'mailto:feedback@nottinghamcity.gov.uk',
+  );
+  // No acknowledgement time in Nottingham's policy, so none is promised.
+  assert.equal((await shownMilestones(page)).acknowledge_by, undefined);
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+});
+
+test('both Ombudsmen are named where the policy splits services between them', async () => {
+  const page = await open('/?policy=south-cambridgeshire');
+  assert.ok(await page.getByRole('link', { name: 'Local Government and Social Care Ombudsman' }).isVisible());
+  assert.match(await page.locator('main').textContent(), /Housing options and advice/);
+  await assertAccessible(page);
+});
+
+test('an unknown profile gives a clear page, not a blank one', async () => {
+  const page = await open('/?policy=no-such-landlord');
+  assert.equal(await page.locator('h1').textContent(), 'Sorry, this complaints form is not working');
+  assert.match(await page.locator('main').textContent(), /no-such-landlord/);
+  assert.match(await page.locator('main').textContent(), /hos-code-2024/);
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+});
