@@ -8,6 +8,10 @@ pub mod app;
 mod components;
 #[cfg(feature = "app")]
 mod pages;
+#[cfg(feature = "app")]
+mod storage;
+#[cfg(feature = "app")]
+mod text;
 
 // The README's Rust examples run as doctests, so they stay true.
 #[cfg(doctest)]

@@ -1,4 +1,7 @@
 //! Building blocks shared by pages, in the manner of GOV.UK Frontend.
 pub mod contacts;
+pub mod error_summary;
+pub mod fields;
 pub mod ombudsman;
+pub mod question;
 pub mod timeline;

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::deadlines::{long_date, Timeline};
+use crate::domain::deadlines::{long_date, Milestone};
 
 #[component]
-pub fn TimelineList(timeline: Timeline) -> impl IntoView {
-    let rows = timeline
-        .iter()
+pub fn TimelineList(milestones: Vec<Milestone>) -> impl IntoView {
+    let rows = milestones
+        .into_iter()
         .map(|milestone| {
             view! {
                 <div class="summary-list__row" data-milestone=milestone.id.as_str()>

@@ -2,5 +2,10 @@
 //! It compiles natively for `cargo test`, for the reference receiver and for any backend.
 pub mod calendar;
 pub mod deadlines;
+pub mod draft;
+pub mod eligibility;
+pub mod journey;
 pub mod ombudsman;
 pub mod policy;
+pub mod triage;
+pub mod validation;

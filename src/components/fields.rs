@@ -1,0 +1,367 @@
+//! Form fields in the manner of GOV.UK Frontend, each bound to one answer of the draft: every
+//! change is written to the draft (and so saved) as it is made.
+//!
+//! A field is either the page's question (`heading`: its label or legend is the page's `<h1>`)
+//! or one of several on a page.
+
+use leptos::prelude::*;
+
+use crate::app::use_journey;
+use crate::components::error_summary::{field_error, ErrorMessage};
+use crate::domain::draft::{Choice, DateInput, Draft};
+use crate::text::Label;
+
+/// The ids a field's `aria-describedby` names: its hint and its error, where shown.
+fn described_by(
+    name: &'static str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{name}-hint"));
+        }
+        if error.with(Option::is_some) {
+            ids.push(format!("{name}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    })
+}
+
+fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
+    move || {
+        if error.with(Option::is_some) {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    }
+}
+
+/// The question as the page's heading, or as a plain legend/label.
+fn question_text(text: String, heading: bool) -> AnyView {
+    if heading {
+        view! { <h1 class="heading-l" id="page-heading" tabindex="-1">{text}</h1> }.into_any()
+    } else {
+        view! { <span class="label-text">{text}</span> }.into_any()
+    }
+}
+
+fn hint_view(name: &'static str, hint: Option<String>) -> impl IntoView {
+    hint.map(|hint| view! { <div class="hint" id=format!("{name}-hint")>{hint}</div> })
+}
+
+/// The id of a choice's input: the first carries the field's name, so the error summary's
+/// link lands on it.
+fn choice_id(name: &'static str, index: usize) -> String {
+    if index == 0 {
+        name.to_string()
+    } else {
+        format!("{name}-{}", index + 1)
+    }
+}
+
+/// Radios for a single choice.
+#[component]
+pub fn Radios<T: Choice + Label + Send + Sync>(
+    name: &'static str,
+    question: String,
+    #[prop(optional)] heading: bool,
+    #[prop(default = None, into)] hint: Option<String>,
+    /// The choices offered, in order (all of `T` unless the policy narrows them).
+    #[prop(default = T::ALL.to_vec())]
+    options: Vec<T>,
+    get: fn(&Draft) -> Option<T>,
+    set: fn(&mut Draft, T),
+) -> impl IntoView {
+    let draft = use_journey().draft;
+    let error = field_error(name);
+    let describedby = described_by(name, hint.is_some(), error);
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let id = choice_id(name, index);
+            let hint_id = format!("{id}-item-hint");
+            let has_hint = value.hint().is_some();
+            view! {
+                <div class="radios__item">
+                    <input
+                        class="radios__input"
+                        type="radio"
+                        id=id.clone()
+                        name=name
+                        value=value.id()
+                        prop:checked=move || draft.with(|d| get(d) == Some(value))
+                        on:change=move |_| draft.update(|d| set(d, value))
+                        aria-describedby=has_hint.then(|| hint_id.clone())
+                    />
+                    <label class="label radios__label" for=id>{value.label()}</label>
+                    {value.hint().map(|hint| view! { <div class="hint radios__hint" id=hint_id>{hint}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="fieldset" aria-describedby=describedby>
+                <legend class="fieldset__legend">{question_text(question, heading)}</legend>
+                {hint_view(name, hint)}
+                <ErrorMessage name error />
+                <div class="radios">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Checkboxes for any number of choices.
+#[component]
+pub fn Checkboxes<T: Choice + Label + Send + Sync>(
+    name: &'static str,
+    question: String,
+    #[prop(optional)] heading: bool,
+    #[prop(default = None, into)] hint: Option<String>,
+    #[prop(default = T::ALL.to_vec())] options: Vec<T>,
+    get: fn(&Draft) -> &Vec<T>,
+    set: fn(&mut Draft) -> &mut Vec<T>,
+) -> impl IntoView {
+    let draft = use_journey().draft;
+    let error = field_error(name);
+    let describedby = described_by(name, hint.is_some(), error);
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let id = choice_id(name, index);
+            let toggle = move |_| {
+                draft.update(|d| {
+                    let chosen = set(d);
+                    match chosen.iter().position(|v| *v == value) {
+                        Some(at) => {
+                            chosen.remove(at);
+                        }
+                        None => chosen.push(value),
+                    }
+                })
+            };
+            view! {
+                <div class="checkboxes__item">
+                    <input
+                        class="checkboxes__input"
+                        type="checkbox"
+                        id=id.clone()
+                        name=name
+                        value=value.id()
+                        prop:checked=move || draft.with(|d| get(d).contains(&value))
+                        on:change=toggle
+                    />
+                    <label class="label checkboxes__label" for=id>{value.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="fieldset" aria-describedby=describedby>
+                <legend class="fieldset__legend">{question_text(question, heading)}</legend>
+                {hint_view(name, hint)}
+                <ErrorMessage name error />
+                <div class="checkboxes">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A one-line text input.
+#[component]
+pub fn TextInput(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] heading: bool,
+    #[prop(default = None, into)] hint: Option<String>,
+    get: fn(&Draft) -> &str,
+    set: fn(&mut Draft) -> &mut String,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] width: Option<&'static str>,
+    #[prop(optional)] spellcheck: Option<bool>,
+) -> impl IntoView {
+    let draft = use_journey().draft;
+    let error = field_error(name);
+    let describedby = described_by(name, hint.is_some(), error);
+    let class = move || {
+        let width = width.map(|w| format!(" input--{w}")).unwrap_or_default();
+        let error = if error.with(Option::is_some) {
+            " input--error"
+        } else {
+            ""
+        };
+        format!("input{width}{error}")
+    };
+    let label_view =
+        view! { <label class="label" for=name>{question_text(label, heading)}</label> };
+    view! {
+        <div class=group_class(error)>
+            {if heading { view! { <div>{label_view}</div> }.into_any() } else { label_view.into_any() }}
+            {hint_view(name, hint)}
+            <ErrorMessage name error />
+            <input
+                class=class
+                id=name
+                name=name
+                type=input_type
+                autocomplete=autocomplete
+                spellcheck=spellcheck.map(|s| s.to_string())
+                aria-describedby=describedby
+                prop:value=move || draft.with(|d| get(d).to_string())
+                on:input=move |ev| draft.update(|d| *set(d) = event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// Writes 20000 as "20,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A multi-line text box with a character count.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] heading: bool,
+    #[prop(default = None, into)] hint: Option<String>,
+    get: fn(&Draft) -> &str,
+    set: fn(&mut Draft) -> &mut String,
+    max: usize,
+    #[prop(default = 5)] rows: u32,
+) -> impl IntoView {
+    let draft = use_journey().draft;
+    let error = field_error(name);
+    let used = Memo::new(move |_| draft.with(|d| get(d).chars().count()));
+    let hint_and_error = described_by(name, hint.is_some(), error);
+    let describedby = move || {
+        let ids = hint_and_error.get().unwrap_or_default();
+        format!("{ids} {name}-count").trim().to_string()
+    };
+    let count_text = move || {
+        let used = used.get();
+        if used > max {
+            let over = used - max;
+            format!(
+                "You have {} character{} too many",
+                thousands(over),
+                if over == 1 { "" } else { "s" }
+            )
+        } else {
+            let left = max - used;
+            format!(
+                "You have {} character{} remaining",
+                thousands(left),
+                if left == 1 { "" } else { "s" }
+            )
+        }
+    };
+    let over = move || used.get() > max;
+    let label_view =
+        view! { <label class="label" for=name>{question_text(label, heading)}</label> };
+    view! {
+        <div class=group_class(error)>
+            {if heading { view! { <div>{label_view}</div> }.into_any() } else { label_view.into_any() }}
+            {hint_view(name, hint)}
+            <ErrorMessage name error />
+            <textarea
+                class=move || if error.with(Option::is_some) || over() { "textarea textarea--error" } else { "textarea" }
+                id=name
+                name=name
+                rows=rows
+                aria-describedby=describedby
+                prop:value=move || draft.with(|d| get(d).to_string())
+                on:input=move |ev| draft.update(|d| *set(d) = event_target_value(&ev))
+            ></textarea>
+            <div
+                id=format!("{name}-count")
+                class=move || if over() { "character-count error-message" } else { "character-count hint" }
+                aria-live="polite"
+            >
+                {count_text}
+            </div>
+        </div>
+    }
+}
+
+/// A date as three boxes: day, month, year. Its error (`error_field`) links to the day box,
+/// whose id is `{name}-day`.
+#[component]
+pub fn DateField(
+    name: &'static str,
+    error_field: &'static str,
+    question: String,
+    #[prop(optional)] heading: bool,
+    hint: String,
+    get: fn(&Draft) -> &DateInput,
+    set: fn(&mut Draft) -> &mut DateInput,
+) -> impl IntoView {
+    let draft = use_journey().draft;
+    let error = field_error(error_field);
+    let describedby = described_by(name, true, error);
+    let part = |part: &'static str, label: &'static str, width: &'static str| {
+        let id = format!("{name}-{part}");
+        let read = move |d: &Draft| -> String {
+            let date = get(d);
+            match part {
+                "day" => date.day.clone(),
+                "month" => date.month.clone(),
+                _ => date.year.clone(),
+            }
+        };
+        view! {
+            <div class="date-input__item">
+                <label class="label date-input__label" for=id.clone()>{label}</label>
+                <input
+                    class=move || if error.with(Option::is_some) { format!("input input--{width} input--error") } else { format!("input input--{width}") }
+                    id=id.clone()
+                    name=id
+                    type="text"
+                    inputmode="numeric"
+                    prop:value=move || draft.with(read)
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        draft.update(|d| {
+                            let date = set(d);
+                            match part {
+                                "day" => date.day = value,
+                                "month" => date.month = value,
+                                _ => date.year = value,
+                            }
+                        })
+                    }
+                />
+            </div>
+        }
+    };
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="fieldset" role="group" aria-describedby=describedby>
+                <legend class="fieldset__legend">{question_text(question, heading)}</legend>
+                {hint_view(name, Some(hint))}
+                <ErrorMessage name error />
+                <div class="date-input">
+                    {part("day", "Day", "2")}
+                    {part("month", "Month", "2")}
+                    {part("year", "Year", "4")}
+                </div>
+            </fieldset>
+        </div>
+    }
+}

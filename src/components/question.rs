@@ -1,0 +1,134 @@
+//! The frame of every page: the back link, the title and focus on arrival, and for question
+//! pages the form with its error summary and Continue button.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+use crate::app::{use_journey, Journey};
+use crate::components::error_summary::{ErrorSummary, FormErrors};
+use crate::domain::journey::PageId;
+use crate::domain::validation::validate;
+
+/// Focuses the element with this id (the page's `<h1>`, an error summary, an input).
+pub fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// Sets the document title and, after a change of page (not on first load), moves focus to the
+/// page's heading so that screen readers announce the new page.
+fn arrive(journey: Journey, page: PageId, title: String, errors: Option<FormErrors>) {
+    let landlord = journey.landlord();
+    Effect::new(move |_| {
+        let has_errors = errors.is_some_and(|errors| errors.0.with(|list| !list.is_empty()));
+        let prefix = if has_errors { "Error: " } else { "" };
+        document().set_title(&format!("{prefix}{title} \u{2013} Complain to {landlord}"));
+    });
+    journey
+        .draft
+        .update(|draft| draft.last_page = page.slug().to_string());
+    if journey.navigated.get_value() {
+        request_animation_frame(|| focus("page-heading"));
+    }
+    journey.navigated.set_value(true);
+}
+
+/// A page that is not a question (an interruption, an outcome): back link and content.
+#[component]
+pub fn InfoPage(page: PageId, title: String, children: Children) -> impl IntoView {
+    let journey = use_journey();
+    arrive(journey, page, title, None);
+    view! {
+        <BackLink page />
+        {children()}
+        <ClearAnswers />
+    }
+}
+
+/// A question page: its fields (the children) in a form that is checked on Continue. With
+/// errors, the summary is shown and focused; without, the resident goes on to the next page
+/// (or back to check-answers when changing an answer).
+#[component]
+pub fn QuestionPage(
+    page: PageId,
+    /// The question, used as the page title.
+    title: String,
+    children: Children,
+    #[prop(optional)] button: Option<&'static str>,
+) -> impl IntoView {
+    let journey = use_journey();
+    let errors = FormErrors(RwSignal::new(Vec::new()));
+    provide_context(errors);
+    arrive(journey, page, title, Some(errors));
+    let navigate = use_navigate();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let found = journey.with(|policy, draft| validate(page, policy, draft, journey.today));
+        let failed = !found.is_empty();
+        errors.0.set(found);
+        if failed {
+            request_animation_frame(|| focus("error-summary"));
+            return;
+        }
+        let reaches_check = journey.with(|policy, draft| {
+            crate::domain::journey::path(policy, draft, journey.today).last()
+                == Some(&PageId::Check)
+        });
+        let next = if journey.changing.get_untracked() && reaches_check {
+            Some(PageId::Check)
+        } else {
+            journey.next(page)
+        };
+        if let Some(next) = next {
+            navigate(&journey.href(next), Default::default());
+        }
+    };
+    view! {
+        <BackLink page />
+        <ErrorSummary errors />
+        <form novalidate on:submit=on_submit>
+            {children()}
+            <button type="submit" class="button" data-module="continue">
+                {button.unwrap_or("Continue")}
+            </button>
+        </form>
+        <ClearAnswers />
+    }
+}
+
+#[component]
+fn BackLink(page: PageId) -> impl IntoView {
+    let journey = use_journey();
+    move || {
+        journey
+            .previous(page)
+            .map(|previous| view! { <a href=journey.href(previous) class="back-link">"Back"</a> })
+    }
+}
+
+/// "I'm on a shared device": removes every answer from this device and returns to the start.
+#[component]
+pub fn ClearAnswers() -> impl IntoView {
+    let journey = use_journey();
+    let navigate = use_navigate();
+    let clear = move |_| {
+        journey.clear();
+        navigate(&journey.href(PageId::Start), Default::default());
+    };
+    let started = move || journey.draft.with(|d| d.is_started());
+    view! {
+        <Show when=started>
+            <div class="clear-answers">
+                <button type="button" class="button button--secondary" on:click=clear.clone()>
+                    "Clear my answers from this device"
+                </button>
+                <p class="hint">"Use this if other people use this phone or computer."</p>
+            </div>
+        </Show>
+    }
+}

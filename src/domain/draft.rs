@@ -1,0 +1,528 @@
+//! The resident's answers: the one source of truth for the journey, saved on the device as
+//! they are typed. Every field is optional or empty until answered, and typed text is kept as
+//! typed (a date of 31 February is kept, and reported, not lost).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::policy::Connection;
+
+/// Bumped when a saved draft can no longer be read as it is; see `Draft::from_saved`.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// Longest text a resident may give in one box. Generous, but bounded so that a 100 KB paste
+/// is reported (and kept) rather than sent.
+pub const LONG_TEXT_MAX: usize = 20_000;
+pub const SHORT_TEXT_MAX: usize = 500;
+
+/// Implemented by the enums a resident chooses from, so that pages can offer every choice and
+/// store it as a stable string.
+pub trait Choice: Sized + Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn id(self) -> &'static str;
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|choice| choice.id() == id)
+    }
+}
+
+/// Declares a choice enum with its kebab-case ids (matching its serde names).
+macro_rules! choice {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $id)] $variant),+
+        }
+        impl Choice for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),+];
+            fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+        }
+    };
+}
+
+impl Choice for Connection {
+    const ALL: &'static [Self] = &[
+        Connection::Tenant,
+        Connection::Leaseholder,
+        Connection::SharedOwner,
+        Connection::HousingApplicant,
+        Connection::ServiceUser,
+        Connection::MemberOfThePublic,
+    ];
+    fn id(self) -> &'static str {
+        match self {
+            Connection::Tenant => "tenant",
+            Connection::Leaseholder => "leaseholder",
+            Connection::SharedOwner => "shared-owner",
+            Connection::HousingApplicant => "housing-applicant",
+            Connection::ServiceUser => "service-user",
+            Connection::MemberOfThePublic => "member-of-the-public",
+        }
+    }
+}
+
+choice!(
+    /// Yes or no, for the questions that are only that.
+    YesNo { Yes = "yes", No = "no" }
+);
+
+choice!(
+    /// Who is making the complaint.
+    Complainant {
+        Myself = "myself",
+        /// A relative, friend, adviser, councillor or MP acting for the resident.
+        SomeoneElse = "someone-else",
+        /// No name given, where the policy accepts that.
+        Anonymous = "anonymous",
+    }
+);
+
+choice!(
+    /// What the representative holds to act for the resident.
+    ConsentBasis {
+        Written = "written",
+        ResidentPresent = "resident-present",
+        LegalAuthority = "legal-authority",
+    }
+);
+
+choice!(
+    /// Who the landlord should reply to when a representative makes the complaint.
+    RepliesTo { Resident = "resident", Representative = "representative", Both = "both" }
+);
+
+choice!(
+    /// What kind of feedback this is.
+    FeedbackKind { Complaint = "complaint", Compliment = "compliment", Comment = "comment" }
+);
+
+choice!(
+    /// What happened after the resident told the landlord before.
+    AfterReport {
+        NotFixed = "not-fixed",
+        NoReply = "no-reply",
+        MissedAppointment = "missed-appointment",
+        PoorWork = "poor-work",
+        Behaviour = "behaviour",
+        PolicyNotFollowed = "policy-not-followed",
+        ReportHandling = "report-handling",
+        /// It was put right there and then; nothing is wrong now.
+        SortedStraightAway = "sorted-straight-away",
+    }
+);
+
+choice!(
+    /// Whether the matter is about anti-social behaviour.
+    Asb {
+        No = "no",
+        /// The neighbour's behaviour itself: the ASB procedure deals with it.
+        Behaviour = "behaviour",
+        /// How the landlord handled reports of it: a complaint.
+        Handling = "handling",
+    }
+);
+
+choice!(
+    /// Another process already dealing with the matter, if any.
+    OtherProcess {
+        None = "none",
+        LegalProceedings = "legal-proceedings",
+        InsuranceClaim = "insurance-claim",
+        AppealRoute = "appeal-route",
+    }
+);
+
+choice!(
+    /// Whether the matter has been through the complaints process before.
+    PriorComplaint {
+        No = "no",
+        /// The landlord has already answered a complaint about it.
+        Answered = "answered",
+        /// The Ombudsman is looking at it, or has.
+        WithOmbudsman = "with-ombudsman",
+    }
+);
+
+choice!(
+    /// Whether the matter is the landlord's to deal with.
+    Responsibility {
+        Landlord = "landlord",
+        /// Another council service or another organisation.
+        OtherBody = "other-body",
+        CouncillorConduct = "councillor-conduct",
+        StaffGrievance = "staff-grievance",
+        BusinessRelationship = "business-relationship",
+        PolicyItself = "policy-itself",
+        InformationRequest = "information-request",
+    }
+);
+
+choice!(
+    /// The route the resident chose on the outcome page.
+    Route {
+        /// A formal complaint (stage 1).
+        Complaint = "complaint",
+        /// The policy's quick concern or quick resolution route.
+        Concern = "concern",
+    }
+);
+
+choice!(
+    /// What the complaint is about.
+    Category {
+        Repairs = "repairs",
+        DampAndMould = "damp-and-mould",
+        AsbHandling = "asb-handling",
+        StaffOrContractor = "staff-or-contractor",
+        Communication = "communication",
+        RentAndCharges = "rent-and-charges",
+        Neighbourhood = "neighbourhood",
+        Allocations = "allocations",
+        Other = "other",
+    }
+);
+
+choice!(
+    /// Where the problem is.
+    Place { Home = "home", Communal = "communal", Elsewhere = "elsewhere" }
+);
+
+choice!(
+    /// Help the resident needs to take part.
+    Adjustment {
+        LargePrint = "large-print",
+        EasyRead = "easy-read",
+        Interpreter = "interpreter",
+        Bsl = "bsl",
+        Braille = "braille",
+        Audio = "audio",
+        SupportPerson = "support-person",
+        TimeOfDay = "time-of-day",
+        Other = "other",
+    }
+);
+
+choice!(
+    /// How the resident wants to be contacted.
+    ContactMethod { Email = "email", Phone = "phone", Post = "post" }
+);
+
+/// A date as typed into three boxes, kept as text until it is a real date.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DateInput {
+    pub day: String,
+    pub month: String,
+    pub year: String,
+}
+
+/// Why a typed date cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    Missing,
+    Incomplete,
+    NotADate,
+    InTheFuture,
+}
+
+impl DateInput {
+    pub fn is_empty(&self) -> bool {
+        [&self.day, &self.month, &self.year]
+            .iter()
+            .all(|part| part.trim().is_empty())
+    }
+
+    /// The date, if it is a real one not after `today`.
+    pub fn parse(&self, today: NaiveDate) -> Result<NaiveDate, DateProblem> {
+        if self.is_empty() {
+            return Err(DateProblem::Missing);
+        }
+        let parts = [&self.day, &self.month, &self.year];
+        if parts.iter().any(|part| part.trim().is_empty()) {
+            return Err(DateProblem::Incomplete);
+        }
+        let number = |text: &str| text.trim().parse::<u32>().ok();
+        let (Some(day), Some(month), Some(year)) =
+            (number(&self.day), number(&self.month), number(&self.year))
+        else {
+            return Err(DateProblem::NotADate);
+        };
+        // Four-digit years only: "26" is more likely a slip than the year 26.
+        if !(1000..=9999).contains(&year) {
+            return Err(DateProblem::NotADate);
+        }
+        let date = NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(DateProblem::NotADate)?;
+        if date > today {
+            return Err(DateProblem::InTheFuture);
+        }
+        Ok(date)
+    }
+}
+
+/// The representative's own details, when someone complains for the resident.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Representative {
+    pub name: String,
+    /// How they know the resident ("daughter", "support worker at ...").
+    pub relationship: String,
+    pub email: String,
+    pub phone: String,
+    pub consent: Option<ConsentBasis>,
+    pub replies_to: Option<RepliesTo>,
+}
+
+/// Every answer the resident has given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub version: u32,
+    /// The profile the answers were given under.
+    pub policy_id: String,
+    /// The last page the resident was on, to resume there.
+    pub last_page: String,
+
+    // Safety first.
+    pub danger: Option<YesNo>,
+
+    // Who is complaining.
+    pub complainant: Option<Complainant>,
+    pub representative: Representative,
+    pub connection: Option<Connection>,
+    pub kind: Option<FeedbackKind>,
+
+    // Triage.
+    pub asb: Option<Asb>,
+    pub told_before: Option<YesNo>,
+    pub after_report: Option<AfterReport>,
+    pub other_process: Option<OtherProcess>,
+    pub prior_complaint: Option<PriorComplaint>,
+    /// When it happened, or when the resident became aware of it.
+    pub issue_date: DateInput,
+    /// Why it was not raised sooner, when out of time.
+    pub late_reason: String,
+    pub responsibility: Option<Responsibility>,
+    /// The route chosen on the outcome page.
+    pub route: Option<Route>,
+    /// Where triage finds an exclusion or another route: the resident sends it as a complaint
+    /// anyway, with this reason. The landlord decides, not the form.
+    pub send_anyway: Option<YesNo>,
+    pub override_reason: String,
+
+    // The complaint itself.
+    pub category: Option<Category>,
+    pub description: String,
+    pub place: Option<Place>,
+    pub address: String,
+    pub done_so_far: String,
+    pub impact: String,
+    pub outcome_wanted: String,
+
+    // Compliments and comments.
+    pub message: String,
+    pub wants_reply: Option<YesNo>,
+
+    // Support and contact.
+    pub adjustments: Vec<Adjustment>,
+    pub adjustments_detail: String,
+    pub name: String,
+    pub contact_method: Option<ContactMethod>,
+    pub email: String,
+    pub phone: String,
+    pub postal_address: String,
+    pub postcode: String,
+
+    pub declaration: bool,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            version: DRAFT_VERSION,
+            policy_id: String::new(),
+            last_page: String::new(),
+            danger: None,
+            complainant: None,
+            representative: Representative::default(),
+            connection: None,
+            kind: None,
+            asb: None,
+            told_before: None,
+            after_report: None,
+            other_process: None,
+            prior_complaint: None,
+            issue_date: DateInput::default(),
+            late_reason: String::new(),
+            responsibility: None,
+            route: None,
+            send_anyway: None,
+            override_reason: String::new(),
+            category: None,
+            description: String::new(),
+            place: None,
+            address: String::new(),
+            done_so_far: String::new(),
+            impact: String::new(),
+            outcome_wanted: String::new(),
+            message: String::new(),
+            wants_reply: None,
+            adjustments: Vec::new(),
+            adjustments_detail: String::new(),
+            name: String::new(),
+            contact_method: None,
+            email: String::new(),
+            phone: String::new(),
+            postal_address: String::new(),
+            postcode: String::new(),
+            declaration: false,
+        }
+    }
+}
+
+/// What became of a saved draft when the app read it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Restored {
+    /// Nothing was saved.
+    Nothing,
+    Draft(Box<Draft>),
+    /// Something was saved but could not be read (an older or damaged draft): the resident is
+    /// told, and starts again.
+    Discarded,
+}
+
+impl Draft {
+    pub fn new(policy_id: &str) -> Draft {
+        Draft {
+            policy_id: policy_id.to_string(),
+            ..Draft::default()
+        }
+    }
+
+    /// Reads a saved draft. A draft of another version, or one that does not parse, is
+    /// discarded (with a message to the resident), never a crash.
+    pub fn from_saved(saved: Option<&str>) -> Restored {
+        let Some(saved) = saved else {
+            return Restored::Nothing;
+        };
+        match serde_json::from_str::<Draft>(saved) {
+            Ok(draft) if draft.version == DRAFT_VERSION => Restored::Draft(Box::new(draft)),
+            _ => Restored::Discarded,
+        }
+    }
+
+    pub fn to_saved(&self) -> String {
+        serde_json::to_string(self).expect("a draft always serialises")
+    }
+
+    /// Whether the resident has answered anything yet.
+    pub fn is_started(&self) -> bool {
+        *self
+            != Draft {
+                policy_id: self.policy_id.clone(),
+                last_page: self.last_page.clone(),
+                ..Draft::default()
+            }
+    }
+
+    pub fn is_representative(&self) -> bool {
+        self.complainant == Some(Complainant::SomeoneElse)
+    }
+
+    pub fn is_anonymous(&self) -> bool {
+        self.complainant == Some(Complainant::Anonymous)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn typed(day: &str, month: &str, year: &str) -> DateInput {
+        DateInput {
+            day: day.into(),
+            month: month.into(),
+            year: year.into(),
+        }
+    }
+
+    #[test]
+    fn dates_are_checked_not_trusted() {
+        assert_eq!(typed("", "", "").parse(today()), Err(DateProblem::Missing));
+        assert_eq!(
+            typed("3", "", "2026").parse(today()),
+            Err(DateProblem::Incomplete)
+        );
+        assert_eq!(
+            typed("31", "2", "2026").parse(today()),
+            Err(DateProblem::NotADate)
+        );
+        assert_eq!(
+            typed("x", "2", "2026").parse(today()),
+            Err(DateProblem::NotADate)
+        );
+        assert_eq!(
+            typed("1", "2", "26").parse(today()),
+            Err(DateProblem::NotADate)
+        );
+        assert_eq!(
+            typed("24", "11", "2026").parse(today()),
+            Err(DateProblem::InTheFuture)
+        );
+        assert_eq!(
+            typed(" 29 ", "02", "2024").parse(today()),
+            NaiveDate::from_ymd_opt(2024, 2, 29).ok_or(DateProblem::NotADate)
+        );
+    }
+
+    #[test]
+    fn drafts_survive_saving_with_any_text() {
+        let mut draft = Draft::new("greatwell");
+        draft.description = "Damp 🏚️ in the bedroom, שלום, and a very long paste ".repeat(2000);
+        draft.name = "Zoë 👩🏽‍🦱 O'Brien".into();
+        draft.issue_date = typed("31", "2", "2026");
+        draft.asb = Some(Asb::Handling);
+        assert_eq!(
+            Draft::from_saved(Some(&draft.to_saved())),
+            Restored::Draft(Box::new(draft))
+        );
+    }
+
+    #[test]
+    fn old_or_damaged_drafts_are_discarded_not_fatal() {
+        assert_eq!(Draft::from_saved(None), Restored::Nothing);
+        assert_eq!(Draft::from_saved(Some("{not json")), Restored::Discarded);
+        assert_eq!(
+            Draft::from_saved(Some(r#"{"version":0,"name":"A"}"#)),
+            Restored::Discarded
+        );
+        assert_eq!(
+            Draft::from_saved(Some(r#"{"version":1,"asb":"sometimes"}"#)),
+            Restored::Discarded
+        );
+    }
+
+    #[test]
+    fn choice_ids_match_serde_names() {
+        for choice in AfterReport::ALL {
+            assert_eq!(serde_json::to_value(choice).unwrap(), choice.id());
+            assert_eq!(AfterReport::from_id(choice.id()), Some(*choice));
+        }
+        for choice in Connection::ALL {
+            assert_eq!(serde_json::to_value(choice).unwrap(), choice.id());
+        }
+    }
+
+    #[test]
+    fn a_new_draft_is_not_started() {
+        let mut draft = Draft::new("hos-code-2024");
+        assert!(!draft.is_started());
+        draft.danger = Some(YesNo::No);
+        assert!(draft.is_started());
+    }
+}

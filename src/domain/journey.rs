@@ -1,0 +1,389 @@
+//! Which page comes next: the order of the resident's journey as a pure function of the policy
+//! and the answers so far, so that every branch is tested natively and "back" and the
+//! check-answers page's change links agree with it by construction.
+
+use chrono::NaiveDate;
+
+use super::draft::{AfterReport, Asb, Complainant, Draft, FeedbackKind, YesNo};
+use super::policy::Policy;
+use super::triage;
+
+/// Every page of the journey. The slug is its URL path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PageId {
+    Start,
+    Safety,
+    Emergency,
+    Who,
+    Representative,
+    Connection,
+    Kind,
+    Feedback,
+    Asb,
+    ToldBefore,
+    AfterReport,
+    OtherProcess,
+    PriorComplaint,
+    When,
+    LateReason,
+    Responsibility,
+    Outcome,
+    Category,
+    WhatWentWrong,
+    Where,
+    DoneSoFar,
+    Impact,
+    OutcomeWanted,
+    Support,
+    Contact,
+    Check,
+}
+
+impl PageId {
+    pub const ALL: [PageId; 26] = [
+        PageId::Start,
+        PageId::Safety,
+        PageId::Emergency,
+        PageId::Who,
+        PageId::Representative,
+        PageId::Connection,
+        PageId::Kind,
+        PageId::Feedback,
+        PageId::Asb,
+        PageId::ToldBefore,
+        PageId::AfterReport,
+        PageId::OtherProcess,
+        PageId::PriorComplaint,
+        PageId::When,
+        PageId::LateReason,
+        PageId::Responsibility,
+        PageId::Outcome,
+        PageId::Category,
+        PageId::WhatWentWrong,
+        PageId::Where,
+        PageId::DoneSoFar,
+        PageId::Impact,
+        PageId::OutcomeWanted,
+        PageId::Support,
+        PageId::Contact,
+        PageId::Check,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            PageId::Start => "",
+            PageId::Safety => "safety",
+            PageId::Emergency => "emergency",
+            PageId::Who => "who",
+            PageId::Representative => "representative",
+            PageId::Connection => "connection",
+            PageId::Kind => "kind",
+            PageId::Feedback => "feedback",
+            PageId::Asb => "anti-social-behaviour",
+            PageId::ToldBefore => "told-before",
+            PageId::AfterReport => "after-report",
+            PageId::OtherProcess => "other-process",
+            PageId::PriorComplaint => "complained-before",
+            PageId::When => "when",
+            PageId::LateReason => "late-reason",
+            PageId::Responsibility => "responsibility",
+            PageId::Outcome => "outcome",
+            PageId::Category => "category",
+            PageId::WhatWentWrong => "what-went-wrong",
+            PageId::Where => "where",
+            PageId::DoneSoFar => "done-so-far",
+            PageId::Impact => "impact",
+            PageId::OutcomeWanted => "outcome-wanted",
+            PageId::Support => "support",
+            PageId::Contact => "contact",
+            PageId::Check => "check-answers",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<PageId> {
+        PageId::ALL.into_iter().find(|page| page.slug() == slug)
+    }
+}
+
+/// The page after `page`, given the answers so far; `None` where the journey stops (the
+/// outcome page of a matter that belongs elsewhere, unless the resident sends it anyway, and
+/// check-answers). An unanswered question follows its most common branch.
+pub fn next(policy: &Policy, draft: &Draft, page: PageId, today: NaiveDate) -> Option<PageId> {
+    let anonymous = draft.complainant == Some(Complainant::Anonymous);
+    let after_details = || {
+        if anonymous {
+            PageId::Check
+        } else {
+            PageId::Support
+        }
+    };
+    Some(match page {
+        PageId::Start => PageId::Safety,
+        PageId::Safety if draft.danger == Some(YesNo::Yes) => PageId::Emergency,
+        PageId::Safety | PageId::Emergency => PageId::Who,
+        PageId::Who if draft.complainant == Some(Complainant::SomeoneElse) => {
+            PageId::Representative
+        }
+        PageId::Who | PageId::Representative => PageId::Connection,
+        PageId::Connection => PageId::Kind,
+        PageId::Kind => match draft.kind {
+            Some(FeedbackKind::Compliment | FeedbackKind::Comment) => PageId::Feedback,
+            _ => PageId::Asb,
+        },
+        PageId::Feedback => after_details(),
+        // The ASB question comes first: a first report of a neighbour's behaviour is for the
+        // ASB procedure, not a service request.
+        PageId::Asb if draft.asb == Some(Asb::Behaviour) => PageId::Outcome,
+        PageId::Asb => PageId::ToldBefore,
+        PageId::ToldBefore if draft.told_before == Some(YesNo::No) => PageId::Outcome,
+        PageId::ToldBefore => PageId::AfterReport,
+        PageId::AfterReport if draft.after_report == Some(AfterReport::SortedStraightAway) => {
+            PageId::Outcome
+        }
+        PageId::AfterReport => PageId::OtherProcess,
+        PageId::OtherProcess => PageId::PriorComplaint,
+        PageId::PriorComplaint => PageId::When,
+        PageId::When if triage::asks_late_reason(policy, draft, today) => PageId::LateReason,
+        PageId::When | PageId::LateReason => PageId::Responsibility,
+        PageId::Responsibility => PageId::Outcome,
+        PageId::Outcome => {
+            if triage::assess(policy, draft, today).sends_as_complaint(draft) {
+                PageId::Category
+            } else {
+                return None;
+            }
+        }
+        PageId::Category => PageId::WhatWentWrong,
+        PageId::WhatWentWrong => PageId::Where,
+        PageId::Where => PageId::DoneSoFar,
+        PageId::DoneSoFar => PageId::Impact,
+        PageId::Impact => PageId::OutcomeWanted,
+        PageId::OutcomeWanted => after_details(),
+        PageId::Support => PageId::Contact,
+        PageId::Contact => PageId::Check,
+        PageId::Check => return None,
+    })
+}
+
+/// The pages the resident passes through from the start, in order, up to where the journey
+/// stops with the answers so far.
+pub fn path(policy: &Policy, draft: &Draft, today: NaiveDate) -> Vec<PageId> {
+    let mut pages = vec![PageId::Start];
+    while let Some(page) = next(policy, draft, *pages.last().unwrap(), today) {
+        if pages.contains(&page) {
+            break; // cannot happen with the rules above; guards against a future loop
+        }
+        pages.push(page);
+    }
+    pages
+}
+
+/// The page before `page` on the resident's path, for the back link; `None` at the start or
+/// for a page that is not on the path with these answers.
+pub fn previous(policy: &Policy, draft: &Draft, page: PageId, today: NaiveDate) -> Option<PageId> {
+    let pages = path(policy, draft, today);
+    let at = pages.iter().position(|p| *p == page)?;
+    at.checked_sub(1).map(|before| pages[before])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::draft::{DateInput, OtherProcess, PriorComplaint, Responsibility, Route};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn slugs(policy: &Policy, draft: &Draft) -> Vec<&'static str> {
+        path(policy, draft, today())
+            .into_iter()
+            .map(PageId::slug)
+            .collect()
+    }
+
+    /// A resident complaining for themselves about a repair reported before and not fixed.
+    fn complaint() -> Draft {
+        Draft {
+            danger: Some(YesNo::No),
+            complainant: Some(Complainant::Myself),
+            connection: Some(crate::domain::policy::Connection::Tenant),
+            kind: Some(FeedbackKind::Complaint),
+            asb: Some(Asb::No),
+            told_before: Some(YesNo::Yes),
+            after_report: Some(AfterReport::NotFixed),
+            other_process: Some(OtherProcess::None),
+            prior_complaint: Some(PriorComplaint::No),
+            issue_date: DateInput {
+                day: "1".into(),
+                month: "10".into(),
+                year: "2026".into(),
+            },
+            responsibility: Some(Responsibility::Landlord),
+            ..Draft::new("hos-code-2024")
+        }
+    }
+
+    #[test]
+    fn slugs_are_unique_and_round_trip() {
+        for page in PageId::ALL {
+            assert_eq!(PageId::from_slug(page.slug()), Some(page));
+        }
+        assert_eq!(PageId::from_slug("nowhere"), None);
+    }
+
+    #[test]
+    fn a_complaint_passes_every_question_once() {
+        let policy = Policy::default_policy();
+        assert_eq!(
+            slugs(&policy, &complaint()),
+            [
+                "",
+                "safety",
+                "who",
+                "connection",
+                "kind",
+                "anti-social-behaviour",
+                "told-before",
+                "after-report",
+                "other-process",
+                "complained-before",
+                "when",
+                "responsibility",
+                "outcome",
+                "category",
+                "what-went-wrong",
+                "where",
+                "done-so-far",
+                "impact",
+                "outcome-wanted",
+                "support",
+                "contact",
+                "check-answers"
+            ]
+        );
+    }
+
+    #[test]
+    fn danger_shows_the_emergency_page_then_goes_on() {
+        let policy = Policy::default_policy();
+        let draft = Draft {
+            danger: Some(YesNo::Yes),
+            ..complaint()
+        };
+        assert_eq!(
+            &slugs(&policy, &draft)[1..4],
+            ["safety", "emergency", "who"]
+        );
+    }
+
+    #[test]
+    fn a_representative_gives_their_details() {
+        let policy = Policy::default_policy();
+        let draft = Draft {
+            complainant: Some(Complainant::SomeoneElse),
+            ..complaint()
+        };
+        assert_eq!(
+            &slugs(&policy, &draft)[2..5],
+            ["who", "representative", "connection"]
+        );
+    }
+
+    #[test]
+    fn anonymous_skips_support_and_contact() {
+        let policy = Policy::builtin("south-cambridgeshire").unwrap();
+        let draft = Draft {
+            complainant: Some(Complainant::Anonymous),
+            ..complaint()
+        };
+        let pages = slugs(&policy, &draft);
+        assert!(!pages.contains(&"contact") && !pages.contains(&"support"));
+        assert_eq!(pages.last(), Some(&"check-answers"));
+    }
+
+    #[test]
+    fn compliments_take_the_short_path() {
+        let policy = Policy::default_policy();
+        let draft = Draft {
+            kind: Some(FeedbackKind::Compliment),
+            ..complaint()
+        };
+        assert_eq!(
+            &slugs(&policy, &draft)[4..],
+            ["kind", "feedback", "support", "contact", "check-answers"]
+        );
+    }
+
+    #[test]
+    fn matters_that_belong_elsewhere_stop_at_the_outcome() {
+        let policy = Policy::default_policy();
+        for draft in [
+            Draft {
+                asb: Some(Asb::Behaviour),
+                ..complaint()
+            },
+            Draft {
+                told_before: Some(YesNo::No),
+                ..complaint()
+            },
+            Draft {
+                after_report: Some(AfterReport::SortedStraightAway),
+                ..complaint()
+            },
+        ] {
+            assert_eq!(
+                path(&policy, &draft, today()).last(),
+                Some(&PageId::Outcome),
+                "{draft:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sending_anyway_goes_on_to_the_complaint() {
+        let policy = Policy::default_policy();
+        let draft = Draft {
+            told_before: Some(YesNo::No),
+            send_anyway: Some(YesNo::Yes),
+            override_reason: "I reported it by phone but it was never logged".into(),
+            ..complaint()
+        };
+        assert_eq!(path(&policy, &draft, today()).last(), Some(&PageId::Check));
+    }
+
+    #[test]
+    fn an_old_matter_asks_for_a_good_reason_where_the_policy_allows_one() {
+        let policy = Policy::builtin("nottingham").unwrap(); // 6 months, special circumstances
+        let old = DateInput {
+            day: "1".into(),
+            month: "1".into(),
+            year: "2026".into(),
+        };
+        let draft = Draft {
+            issue_date: old.clone(),
+            ..complaint()
+        };
+        let pages = slugs(&policy, &draft);
+        assert!(pages.contains(&"late-reason"));
+        let recent = Draft { ..complaint() };
+        assert!(!slugs(&policy, &recent).contains(&"late-reason"));
+        let greatwell = Policy::builtin("greatwell").unwrap(); // no time limit
+        assert!(!slugs(&greatwell, &draft).contains(&"late-reason"));
+    }
+
+    #[test]
+    fn back_is_the_inverse_of_next() {
+        let policy = Policy::default_policy();
+        let draft = Draft {
+            route: Some(Route::Complaint),
+            ..complaint()
+        };
+        let pages = path(&policy, &draft, today());
+        for pair in pages.windows(2) {
+            assert_eq!(previous(&policy, &draft, pair[1], today()), Some(pair[0]));
+        }
+        assert_eq!(previous(&policy, &draft, PageId::Start, today()), None);
+        assert_eq!(previous(&policy, &draft, PageId::Emergency, today()), None);
+    }
+}

@@ -1,0 +1,27 @@
+//! When it happened, or when the resident found out: the policy's time limit runs from here.
+
+use leptos::prelude::*;
+
+use crate::app::use_journey;
+use crate::components::fields::DateField;
+use crate::components::question::QuestionPage;
+use crate::domain::journey::PageId;
+use crate::pages::question;
+
+#[component]
+pub fn WhenPage() -> impl IntoView {
+    let journey = use_journey();
+    let title = question(PageId::When);
+    let limit = journey
+        .policy
+        .with_value(|p| p.time_limit.as_ref().map(|l| l.months));
+    let hint = match limit {
+        Some(months) => format!("If it is still going on, give the date it started. {} usually looks at things from the last {months} months. For example, 27 3 2026", journey.landlord()),
+        None => "If it is still going on, give the date it started. For example, 27 3 2026".to_string(),
+    };
+    view! {
+        <QuestionPage page=PageId::When title=title.clone()>
+            <DateField name="issue-date" error_field="issue-date-day" question=title heading=true hint get=|d| &d.issue_date set=|d| &mut d.issue_date />
+        </QuestionPage>
+    }
+}

@@ -1,0 +1,29 @@
+//! Where the problem is: the home, a shared area or somewhere else (with where exactly).
+
+use leptos::prelude::*;
+
+use crate::app::use_journey;
+use crate::components::fields::{Radios, TextInput};
+use crate::components::question::QuestionPage;
+use crate::domain::draft::Place;
+use crate::domain::journey::PageId;
+use crate::pages::question;
+
+#[component]
+pub fn WherePage() -> impl IntoView {
+    let journey = use_journey();
+    let title = question(PageId::Where);
+    let needs_address = move || {
+        journey
+            .draft
+            .with(|d| matches!(d.place, Some(Place::Communal | Place::Elsewhere)))
+    };
+    view! {
+        <QuestionPage page=PageId::Where title=title.clone()>
+            <Radios name="place" question=title heading=true get=|d| d.place set=|d, v| d.place = Some(v) />
+            <Show when=needs_address>
+                <TextInput name="address" label="Where exactly?".into() hint="For example, the stairwell of 1 to 20 Park Road.".to_string() get=|d| &d.address set=|d| &mut d.address />
+            </Show>
+        </QuestionPage>
+    }
+}
