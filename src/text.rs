@@ -12,7 +12,7 @@ use crate::domain::policy::Connection;
 /// A page's question (its `<h1>`), with the landlord's name where it reads better.
 pub fn question(page: PageId, landlord: &str, for_someone_else: bool) -> String {
     let your = if for_someone_else {
-        "the resident's"
+        "the resident\u{2019}s"
     } else {
         "your"
     };

@@ -29,9 +29,10 @@ fn arrive(journey: Journey, page: PageId, title: String, errors: Option<FormErro
         let prefix = if has_errors { "Error: " } else { "" };
         document().set_title(&format!("{prefix}{title} \u{2013} Complain to {landlord}"));
     });
-    journey
-        .draft
-        .update(|draft| draft.last_page = page.slug().to_string());
+    // The start page is not a place to resume: it offers to resume.
+    if page != PageId::Start {
+        journey.draft.update(|draft| draft.last_page = page.slug().to_string());
+    }
     if journey.navigated.get_value() {
         request_animation_frame(|| focus("page-heading"));
     }

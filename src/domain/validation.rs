@@ -241,7 +241,7 @@ fn contact_errors(draft: &Draft) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if draft.name.trim().is_empty() {
         let whose = if draft.complainant == Some(Complainant::SomeoneElse) {
-            "the resident's"
+            "the resident\u{2019}s"
         } else {
             "your"
         };

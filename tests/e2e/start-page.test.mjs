@@ -46,7 +46,7 @@ test('the default profile (the Housing Ombudsman Code) shows its dates for today
 test('?policy=greatwell shows Greatwell Homes and its own clocks', async () => {
   const page = await open('/?policy=greatwell');
   assert.equal(await page.locator('h1').textContent(), 'Make a complaint to Greatwell Homes');
-  assert.equal(await page.title(), 'Make a complaint to Greatwell Homes');
+  assert.match(await page.title(), /^Make a complaint to Greatwell Homes/);
   assert.deepEqual(await shownMilestones(page), {
     acknowledge_by: { date: '2026-12-30', text: 'Wednesday 30 December 2026' },
     concern_resolve_by: { date: '2026-12-30', text: 'Wednesday 30 December 2026' },

@@ -1,0 +1,338 @@
+// The resident's journey in headless Chromium, by keyboard alone (Tab, Space, Enter, arrow
+// keys; no clicks) on a 360 × 740 phone: as a resident, as a representative, and a compliment.
+// Every page is checked with axe-core (error states too), must not scroll sideways at 320 px,
+// and is saved as a screenshot in test-results/screenshots/ for a person to review.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { assertAccessible, launchBrowser, openPage, serveDist, shownMilestones } from './harness.mjs';
+
+const CHRISTMAS = new Date('2026-12-23T10:00:00Z');
+const SHOTS = new URL('./test-results/screenshots/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, { context } = {}) {
+  const page = context ? await context.newPage() : await openPage(browser, { now: CHRISTMAS });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(server.url + path);
+  await page.locator('h1').waitFor();
+  return page;
+}
+
+const pathOf = (page) => new URL(page.url()).pathname;
+
+/** Presses Tab until `locator`'s element has focus. */
+async function tabTo(page, locator, most = 80) {
+  const target = await locator.elementHandle();
+  for (let i = 0; i < most; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((el) => document.activeElement === el, target)) return;
+  }
+  throw new Error(`Tab never reached ${locator}`);
+}
+
+/** Chooses a radio by keyboard: Tab into its group, arrow keys to it, Space to select. */
+async function chooseRadio(page, label) {
+  const radio = page.getByRole('radio', { name: label, exact: true });
+  const name = await radio.getAttribute('name');
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((n) => document.activeElement?.name === n, name)) break;
+  }
+  const target = await radio.elementHandle();
+  for (let i = 0; i < 12 && !(await page.evaluate((el) => document.activeElement === el, target)); i += 1) {
+    await page.keyboard.press('ArrowDown');
+  }
+  if (!(await radio.isChecked())) await page.keyboard.press('Space');
+  assert.ok(await radio.isChecked(), `${label} is selected`);
+}
+
+async function typeInto(page, label, text) {
+  await tabTo(page, page.getByLabel(label, { exact: true }));
+  await page.keyboard.insertText(text);
+}
+
+/** Checks the page (axe, width, screenshot), then presses Continue and waits for the next. */
+async function next(page, button = 'Continue') {
+  await checkPage(page);
+  const before = pathOf(page);
+  await tabTo(page, page.getByRole('button', { name: button, exact: true }));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((p) => location.pathname !== p, before);
+  await page.locator('h1').waitFor();
+  // Focus moves to the new page's heading, so a screen reader announces it.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-heading', `focus on ${pathOf(page)}`);
+}
+
+const seen = new Set();
+/** axe-core, no sideways scrolling at 320 px, and a screenshot at 360 px. */
+async function checkPage(page, suffix = '') {
+  await assertAccessible(page);
+  const name = (pathOf(page).slice(1) || 'start') + suffix;
+  if (!seen.has(name)) {
+    seen.add(name);
+    await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 320, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, `${pathOf(page)} scrolls sideways at 320 px`);
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+async function start(page) {
+  await checkPage(page);
+  await tabTo(page, page.getByRole('button', { name: 'Start now' }));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/safety/);
+  await page.locator('h1').waitFor();
+}
+
+/** The triage answers of a repair reported before and not put right. */
+async function triageAsComplaint(page) {
+  await chooseRadio(page, 'Tell them something has gone wrong');
+  await next(page);
+  await chooseRadio(page, 'No');
+  await next(page); // anti-social behaviour
+  await chooseRadio(page, 'Yes');
+  await next(page); // told before
+  await chooseRadio(page, 'It was not put right');
+  await next(page);
+  await chooseRadio(page, 'None of these');
+  await next(page);
+  await chooseRadio(page, 'No');
+  await next(page); // complained before
+  await typeInto(page, 'Day', '1');
+  await typeInto(page, 'Month', '10');
+  await typeInto(page, 'Year', '2026');
+  await next(page);
+  await chooseRadio(page, 'No, it is about my landlord’s service');
+  await next(page);
+  assert.equal(pathOf(page), '/outcome');
+  assert.equal(await page.locator('h1').getAttribute('data-outcome'), 'complaint');
+}
+
+const DESCRIPTION = 'The bathroom ceiling leaks 🚿 every time it rains. מים דולפים. Reported three times since August.';
+
+async function describeComplaint(page) {
+  await chooseRadio(page, 'Repairs');
+  await next(page);
+  await typeInto(page, 'What went wrong?', DESCRIPTION);
+  await next(page);
+  await chooseRadio(page, 'In my home');
+  await next(page);
+  await next(page); // done so far: optional
+  await typeInto(page, 'How has this affected you and your household?', 'Mould on the wall; my son’s asthma is worse.');
+  await next(page);
+  await typeInto(page, 'What would you like to happen to put it right?', 'Fix the roof by the end of January.');
+  await next(page);
+  await next(page); // support: optional
+}
+
+test('a resident completes a complaint by keyboard alone and sees the dates', async () => {
+  const page = await open('/');
+  await start(page);
+
+  // An unanswered question: the error summary is shown, focused and accessible.
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await page.locator('.error-summary').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+  assert.match(await page.title(), /^Error: Is anyone in danger right now\?/);
+  await checkPage(page, '-error');
+
+  await chooseRadio(page, 'No');
+  await next(page);
+  await chooseRadio(page, 'I am complaining for myself');
+  await next(page);
+  await chooseRadio(page, 'Tenant');
+  await next(page);
+  await triageAsComplaint(page);
+  await next(page);
+  await describeComplaint(page);
+
+  assert.equal(pathOf(page), '/contact');
+  await typeInto(page, 'Your full name', 'Zoë 👩🏽‍🦱 O’Brien');
+  await chooseRadio(page, 'Email');
+  await typeInto(page, 'Email address', 'not-an-email');
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await page.locator('.error-summary').waitFor();
+  assert.match(await page.locator('.error-summary').textContent(), /Enter an email address in the right format/);
+  await checkPage(page, '-error');
+  await tabTo(page, page.getByLabel('Email address', { exact: true }));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('zoe@example.org');
+  await next(page);
+
+  assert.equal(pathOf(page), '/check-answers');
+  const main = await page.locator('main').textContent();
+  assert.ok(main.includes(DESCRIPTION), 'the description with emoji and right-to-left text');
+  assert.ok(main.includes('Zoë 👩🏽‍🦱 O’Brien'));
+  assert.deepEqual(await shownMilestones(page), {
+    acknowledge_by: { date: '2027-01-04', text: 'Monday 4 January 2027' },
+    stage1_response_by: { date: '2027-01-18', text: 'Monday 18 January 2027' },
+    stage1_extended_by: { date: '2027-02-01', text: 'Monday 1 February 2027' },
+  });
+  await checkPage(page);
+
+  // A change link goes to the question and comes straight back.
+  await tabTo(page, page.locator('[data-page="where"] a'));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/where/);
+  await chooseRadio(page, 'In a shared area');
+  await typeInto(page, 'Where exactly?', 'The stairwell of 1 to 20 Park Road');
+  await next(page);
+  assert.equal(pathOf(page), '/check-answers');
+  assert.match(await page.locator('[data-page="where"]').textContent(), /In a shared area\s*The stairwell of 1 to 20 Park Road/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a representative completes a complaint by keyboard alone', async () => {
+  const page = await open('/?policy=nottingham');
+  await start(page);
+  await chooseRadio(page, 'No');
+  await next(page);
+  await chooseRadio(page, 'I am complaining for someone else');
+  await next(page);
+  assert.equal(pathOf(page), '/representative');
+  // Nottingham needs the resident's agreement in writing.
+  assert.equal(await page.getByRole('radio', { name: 'They are with me now and agree' }).count(), 0);
+  await typeInto(page, 'Your full name', 'Amira Haddad');
+  await typeInto(page, 'How do you know the resident?', 'Support worker');
+  await chooseRadio(page, 'They have given me their agreement in writing');
+  await chooseRadio(page, 'Both of us');
+  await typeInto(page, 'Your phone number (optional)', '0115 496 0000');
+  await next(page);
+  assert.match(await page.locator('h1').textContent(), /What is the resident’s connection to Nottingham/);
+  await chooseRadio(page, 'Tenant');
+  await next(page);
+  await triageAsComplaint(page);
+  await next(page);
+  await describeComplaint(page);
+  assert.match(await page.locator('main').textContent(), /These are the resident’s details/);
+  await typeInto(page, 'The resident’s full name', 'Mr D');
+  await chooseRadio(page, 'Letter');
+  await typeInto(page, 'Address', '1 Park Road\nNottingham');
+  await typeInto(page, 'Postcode', 'ng2 3nj');
+  await next(page);
+  assert.equal(pathOf(page), '/check-answers');
+  assert.match(await page.locator('[data-page="representative"]').textContent(), /Amira Haddad\s*Support worker/);
+  // Nottingham replies within 10 working days of receipt (no acknowledgement time given).
+  assert.deepEqual(await shownMilestones(page), {
+    stage1_response_by: { date: '2027-01-11', text: 'Monday 11 January 2027' },
+    stage1_extended_by: { date: '2027-01-25', text: 'Monday 25 January 2027' },
+  });
+  assert.deepEqual(page.problems, []);
+});
+
+test('a compliment takes the short path', async () => {
+  const page = await open('/?policy=greatwell');
+  await start(page);
+  await chooseRadio(page, 'No');
+  await next(page);
+  await chooseRadio(page, 'I am complaining for myself');
+  await next(page);
+  await chooseRadio(page, 'Leaseholder');
+  await next(page);
+  await chooseRadio(page, 'Say thank you');
+  await next(page);
+  assert.equal(pathOf(page), '/feedback');
+  await typeInto(page, 'What would you like to tell them?', 'Dave fixed our boiler on Christmas Eve. Thank you!');
+  await next(page);
+  await next(page); // support
+  await typeInto(page, 'Your full name', 'Sam Lee');
+  await chooseRadio(page, 'Phone');
+  await typeInto(page, 'Phone number', '07700 900982');
+  await next(page);
+  assert.equal(pathOf(page), '/check-answers');
+  const main = await page.locator('main').textContent();
+  assert.match(main, /Say thank you/);
+  assert.match(main, /Dave fixed our boiler/);
+  assert.deepEqual(await shownMilestones(page), {}, 'no complaint dates for a compliment');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a matter for another route says where to go, and can still be sent', async () => {
+  const page = await open('/?policy=town-and-country');
+  await start(page);
+  for (const answer of ['No', 'I am complaining for myself', 'Tenant', 'Tell them something has gone wrong']) {
+    await chooseRadio(page, answer);
+    await next(page);
+  }
+  await chooseRadio(page, 'Yes, it is about what a neighbour or someone else is doing');
+  await next(page);
+  assert.equal(pathOf(page), '/outcome');
+  assert.equal(await page.locator('h1').getAttribute('data-outcome'), 'anti-social-behaviour');
+  // Without a choice, the page asks for one.
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await page.locator('.error-summary').waitFor();
+  await checkPage(page, '-error');
+  await chooseRadio(page, 'Yes');
+  await typeInto(page, 'Why do you want to send it as a complaint?', 'They never replied to my reports.');
+  await next(page);
+  assert.equal(pathOf(page), '/category');
+  assert.deepEqual(page.problems, []);
+});
+
+test('answers and the page survive a reload and a browser restart', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await open('/?policy=greatwell', { context });
+  await start(page);
+  await chooseRadio(page, 'No');
+  await next(page);
+  await chooseRadio(page, 'I am complaining for someone else');
+  await next(page);
+  await typeInto(page, 'Your full name', 'Zoë O’Brien 🌈');
+  await typeInto(page, 'How do you know the resident?', 'Daughter');
+
+  await page.reload();
+  await page.locator('h1').waitFor();
+  assert.equal(pathOf(page), '/representative');
+  assert.equal(await page.getByLabel('Your full name', { exact: true }).inputValue(), 'Zoë O’Brien 🌈');
+  assert.equal(await page.getByLabel('How do you know the resident?').inputValue(), 'Daughter');
+
+  // A new browser with the same storage: the start page offers to continue.
+  const storageState = await context.storageState();
+  await context.close();
+  const reopened = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', storageState });
+  const again = await open('/?policy=greatwell', { context: reopened });
+  await tabTo(again, again.getByRole('link', { name: 'Continue where you left off' }));
+  await again.keyboard.press('Enter');
+  await again.waitForURL(/\/representative/);
+  assert.equal(await again.getByLabel('Your full name', { exact: true }).inputValue(), 'Zoë O’Brien 🌈');
+  await again.goto(server.url + '/who?policy=greatwell');
+  await again.locator('h1').waitFor();
+  assert.ok(await again.getByRole('radio', { name: 'I am complaining for someone else' }).isChecked());
+
+  // "Clear my answers from this device" removes them.
+  await tabTo(again, again.getByRole('button', { name: 'Clear my answers from this device' }));
+  await again.keyboard.press('Enter');
+  await again.waitForURL((url) => url.pathname === '/');
+  const saved = await again.evaluate(() => localStorage.getItem('resident-complaints/draft/greatwell'));
+  assert.ok(!saved || !saved.includes('Zoë'), 'the answers are gone from the device');
+  assert.equal(await again.getByRole('link', { name: 'Continue where you left off' }).count(), 0);
+  await reopened.close();
+});
+
+test('a draft saved by another version of the app is discarded with a message', async () => {
+  const page = await openPage(browser, { now: CHRISTMAS });
+  await page.goto(server.url + '/');
+  await page.evaluate(() => localStorage.setItem('resident-complaints/draft/hos-code-2024', '{"version":0,"asb":"maybe"}'));
+  await page.reload();
+  await page.locator('h1').waitFor();
+  assert.match(await page.locator('main').textContent(), /We could not open your saved answers/);
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+});
