@@ -31,7 +31,9 @@ fn arrive(journey: Journey, page: PageId, title: String, errors: Option<FormErro
     });
     // The start page is not a place to resume: it offers to resume.
     if page != PageId::Start {
-        journey.draft.update(|draft| draft.last_page = page.slug().to_string());
+        journey
+            .draft
+            .update(|draft| draft.last_page = page.slug().to_string());
     }
     if journey.navigated.get_value() {
         request_animation_frame(|| focus("page-heading"));

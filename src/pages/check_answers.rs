@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::question::InfoPage;
 use crate::components::timeline::TimelineList;
+use chrono::NaiveDate;
+
+use crate::domain::deadlines::long_date;
 use crate::domain::draft::{Draft, Route};
 use crate::domain::journey::{path, PageId};
 use crate::domain::triage;
@@ -17,7 +20,7 @@ fn label<T: Label>(choice: Option<T>) -> String {
 }
 
 /// The answer given on a page, as the resident would read it back.
-fn answer(page: PageId, d: &Draft) -> String {
+fn answer(page: PageId, d: &Draft, today: NaiveDate) -> String {
     match page {
         PageId::Safety => label(d.danger),
         PageId::Who => label(d.complainant),
@@ -45,12 +48,18 @@ fn answer(page: PageId, d: &Draft) -> String {
         PageId::AfterReport => label(d.after_report),
         PageId::OtherProcess => label(d.other_process),
         PageId::PriorComplaint => label(d.prior_complaint),
-        PageId::When => format!(
-            "{} {} {}",
-            d.issue_date.day.trim(),
-            d.issue_date.month.trim(),
-            d.issue_date.year.trim()
-        ),
+        PageId::When => match d.issue_date.parse(today) {
+            Ok(date) => long_date(date),
+            Err(_) => {
+                let typed = &d.issue_date;
+                format!(
+                    "{} {} {}",
+                    typed.day.trim(),
+                    typed.month.trim(),
+                    typed.year.trim()
+                )
+            }
+        },
         PageId::LateReason => d.late_reason.clone(),
         PageId::Responsibility => label(d.responsibility),
         PageId::Category => label(d.category),
@@ -99,7 +108,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         .into_iter()
         .filter(|page| !matches!(page, PageId::Start | PageId::Emergency | PageId::Outcome | PageId::Check))
         .map(|page| {
-            let value = journey.draft.with_untracked(|d| answer(page, d));
+            let value = journey.draft.with_untracked(|d| answer(page, d, journey.today));
             let value = if value.trim().is_empty() { "Not given".to_string() } else { value };
             let start_change = move |_| journey.changing.set(true);
             view! {
@@ -131,12 +140,32 @@ pub fn CheckAnswersPage() -> impl IntoView {
         .filter(|m| concern || m.id != crate::domain::deadlines::MilestoneId::ConcernResolveBy)
         .copied()
         .collect::<Vec<_>>();
+    let review = journey.policy.with_value(|p| {
+        p.stages.stage2.as_ref().map(|stage2| {
+            let when = match stage2.request_window {
+                Some(window) => format!(
+                    " Ask within {} {} of their reply.",
+                    window.days,
+                    match window.counting {
+                        crate::domain::policy::Counting::WorkingDays => "working days",
+                        crate::domain::policy::Counting::CalendarDays => "days",
+                    }
+                ),
+                None => String::new(),
+            };
+            view! {
+                <h2 class="heading-m">"If you are unhappy with their reply"</h2>
+                <p>"You can ask for a review of your complaint (stage 2)." {when}</p>
+            }
+        })
+    });
     let dates = sends_complaint.then(|| {
         view! {
             <h2 class="heading-m">"When you will hear back"</h2>
             <p>"If they receive your complaint today, their complaints policy says:"</p>
             <TimelineList milestones=timeline />
             <p class="hint">"Working days are Monday to Friday, not counting bank holidays."</p>
+            {review.clone()}
         }
     });
 

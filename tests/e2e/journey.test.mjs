@@ -336,3 +336,34 @@ test('a draft saved by another version of the app is discarded with a message', 
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
 });
+
+test('danger shows the emergency numbers first; an old matter asks for a good reason', async () => {
+  const page = await open('/?policy=nottingham');
+  await start(page);
+  await chooseRadio(page, 'Yes');
+  await next(page);
+  assert.equal(pathOf(page), '/emergency');
+  assert.match(await page.locator('main').textContent(), /call 999 now/);
+  assert.equal(await page.getByRole('link', { name: '0800 111 999' }).getAttribute('href'), 'tel:0800111999');
+  await checkPage(page);
+  await tabTo(page, page.getByRole('button', { name: 'Continue with my complaint' }));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/who/);
+  await page.locator('h1').waitFor();
+  for (const answer of ['I am complaining for myself', 'Tenant', 'Tell them something has gone wrong', 'No', 'Yes', 'Nobody replied', 'None of these', 'No']) {
+    await chooseRadio(page, answer);
+    await next(page);
+  }
+  // Nottingham looks at things from the last 6 months, unless there is a good reason.
+  await typeInto(page, 'Day', '3');
+  await typeInto(page, 'Month', '3');
+  await typeInto(page, 'Year', '2026');
+  await next(page);
+  assert.equal(pathOf(page), '/late-reason');
+  await typeInto(page, 'Why could you not tell them sooner?', 'I was in hospital from March to October.');
+  await next(page);
+  await chooseRadio(page, 'No, it is about my landlord’s service');
+  await next(page);
+  assert.equal(await page.locator('h1').getAttribute('data-outcome'), 'complaint');
+  assert.deepEqual(page.problems, []);
+});
