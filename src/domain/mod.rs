@@ -7,5 +7,6 @@ pub mod eligibility;
 pub mod journey;
 pub mod ombudsman;
 pub mod policy;
+pub mod submission;
 pub mod triage;
 pub mod validation;

@@ -1,0 +1,690 @@
+//! The body of the HTTP contract (v1): what the app sends to a landlord's backend, built as a
+//! pure function of the policy, the answers and the time; and the checks a receiver makes of
+//! it, whose errors name a JSON pointer that the app maps back to the page that asked.
+//!
+//! The contract is written down in `public/openapi.yaml`.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::deadlines::Timeline;
+use super::draft::{
+    Adjustment, AfterReport, Asb, Category, ConsentBasis, ContactMethod, Draft, FeedbackKind,
+    OtherProcess, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo, LONG_TEXT_MAX,
+    SHORT_TEXT_MAX,
+};
+use super::journey::PageId;
+use super::policy::{Connection, Policy};
+use super::triage::{Assessment, Outcome};
+use super::validation::{is_email, is_uk_phone, normalise_postcode, FieldError};
+
+pub const CONTRACT_VERSION: &str = "1";
+
+/// What is being sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Complaint,
+    /// The policy's quick concern or quick resolution route.
+    Concern,
+    /// A request for a stage 2 review.
+    Escalation,
+    Compliment,
+    Comment,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// The person the complaint is about (the resident), or who makes it for themselves.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complainant {
+    /// True when no name is given (only where the policy accepts that).
+    pub anonymous: bool,
+    pub name: String,
+    pub connection: Option<Connection>,
+    pub contact_method: Option<ContactMethod>,
+    pub email: String,
+    pub phone: String,
+    pub postal_address: String,
+    /// In its standard form ("NG2 3NJ"), or empty.
+    pub postcode: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Representative {
+    pub name: String,
+    pub relationship: String,
+    pub email: String,
+    pub phone: String,
+    pub consent: Option<ConsentBasis>,
+    pub replies_to: Option<RepliesTo>,
+}
+
+/// The answers that decided what kind of matter this is, and what was decided.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Triage {
+    pub danger: Option<YesNo>,
+    pub anti_social_behaviour: Option<Asb>,
+    pub told_before: Option<YesNo>,
+    pub after_report: Option<AfterReport>,
+    pub other_process: Option<OtherProcess>,
+    pub prior_complaint: Option<PriorComplaint>,
+    /// When it happened or came to light, where a real date was given.
+    pub issue_date: Option<NaiveDate>,
+    pub out_of_time: bool,
+    pub late_reason: String,
+    pub responsibility: Option<Responsibility>,
+    /// What the form made of the answers.
+    pub outcome: Option<Outcome>,
+    /// The profile's exclusion that applied, if any.
+    pub exclusion_id: Option<String>,
+    /// The resident sent it as a complaint although the form suggested another route.
+    pub overridden: bool,
+    pub override_reason: String,
+    pub may_complain: Option<bool>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Details {
+    pub category: Option<Category>,
+    pub description: String,
+    pub place: Option<Place>,
+    pub address: String,
+    pub done_so_far: String,
+    pub impact: String,
+    pub outcome_wanted: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    pub message: String,
+    pub wants_reply: bool,
+}
+
+/// A stage 2 review request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Escalation {
+    /// The reference of the complaint.
+    pub reference: String,
+    pub stage1_response_date: Option<NaiveDate>,
+    /// Optional where the policy does not require reasons.
+    pub reasons: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Support {
+    pub adjustments: Vec<Adjustment>,
+    pub detail: String,
+}
+
+/// One date the client worked out from the policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedDate {
+    pub id: String,
+    pub date: NaiveDate,
+}
+
+/// The request body of `POST /v1/submissions`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    pub contract_version: String,
+    pub kind: Kind,
+    pub profile: ProfileRef,
+    /// The device's time when the resident pressed send, with its offset.
+    pub submitted_at: DateTime<FixedOffset>,
+    pub complainant: Complainant,
+    pub representative: Option<Representative>,
+    pub triage: Triage,
+    pub details: Option<Details>,
+    pub feedback: Option<Feedback>,
+    pub escalation: Option<Escalation>,
+    pub support: Support,
+    /// The dates the policy promises, as the client worked them out for `submitted_at`.
+    pub expected_dates: Vec<ExpectedDate>,
+}
+
+fn dates(timeline: &Timeline) -> Vec<ExpectedDate> {
+    timeline
+        .iter()
+        .map(|m| ExpectedDate {
+            id: m.id.as_str().to_string(),
+            date: m.date,
+        })
+        .collect()
+}
+
+impl Submission {
+    /// The body for the resident's answers, sent at `now`.
+    pub fn build(
+        policy: &Policy,
+        draft: &Draft,
+        assessment: &Assessment,
+        now: DateTime<FixedOffset>,
+    ) -> Submission {
+        let kind = match draft.kind {
+            Some(FeedbackKind::Compliment) => Kind::Compliment,
+            Some(FeedbackKind::Comment) => Kind::Comment,
+            _ if draft.route == Some(Route::Concern) && assessment.concern_offered.is_some() => {
+                Kind::Concern
+            }
+            _ => Kind::Complaint,
+        };
+        let complaint = matches!(kind, Kind::Complaint | Kind::Concern);
+        let anonymous = draft.is_anonymous();
+        let text = |s: &str| s.trim().to_string();
+        let complainant = Complainant {
+            anonymous,
+            name: if anonymous {
+                String::new()
+            } else {
+                text(&draft.name)
+            },
+            connection: draft.connection,
+            contact_method: if anonymous {
+                None
+            } else {
+                draft.contact_method
+            },
+            email: if anonymous {
+                String::new()
+            } else {
+                text(&draft.email)
+            },
+            phone: if anonymous {
+                String::new()
+            } else {
+                text(&draft.phone)
+            },
+            postal_address: if anonymous {
+                String::new()
+            } else {
+                text(&draft.postal_address)
+            },
+            postcode: if anonymous {
+                String::new()
+            } else {
+                normalise_postcode(&draft.postcode).unwrap_or_default()
+            },
+        };
+        let representative = draft.is_representative().then(|| {
+            let r = &draft.representative;
+            Representative {
+                name: text(&r.name),
+                relationship: text(&r.relationship),
+                email: text(&r.email),
+                phone: text(&r.phone),
+                consent: r.consent,
+                replies_to: r.replies_to,
+            }
+        });
+        let overridden =
+            assessment.outcome != Outcome::Complaint && assessment.sends_as_complaint(draft);
+        let triage = Triage {
+            danger: draft.danger,
+            anti_social_behaviour: draft.asb,
+            told_before: draft.told_before,
+            after_report: draft.after_report,
+            other_process: draft.other_process,
+            prior_complaint: draft.prior_complaint,
+            issue_date: draft.issue_date.parse(now.date_naive()).ok(),
+            out_of_time: assessment.out_of_time,
+            late_reason: text(&draft.late_reason),
+            responsibility: draft.responsibility,
+            outcome: Some(assessment.outcome),
+            exclusion_id: assessment.exclusion.as_ref().map(|e| e.id.clone()),
+            overridden,
+            override_reason: if overridden {
+                text(&draft.override_reason)
+            } else {
+                String::new()
+            },
+            may_complain: draft
+                .connection
+                .map(|c| policy.eligibility.who_may_complain.contains(&c)),
+        };
+        let details = complaint.then(|| Details {
+            category: draft.category,
+            description: text(&draft.description),
+            place: draft.place,
+            address: text(&draft.address),
+            done_so_far: text(&draft.done_so_far),
+            impact: text(&draft.impact),
+            outcome_wanted: text(&draft.outcome_wanted),
+        });
+        let feedback = (!complaint).then(|| Feedback {
+            message: text(&draft.message),
+            wants_reply: draft.wants_reply == Some(YesNo::Yes),
+        });
+        Submission {
+            contract_version: CONTRACT_VERSION.to_string(),
+            kind,
+            profile: ProfileRef {
+                id: policy.id.clone(),
+                version: policy.version.clone(),
+            },
+            submitted_at: now,
+            complainant,
+            representative,
+            triage,
+            details,
+            feedback,
+            escalation: None,
+            support: Support {
+                adjustments: draft.adjustments.clone(),
+                detail: text(&draft.adjustments_detail),
+            },
+            expected_dates: Submission::dates_for(policy, kind, now),
+        }
+    }
+
+    /// The dates a policy promises for a submission of `kind` received at `at`: what the
+    /// client shows and sends, and what a receiver recomputes to compare.
+    pub fn dates_for(policy: &Policy, kind: Kind, at: DateTime<FixedOffset>) -> Vec<ExpectedDate> {
+        let local = at.naive_local();
+        match kind {
+            Kind::Complaint => dates(&policy.timeline(local))
+                .into_iter()
+                .filter(|d| d.id != "concern_resolve_by")
+                .collect(),
+            Kind::Concern => dates(&policy.timeline(local)),
+            Kind::Escalation => dates(&policy.escalation_timeline(local)),
+            Kind::Compliment | Kind::Comment => policy
+                .comment_reply_days
+                .filter(|_| kind == Kind::Comment)
+                .map(|days| {
+                    vec![ExpectedDate {
+                        id: "comment_reply_by".into(),
+                        date: super::calendar::add_working_days(policy.region, local, days),
+                    }]
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// What a receiver checks beyond the types: the contract version, what each kind needs,
+    /// lengths, and contact details. Each error names a JSON pointer into the body.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut need = |bad: bool, field: &'static str, message: &str| {
+            if bad {
+                errors.push(FieldError {
+                    field,
+                    message: message.to_string(),
+                });
+            }
+        };
+        need(
+            self.contract_version != CONTRACT_VERSION,
+            "/contract_version",
+            "must be \"1\"",
+        );
+        need(
+            self.profile.id.trim().is_empty(),
+            "/profile/id",
+            "is required",
+        );
+        let c = &self.complainant;
+        if !c.anonymous {
+            need(
+                c.name.trim().is_empty(),
+                "/complainant/name",
+                "is required unless the complaint is anonymous",
+            );
+            need(
+                c.contact_method.is_none(),
+                "/complainant/contact_method",
+                "is required unless the complaint is anonymous",
+            );
+            match c.contact_method {
+                Some(ContactMethod::Email) => need(
+                    c.email.is_empty(),
+                    "/complainant/email",
+                    "is required to contact by email",
+                ),
+                Some(ContactMethod::Phone) => need(
+                    c.phone.is_empty(),
+                    "/complainant/phone",
+                    "is required to contact by phone",
+                ),
+                Some(ContactMethod::Post) => need(
+                    c.postal_address.is_empty(),
+                    "/complainant/postal_address",
+                    "is required to contact by post",
+                ),
+                None => {}
+            }
+        }
+        need(
+            !c.email.is_empty() && !is_email(&c.email),
+            "/complainant/email",
+            "is not an email address",
+        );
+        need(
+            !c.phone.is_empty() && !is_uk_phone(&c.phone),
+            "/complainant/phone",
+            "is not a UK phone number",
+        );
+        need(
+            !c.postcode.is_empty() && normalise_postcode(&c.postcode).is_none(),
+            "/complainant/postcode",
+            "is not a UK postcode",
+        );
+        if let Some(r) = &self.representative {
+            need(
+                r.name.trim().is_empty(),
+                "/representative/name",
+                "is required",
+            );
+            need(
+                r.consent.is_none(),
+                "/representative/consent",
+                "is required",
+            );
+            need(
+                !r.email.is_empty() && !is_email(&r.email),
+                "/representative/email",
+                "is not an email address",
+            );
+            need(
+                !r.phone.is_empty() && !is_uk_phone(&r.phone),
+                "/representative/phone",
+                "is not a UK phone number",
+            );
+        }
+        match self.kind {
+            Kind::Complaint | Kind::Concern => match &self.details {
+                None => need(true, "/details", "is required for a complaint"),
+                Some(d) => need(
+                    d.description.trim().is_empty(),
+                    "/details/description",
+                    "is required",
+                ),
+            },
+            Kind::Compliment | Kind::Comment => match &self.feedback {
+                None => need(true, "/feedback", "is required for a compliment or comment"),
+                Some(f) => need(
+                    f.message.trim().is_empty(),
+                    "/feedback/message",
+                    "is required",
+                ),
+            },
+            Kind::Escalation => match &self.escalation {
+                None => need(true, "/escalation", "is required for a review request"),
+                Some(e) => need(
+                    e.reference.trim().is_empty(),
+                    "/escalation/reference",
+                    "is required",
+                ),
+            },
+        }
+        let long = [
+            (
+                "/details/description",
+                self.details.as_ref().map(|d| &d.description),
+            ),
+            (
+                "/details/done_so_far",
+                self.details.as_ref().map(|d| &d.done_so_far),
+            ),
+            ("/details/impact", self.details.as_ref().map(|d| &d.impact)),
+            (
+                "/details/outcome_wanted",
+                self.details.as_ref().map(|d| &d.outcome_wanted),
+            ),
+            (
+                "/feedback/message",
+                self.feedback.as_ref().map(|f| &f.message),
+            ),
+            (
+                "/escalation/reasons",
+                self.escalation.as_ref().map(|e| &e.reasons),
+            ),
+            ("/triage/late_reason", Some(&self.triage.late_reason)),
+            (
+                "/triage/override_reason",
+                Some(&self.triage.override_reason),
+            ),
+            ("/support/detail", Some(&self.support.detail)),
+        ];
+        for (field, text) in long {
+            need(
+                text.is_some_and(|t| t.chars().count() > LONG_TEXT_MAX),
+                field,
+                "is too long (at most 20000 characters)",
+            );
+        }
+        let short = [
+            ("/complainant/name", &c.name),
+            ("/complainant/postal_address", &c.postal_address),
+            (
+                "/details/address",
+                &self
+                    .details
+                    .as_ref()
+                    .map(|d| d.address.clone())
+                    .unwrap_or_default(),
+            ),
+        ];
+        for (field, text) in short {
+            need(
+                text.chars().count() > SHORT_TEXT_MAX,
+                field,
+                "is too long (at most 500 characters)",
+            );
+        }
+        errors
+    }
+}
+
+/// Where the app asked for the answer a receiver's error points at: the page, and the id of
+/// the field on it.
+pub fn field_location(pointer: &str) -> Option<(PageId, &'static str)> {
+    Some(match pointer {
+        "/complainant/name" => (PageId::Contact, "name"),
+        "/complainant/contact_method" => (PageId::Contact, "contact-method"),
+        "/complainant/email" => (PageId::Contact, "email"),
+        "/complainant/phone" => (PageId::Contact, "phone"),
+        "/complainant/postal_address" => (PageId::Contact, "postal-address"),
+        "/complainant/postcode" => (PageId::Contact, "postcode"),
+        "/complainant/connection" => (PageId::Connection, "connection"),
+        "/representative/name" => (PageId::Representative, "rep-name"),
+        "/representative/relationship" => (PageId::Representative, "rep-relationship"),
+        "/representative/email" => (PageId::Representative, "rep-email"),
+        "/representative/phone" => (PageId::Representative, "rep-phone"),
+        "/representative/consent" => (PageId::Representative, "rep-consent"),
+        "/representative/replies_to" => (PageId::Representative, "rep-replies-to"),
+        "/details/category" => (PageId::Category, "category"),
+        "/details/description" => (PageId::WhatWentWrong, "description"),
+        "/details/place" => (PageId::Where, "place"),
+        "/details/address" => (PageId::Where, "address"),
+        "/details/done_so_far" => (PageId::DoneSoFar, "done-so-far"),
+        "/details/impact" => (PageId::Impact, "impact"),
+        "/details/outcome_wanted" => (PageId::OutcomeWanted, "outcome-wanted"),
+        "/feedback/message" => (PageId::Feedback, "message"),
+        "/triage/late_reason" => (PageId::LateReason, "late-reason"),
+        "/triage/override_reason" => (PageId::Outcome, "override-reason"),
+        "/triage/issue_date" => (PageId::When, "issue-date-day"),
+        "/support/detail" => (PageId::Support, "adjustments-detail"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::draft::{Complainant as Who, DateInput};
+    use crate::domain::triage::assess;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-12-23T10:00:00+00:00").unwrap()
+    }
+
+    pub(crate) fn complaint_draft() -> Draft {
+        Draft {
+            danger: Some(YesNo::No),
+            complainant: Some(Who::Myself),
+            connection: Some(Connection::Tenant),
+            kind: Some(FeedbackKind::Complaint),
+            asb: Some(Asb::No),
+            told_before: Some(YesNo::Yes),
+            after_report: Some(AfterReport::NotFixed),
+            other_process: Some(OtherProcess::None),
+            prior_complaint: Some(PriorComplaint::No),
+            issue_date: DateInput {
+                day: "1".into(),
+                month: "10".into(),
+                year: "2026".into(),
+            },
+            responsibility: Some(Responsibility::Landlord),
+            category: Some(Category::Repairs),
+            description: "Leak 🚿 מים".into(),
+            place: Some(Place::Home),
+            impact: "Mould".into(),
+            outcome_wanted: "Fix it".into(),
+            name: "Zoë".into(),
+            contact_method: Some(ContactMethod::Email),
+            email: "zoe@example.org".into(),
+            postcode: "ng23nj".into(),
+            ..Draft::new("hos-code-2024")
+        }
+    }
+
+    fn build(policy: &Policy, draft: &Draft) -> Submission {
+        Submission::build(
+            policy,
+            draft,
+            &assess(policy, draft, now().date_naive()),
+            now(),
+        )
+    }
+
+    #[test]
+    fn a_complaint_carries_everything_and_its_dates() {
+        let policy = Policy::default_policy();
+        let body = build(&policy, &complaint_draft());
+        assert_eq!(body.kind, Kind::Complaint);
+        assert_eq!(
+            body.profile,
+            ProfileRef {
+                id: "hos-code-2024".into(),
+                version: "2024-04-01".into()
+            }
+        );
+        assert_eq!(body.complainant.postcode, "NG2 3NJ");
+        assert_eq!(body.triage.issue_date, NaiveDate::from_ymd_opt(2026, 10, 1));
+        assert_eq!(body.details.as_ref().unwrap().description, "Leak 🚿 מים");
+        let ids: Vec<_> = body.expected_dates.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["acknowledge_by", "stage1_response_by", "stage1_extended_by"]
+        );
+        assert!(body.check().is_empty(), "{:?}", body.check());
+        // The body round-trips through JSON unchanged.
+        let json = serde_json::to_string(&body).unwrap();
+        assert_eq!(serde_json::from_str::<Submission>(&json).unwrap(), body);
+    }
+
+    #[test]
+    fn a_concern_and_an_override_are_recorded() {
+        let policy = Policy::builtin("greatwell").unwrap();
+        let concern = Draft {
+            route: Some(Route::Concern),
+            ..complaint_draft()
+        };
+        let body = build(&policy, &concern);
+        assert_eq!(body.kind, Kind::Concern);
+        assert!(body
+            .expected_dates
+            .iter()
+            .any(|d| d.id == "concern_resolve_by"));
+
+        let first_report = Draft {
+            told_before: Some(YesNo::No),
+            send_anyway: Some(YesNo::Yes),
+            override_reason: "It was never logged".into(),
+            ..complaint_draft()
+        };
+        let body = build(&Policy::default_policy(), &first_report);
+        assert_eq!(body.kind, Kind::Complaint);
+        assert_eq!(body.triage.outcome, Some(Outcome::ServiceRequest));
+        assert!(body.triage.overridden);
+        assert_eq!(body.triage.override_reason, "It was never logged");
+        assert_eq!(body.triage.exclusion_id.as_deref(), Some("first-report"));
+    }
+
+    #[test]
+    fn anonymous_sends_no_contact_details() {
+        let policy = Policy::builtin("south-cambridgeshire").unwrap();
+        let draft = Draft {
+            complainant: Some(Who::Anonymous),
+            ..complaint_draft()
+        };
+        let body = build(&policy, &draft);
+        assert!(body.complainant.anonymous);
+        assert_eq!(body.complainant.name, "");
+        assert_eq!(body.complainant.email, "");
+        assert!(body.check().is_empty());
+    }
+
+    #[test]
+    fn a_comment_has_its_reply_date() {
+        let policy = Policy::builtin("south-cambridgeshire").unwrap();
+        let draft = Draft {
+            kind: Some(FeedbackKind::Comment),
+            message: "Idea".into(),
+            wants_reply: Some(YesNo::Yes),
+            ..complaint_draft()
+        };
+        let body = build(&policy, &draft);
+        assert_eq!(body.kind, Kind::Comment);
+        assert!(body.details.is_none());
+        assert_eq!(
+            body.expected_dates,
+            [ExpectedDate {
+                id: "comment_reply_by".into(),
+                date: NaiveDate::from_ymd_opt(2027, 1, 11).unwrap()
+            }]
+        );
+    }
+
+    #[test]
+    fn checks_name_json_pointers_that_map_to_pages() {
+        let policy = Policy::default_policy();
+        let mut body = build(&policy, &complaint_draft());
+        body.contract_version = "2".into();
+        body.complainant.email = "nope".into();
+        body.details.as_mut().unwrap().description = "x".repeat(LONG_TEXT_MAX + 1);
+        let fields: Vec<_> = body.check().into_iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "/contract_version",
+                "/complainant/email",
+                "/details/description"
+            ]
+        );
+        assert_eq!(
+            field_location("/complainant/email"),
+            Some((PageId::Contact, "email"))
+        );
+        assert_eq!(
+            field_location("/details/description"),
+            Some((PageId::WhatWentWrong, "description"))
+        );
+        assert_eq!(field_location("/nowhere"), None);
+    }
+}
