@@ -4,10 +4,13 @@
 use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::path;
 
+use crate::api::Progress;
 use crate::domain::draft::{Draft, Restored};
+use crate::domain::validation::FieldError;
+use crate::storage::Sent;
 use crate::domain::journey::{self, PageId};
 use crate::domain::policy::Policy;
 use crate::pages;
@@ -30,6 +33,19 @@ pub struct Journey {
     /// False until the first page has been shown: focus moves to the heading only on a change
     /// of page, not when the app first loads.
     pub navigated: StoredValue<bool>,
+    /// Where submissions go (`?endpoint=`, else `/v1/submissions` on this origin).
+    pub endpoint: StoredValue<String>,
+    /// Whether the outbox is being sent now.
+    pub sending: StoredValue<bool>,
+    pub progress: RwSignal<Option<Progress>>,
+    /// Why the last submission could not be sent, for the resident.
+    pub failure: RwSignal<Option<String>>,
+    /// The last submission the server stored.
+    pub sent: RwSignal<Option<Sent>>,
+    /// Set when a submission has just been stored: the app shows the confirmation.
+    pub just_sent: RwSignal<bool>,
+    /// The server's errors, placed on the pages that asked: the app goes to the first.
+    pub server_errors: RwSignal<Vec<(PageId, FieldError)>>,
 }
 
 impl Journey {
@@ -69,17 +85,17 @@ pub fn use_journey() -> Journey {
 }
 
 /// The policy id chosen by the `policy` query parameter, if any.
-fn policy_param() -> Option<String> {
+fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
-        .get("policy")
-        .filter(|id| !id.is_empty())
+        .get(name)
+        .filter(|value| !value.is_empty())
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let policy = match policy_param() {
+    let policy = match query_param("policy") {
         None => Ok(Policy::default_policy()),
         Some(id) => Policy::builtin(&id).ok_or(id),
     };
@@ -109,12 +125,22 @@ pub fn App() -> impl IntoView {
         draft_discarded: RwSignal::new(discarded),
         changing: RwSignal::new(false),
         navigated: StoredValue::new(false),
+        endpoint: StoredValue::new(query_param("endpoint").unwrap_or_else(|| "/v1/submissions".into())),
+        sending: StoredValue::new(false),
+        progress: RwSignal::new(None),
+        failure: RwSignal::new(None),
+        sent: RwSignal::new(storage::sent(&policy.id)),
+        just_sent: RwSignal::new(false),
+        server_errors: RwSignal::new(Vec::new()),
     };
     provide_context(journey);
+    // Whatever was waiting to be sent (a reload, a closed tab, no connection) goes now.
+    crate::outbox::run(journey);
 
     view! {
         <Layout service=format!("Complain to {}", policy.landlord.name)>
             <Router>
+                <SendWatcher />
                 <Routes fallback=|| view! { <pages::not_found::NotFoundPage /> }>
                     <Route path=path!("/") view=pages::start::StartPage />
                     <Route path=path!("/:page") view=PageBySlug />
@@ -131,11 +157,33 @@ fn PageBySlug() -> impl IntoView {
     let params = use_params_map();
     move || {
         let slug = params.read().get("page").unwrap_or_default();
-        match PageId::from_slug(&slug) {
-            Some(page) => pages::view(page),
-            None => view! { <pages::not_found::NotFoundPage /> }.into_any(),
+        match (slug.as_str(), PageId::from_slug(&slug)) {
+            (_, Some(page)) => pages::view(page),
+            (pages::confirmation::SLUG, None) => view! { <pages::confirmation::ConfirmationPage /> }.into_any(),
+            _ => view! { <pages::not_found::NotFoundPage /> }.into_any(),
         }
     }
+}
+
+/// Follows the outbox: to the confirmation when a submission is stored, to the first page
+/// with a problem when the server refuses an answer.
+#[component]
+fn SendWatcher() -> impl IntoView {
+    let journey = use_journey();
+    let navigate = use_navigate();
+    let to_confirmation = navigate.clone();
+    Effect::new(move |_| {
+        if journey.just_sent.get() {
+            journey.just_sent.set(false);
+            let query = journey.query.get_value();
+            to_confirmation(&format!("/{}{query}", pages::confirmation::SLUG), Default::default());
+        }
+    });
+    Effect::new(move |_| {
+        if let Some((page, _)) = journey.server_errors.with(|errors| errors.first().cloned()) {
+            navigate(&journey.href(page), Default::default());
+        }
+    });
 }
 
 #[component]

@@ -3,7 +3,11 @@
 pub mod domain;
 
 #[cfg(feature = "app")]
+mod api;
+#[cfg(feature = "app")]
 pub mod app;
+#[cfg(feature = "app")]
+mod outbox;
 #[cfg(feature = "app")]
 mod components;
 #[cfg(feature = "app")]

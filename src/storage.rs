@@ -5,7 +5,18 @@
 
 use leptos::prelude::window;
 
+use serde::{Deserialize, Serialize};
+
+use crate::api::{Pending, Receipt};
 use crate::domain::draft::{Draft, Restored};
+use crate::domain::submission::Kind;
+
+/// A submission the server stored: what the confirmation page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sent {
+    pub receipt: Receipt,
+    pub kind: Kind,
+}
 
 fn key(policy_id: &str) -> String {
     format!("resident-complaints/draft/{policy_id}")
@@ -33,5 +44,40 @@ pub fn save(draft: &Draft) {
 pub fn clear(policy_id: &str) {
     if let Some(store) = store() {
         let _ = store.remove_item(&key(policy_id));
+    }
+}
+
+const OUTBOX: &str = "resident-complaints/outbox";
+
+/// Submissions waiting to be sent, oldest first.
+pub fn outbox() -> Vec<Pending> {
+    store()
+        .and_then(|store| store.get_item(OUTBOX).ok().flatten())
+        .and_then(|saved| serde_json::from_str(&saved).ok())
+        .unwrap_or_default()
+}
+
+pub fn set_outbox(pending: &[Pending]) {
+    if let Some(store) = store() {
+        let _ = match pending.is_empty() {
+            true => store.remove_item(OUTBOX),
+            false => store.set_item(OUTBOX, &serde_json::to_string(pending).unwrap_or_default()),
+        };
+    }
+}
+
+fn sent_key(policy_id: &str) -> String {
+    format!("resident-complaints/sent/{policy_id}")
+}
+
+/// The last submission the server stored, for the confirmation page (also after a reload).
+pub fn sent(policy_id: &str) -> Option<Sent> {
+    let saved = store()?.get_item(&sent_key(policy_id)).ok().flatten()?;
+    serde_json::from_str(&saved).ok()
+}
+
+pub fn set_sent(policy_id: &str, sent: &Sent) {
+    if let Some(store) = store() {
+        let _ = store.set_item(&sent_key(policy_id), &serde_json::to_string(sent).unwrap_or_default());
     }
 }

@@ -63,11 +63,25 @@ pub fn QuestionPage(
     title: String,
     children: Children,
     #[prop(optional)] button: Option<&'static str>,
+    /// Called instead of going to the next page once the answers are valid (to send them).
+    #[prop(optional)]
+    on_valid: Option<Callback<()>>,
 ) -> impl IntoView {
     let journey = use_journey();
-    let errors = FormErrors(RwSignal::new(Vec::new()));
+    // Errors the server found in answers from this page, shown as if the page had found them.
+    let from_server: Vec<_> = journey.server_errors.with_untracked(|all| {
+        all.iter().filter(|(p, _)| *p == page).map(|(_, error)| error.clone()).collect()
+    });
+    let refused = !from_server.is_empty();
+    if refused {
+        journey.server_errors.update(|all| all.retain(|(p, _)| *p != page));
+    }
+    let errors = FormErrors(RwSignal::new(from_server));
     provide_context(errors);
     arrive(journey, page, title, Some(errors));
+    if refused {
+        request_animation_frame(|| focus("error-summary"));
+    }
     let navigate = use_navigate();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -76,6 +90,10 @@ pub fn QuestionPage(
         errors.0.set(found);
         if failed {
             request_animation_frame(|| focus("error-summary"));
+            return;
+        }
+        if let Some(on_valid) = on_valid {
+            on_valid.run(());
             return;
         }
         let reaches_check = journey.with(|policy, draft| {

@@ -22,10 +22,11 @@ pub enum MilestoneId {
     Stage2AcknowledgeBy,
     Stage2ResponseBy,
     Stage2ExtendedBy,
+    CommentReplyBy,
 }
 
 impl MilestoneId {
-    pub const ALL: [MilestoneId; 9] = [
+    pub const ALL: [MilestoneId; 10] = [
         MilestoneId::AcknowledgeBy,
         MilestoneId::ContactBy,
         MilestoneId::ConcernResolveBy,
@@ -35,6 +36,7 @@ impl MilestoneId {
         MilestoneId::Stage2AcknowledgeBy,
         MilestoneId::Stage2ResponseBy,
         MilestoneId::Stage2ExtendedBy,
+        MilestoneId::CommentReplyBy,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +50,7 @@ impl MilestoneId {
             MilestoneId::Stage2AcknowledgeBy => "stage2_acknowledge_by",
             MilestoneId::Stage2ResponseBy => "stage2_response_by",
             MilestoneId::Stage2ExtendedBy => "stage2_extended_by",
+            MilestoneId::CommentReplyBy => "comment_reply_by",
         }
     }
 
@@ -69,6 +72,7 @@ impl MilestoneId {
             MilestoneId::Stage2ExtendedBy => {
                 "Latest review reply, if your landlord needs more time"
             }
+            MilestoneId::CommentReplyBy => "Your landlord replies to your comment",
         }
     }
 }
@@ -81,6 +85,10 @@ pub struct Milestone {
 }
 
 impl Milestone {
+    pub fn new(id: MilestoneId, date: NaiveDate) -> Milestone {
+        Milestone { id, date }
+    }
+
     pub fn label(&self) -> &'static str {
         self.id.label()
     }

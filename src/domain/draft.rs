@@ -335,6 +335,8 @@ pub struct Draft {
     pub postcode: String,
 
     pub declaration: bool,
+    /// One key per draft, reused on every retry, so the server never stores it twice.
+    pub idempotency_key: String,
 }
 
 impl Default for Draft {
@@ -377,6 +379,7 @@ impl Default for Draft {
             postal_address: String::new(),
             postcode: String::new(),
             declaration: false,
+            idempotency_key: String::new(),
         }
     }
 }

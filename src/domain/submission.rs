@@ -4,10 +4,11 @@
 //!
 //! The contract is written down in `public/openapi.yaml`.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::deadlines::Timeline;
+use super::calendar::add_working_days;
+use super::deadlines::{Milestone, MilestoneId, Timeline};
 use super::draft::{
     Adjustment, AfterReport, Asb, Category, ConsentBasis, ContactMethod, Draft, FeedbackKind,
     OtherProcess, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo, LONG_TEXT_MAX,
@@ -157,14 +158,26 @@ pub struct Submission {
     pub expected_dates: Vec<ExpectedDate>,
 }
 
-fn dates(timeline: &Timeline) -> Vec<ExpectedDate> {
-    timeline
-        .iter()
-        .map(|m| ExpectedDate {
-            id: m.id.as_str().to_string(),
-            date: m.date,
-        })
-        .collect()
+/// The dates a policy promises for a submission of `kind` received at `at`: what the client
+/// shows and sends, and what a receiver recomputes to compare.
+pub fn milestones_for(policy: &Policy, kind: Kind, at: NaiveDateTime) -> Vec<Milestone> {
+    let all = |timeline: Timeline| timeline.iter().copied().collect::<Vec<_>>();
+    match kind {
+        Kind::Complaint => all(policy.timeline(at))
+            .into_iter()
+            .filter(|m| m.id != MilestoneId::ConcernResolveBy)
+            .collect(),
+        Kind::Concern => all(policy.timeline(at)),
+        Kind::Escalation => all(policy.escalation_timeline(at)),
+        Kind::Comment => policy
+            .comment_reply_days
+            .map(|days| {
+                let date = add_working_days(policy.region, at, days);
+                vec![Milestone::new(MilestoneId::CommentReplyBy, date)]
+            })
+            .unwrap_or_default(),
+        Kind::Compliment => Vec::new(),
+    }
 }
 
 impl Submission {
@@ -291,28 +304,15 @@ impl Submission {
         }
     }
 
-    /// The dates a policy promises for a submission of `kind` received at `at`: what the
-    /// client shows and sends, and what a receiver recomputes to compare.
+    /// The expected dates of the contract, for a submission of `kind` received at `at`.
     pub fn dates_for(policy: &Policy, kind: Kind, at: DateTime<FixedOffset>) -> Vec<ExpectedDate> {
-        let local = at.naive_local();
-        match kind {
-            Kind::Complaint => dates(&policy.timeline(local))
-                .into_iter()
-                .filter(|d| d.id != "concern_resolve_by")
-                .collect(),
-            Kind::Concern => dates(&policy.timeline(local)),
-            Kind::Escalation => dates(&policy.escalation_timeline(local)),
-            Kind::Compliment | Kind::Comment => policy
-                .comment_reply_days
-                .filter(|_| kind == Kind::Comment)
-                .map(|days| {
-                    vec![ExpectedDate {
-                        id: "comment_reply_by".into(),
-                        date: super::calendar::add_working_days(policy.region, local, days),
-                    }]
-                })
-                .unwrap_or_default(),
-        }
+        milestones_for(policy, kind, at.naive_local())
+            .into_iter()
+            .map(|m| ExpectedDate {
+                id: m.id.as_str().to_string(),
+                date: m.date,
+            })
+            .collect()
     }
 
     /// What a receiver checks beyond the types: the contract version, what each kind needs,

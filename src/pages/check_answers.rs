@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::use_journey;
-use crate::components::question::InfoPage;
+use crate::components::error_summary::{field_error, ErrorMessage};
+use crate::components::question::QuestionPage;
+use crate::api::Progress;
 use crate::components::timeline::TimelineList;
 use chrono::NaiveDate;
 
@@ -169,14 +171,70 @@ pub fn CheckAnswersPage() -> impl IntoView {
         }
     });
 
+    let (what, send_label) = journey.draft.with_untracked(|d| match d.kind {
+        Some(crate::domain::draft::FeedbackKind::Compliment) => ("thanks", "Send"),
+        Some(crate::domain::draft::FeedbackKind::Comment) => ("suggestion", "Send"),
+        _ => ("complaint", "Send complaint"),
+    });
     view! {
-        <InfoPage page=PageId::Check title=title.clone()>
+        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| crate::outbox::submit(journey))>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
             <dl class="summary-list summary-list--actions">{rows}</dl>
             {dates}
-            <div class="inset">
-                <p>"Sending your complaint from this form is coming soon. Until then, you can send these answers to " {journey.landlord()} " in the ways listed on the first page."</p>
+            <h2 class="heading-m">"Now send your " {what}</h2>
+            <Declaration />
+            <SendProgress />
+        </QuestionPage>
+    }
+}
+
+/// "The information is true": the resident's declaration before sending.
+#[component]
+fn Declaration() -> impl IntoView {
+    let draft = use_journey().draft;
+    let error = field_error("declaration");
+    view! {
+        <div class=move || if error.with(Option::is_some) { "form-group form-group--error" } else { "form-group" }>
+            <ErrorMessage name="declaration" error />
+            <div class="checkboxes__item">
+                <input
+                    class="checkboxes__input"
+                    type="checkbox"
+                    id="declaration"
+                    name="declaration"
+                    aria-describedby=move || error.with(Option::is_some).then_some("declaration-error")
+                    prop:checked=move || draft.with(|d| d.declaration)
+                    on:change=move |ev| draft.update(|d| d.declaration = event_target_checked(&ev))
+                />
+                <label class="label checkboxes__label" for="declaration">
+                    "I confirm that what I have told them is true, as far as I know"
+                </label>
             </div>
-        </InfoPage>
+        </div>
+    }
+}
+
+/// How sending is going, announced to screen readers as it changes.
+#[component]
+fn SendProgress() -> impl IntoView {
+    let journey = use_journey();
+    let status = move || {
+        journey.progress.get().map(|progress| match progress {
+            Progress::Sending => "Sending\u{2026}".to_string(),
+            Progress::Retrying { seconds } => format!(
+                "We could not reach the complaints system. We will try again in {seconds} second{}. Your answers are saved on this device.",
+                if seconds == 1 { "" } else { "s" }
+            ),
+            Progress::Offline => "You are offline. We will send it when you are back online. Your answers are saved on this device, so you can close this page and come back.".to_string(),
+        })
+    };
+    view! {
+        <div role="status" class="send-status">{move || status().map(|text| view! { <p class="inset">{text}</p> })}</div>
+        {move || journey.failure.get().map(|text| view! {
+            <div class="error-summary" role="alert" id="send-failure">
+                <h2 class="error-summary__title">"It could not be sent"</h2>
+                <p>{text}</p>
+            </div>
+        })}
     }
 }

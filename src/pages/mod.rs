@@ -11,6 +11,7 @@ use crate::domain::journey::PageId;
 use crate::text::Label;
 
 mod check_answers;
+pub mod confirmation;
 mod contact;
 mod emergency;
 mod feedback;

@@ -101,3 +101,36 @@ export async function shownMilestones(page) {
     ),
   );
 }
+
+/** A free port on loopback. */
+export async function freePort() {
+  const probe = createServer();
+  await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
+  const { port } = probe.address();
+  await new Promise((ok) => probe.close(ok));
+  return port;
+}
+
+const RECEIVER = resolve(DIST, '..', process.env.CARGO_TARGET_DIR ?? 'target', 'debug/examples/receiver');
+
+/** Starts the reference receiver (built by `cargo test`) on `port` with `db`; `args` adds
+ *  fault flags. Resolves to { url, stop }. */
+export async function startReceiver({ port, db, args = [], allowOrigin }) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(RECEIVER, ['--addr', `127.0.0.1:${port}`, '--db', db, '--allow-origin', allowOrigin, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((ok, fail) => {
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      if (seen.includes('listening')) ok();
+    });
+    child.on('exit', (code) => fail(new Error(`receiver exited with ${code}; is it built? (cargo test builds it)`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    stop: () => new Promise((ok) => { child.once('exit', ok); child.kill('SIGKILL'); }),
+  };
+}

@@ -70,9 +70,14 @@ async function next(page, button = 'Continue') {
   await tabTo(page, page.getByRole('button', { name: button, exact: true }));
   await page.keyboard.press('Enter');
   await page.waitForFunction((p) => location.pathname !== p, before);
+  await arrived(page);
+}
+
+/** Waits for a new page: focus moves to its heading, so a screen reader announces it. */
+async function arrived(page) {
   await page.locator('h1').waitFor();
-  // Focus moves to the new page's heading, so a screen reader announces it.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-heading', `focus on ${pathOf(page)}`);
+  await page.waitForFunction(() => document.activeElement?.id === 'page-heading', null, { timeout: 5000 })
+    .catch(() => assert.fail(`focus did not move to the heading of ${pathOf(page)}`));
 }
 
 const seen = new Set();
@@ -95,7 +100,7 @@ async function start(page) {
   await tabTo(page, page.getByRole('button', { name: 'Start now' }));
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/safety/);
-  await page.locator('h1').waitFor();
+  await arrived(page);
 }
 
 /** The triage answers of a repair reported before and not put right. */
@@ -190,6 +195,7 @@ test('a resident completes a complaint by keyboard alone and sees the dates', as
   await tabTo(page, page.locator('[data-page="where"] a'));
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/where/);
+  await arrived(page);
   await chooseRadio(page, 'In a shared area');
   await typeInto(page, 'Where exactly?', 'The stairwell of 1 to 20 Park Road');
   await next(page);
@@ -311,6 +317,7 @@ test('answers and the page survive a reload and a browser restart', async () => 
   await tabTo(again, again.getByRole('link', { name: 'Continue where you left off' }));
   await again.keyboard.press('Enter');
   await again.waitForURL(/\/representative/);
+  await arrived(again);
   assert.equal(await again.getByLabel('Your full name', { exact: true }).inputValue(), 'Zoë O’Brien 🌈');
   await again.goto(server.url + '/who?policy=greatwell');
   await again.locator('h1').waitFor();
@@ -349,7 +356,7 @@ test('danger shows the emergency numbers first; an old matter asks for a good re
   await tabTo(page, page.getByRole('button', { name: 'Continue with my complaint' }));
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/who/);
-  await page.locator('h1').waitFor();
+  await arrived(page);
   for (const answer of ['I am complaining for myself', 'Tenant', 'Tell them something has gone wrong', 'No', 'Yes', 'Nobody replied', 'None of these', 'No']) {
     await chooseRadio(page, answer);
     await next(page);

@@ -1,0 +1,192 @@
+//! Sends submissions to the landlord's backend over contract v1 (see `public/openapi.yaml`).
+//!
+//! Nothing is lost and nothing is sent twice: a submission goes into the outbox on the device
+//! before the first attempt, keeps one idempotency key for every retry, and leaves the outbox
+//! only when the server answers with a reference. Network failures, timeouts, `408`, `429` and
+//! `5xx` are retried with exponential backoff and jitter (respecting `Retry-After`); while the
+//! device is offline, sending waits for the connection to return.
+
+use gloo_net::http::{Request, Response};
+use leptos::prelude::window;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::domain::validation::FieldError;
+
+/// A submission waiting to be sent, as kept in the outbox.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub endpoint: String,
+    pub idempotency_key: String,
+    /// The JSON body, exactly as it will be sent on every attempt.
+    pub body: String,
+    pub policy_id: String,
+    pub kind: crate::domain::submission::Kind,
+}
+
+/// What the server gave back for a stored submission.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub reference: String,
+    pub received_at: String,
+}
+
+/// How sending is going, for the resident.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Progress {
+    Sending,
+    /// A failed attempt; the next is in `seconds`.
+    Retrying { seconds: u32 },
+    /// The device is offline; sending resumes when it is back.
+    Offline,
+}
+
+/// How sending ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Sent(Receipt),
+    /// The server refused answers (`400`/`422`): the pages to fix them.
+    Refused(Vec<ServerError>),
+    /// A refusal that retrying cannot fix, in words for the resident.
+    Failed(String),
+}
+
+/// One of the server's field errors: a JSON pointer and a message.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ServerError {
+    #[serde(default)]
+    pub field: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    errors: Vec<ServerError>,
+}
+
+/// A new random idempotency key.
+pub fn new_key() -> String {
+    window().crypto().map(|c| c.random_uuid()).unwrap_or_else(|_| {
+        // Very old browsers: time and randomness are enough for one device's drafts.
+        format!("{}-{}", js_sys::Date::now(), js_sys::Math::random())
+    })
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn online() -> bool {
+    window().navigator().on_line()
+}
+
+/// A request that gives up after `TIMEOUT_MS`, so a server that never answers is retried.
+const TIMEOUT_MS: u32 = 20_000;
+const MAX_DELAY_MS: f64 = 30_000.0;
+
+async fn attempt(pending: &Pending) -> Result<Response, ()> {
+    let controller = web_sys::AbortController::new().map_err(|_| ())?;
+    let signal = controller.signal();
+    let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+    let timer = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS as i32)
+        .ok();
+    let result = Request::post(&pending.endpoint)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", &pending.idempotency_key)
+        .abort_signal(Some(&signal))
+        .body(pending.body.clone())
+        .map_err(|_| ())?
+        .send()
+        .await
+        .map_err(|_| ());
+    if let Some(timer) = timer {
+        window().clear_timeout_with_handle(timer);
+    }
+    result
+}
+
+/// The wait before attempt `n` (from 0): 1 s, 2 s, 4 s ... up to 30 s, each between half and
+/// the whole of that, so that many devices coming back at once do not retry in step.
+fn backoff_ms(n: u32) -> u32 {
+    let ceiling = (1000.0 * 2f64.powi(n.min(10) as i32)).min(MAX_DELAY_MS);
+    (ceiling * (0.5 + 0.5 * js_sys::Math::random())) as u32
+}
+
+fn retry_after_ms(response: &Response) -> Option<u32> {
+    let seconds: f64 = response.headers().get("Retry-After")?.trim().parse().ok()?;
+    Some((seconds.clamp(0.0, 300.0) * 1000.0) as u32)
+}
+
+/// Sends until the server stores it or refuses it, telling `progress` as it goes.
+pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
+    let mut failures = 0;
+    loop {
+        if !online() {
+            progress(Progress::Offline);
+            while !online() {
+                sleep(1000).await;
+            }
+        }
+        progress(Progress::Sending);
+        let wait = match attempt(pending).await {
+            Err(()) => backoff_ms(failures),
+            Ok(response) => match response.status() {
+                200 | 201 => match response.json::<Receipt>().await {
+                    Ok(receipt) if !receipt.reference.trim().is_empty() => return Outcome::Sent(receipt),
+                    // A garbled success: asking again with the same key returns the reference.
+                    _ => backoff_ms(failures),
+                },
+                400 | 422 => {
+                    let errors = response.json::<ErrorBody>().await.map(|b| b.errors).unwrap_or_default();
+                    return if errors.is_empty() {
+                        Outcome::Failed(REFUSED.into())
+                    } else {
+                        Outcome::Refused(errors)
+                    };
+                }
+                413 => return Outcome::Failed(TOO_LARGE.into()),
+                408 | 429 | 500..=599 => retry_after_ms(&response).unwrap_or_else(|| backoff_ms(failures)),
+                _ => return Outcome::Failed(REFUSED.into()),
+            },
+        };
+        failures += 1;
+        progress(Progress::Retrying { seconds: wait.div_ceil(1000) });
+        sleep(wait).await;
+    }
+}
+
+const REFUSED: &str = "The complaints system did not accept your answers. Your answers are still saved on this device. Please try again later, or use one of the other ways to complain.";
+const TOO_LARGE: &str = "Your complaint is too large to send. Try making the longer answers shorter.";
+
+/// The server's field errors as errors on the app's fields, for those it can place.
+pub fn placed(errors: &[ServerError]) -> Vec<(crate::domain::journey::PageId, FieldError)> {
+    errors
+        .iter()
+        .filter_map(|error| {
+            let (page, field) = crate::domain::submission::field_location(&error.field)?;
+            Some((page, FieldError { field, message: plain(&error.message, field) }))
+        })
+        .collect()
+}
+
+/// A server message ("is not an email address") as a sentence for the resident.
+fn plain(message: &str, field: &str) -> String {
+    let what = field.replace(['-', '_'], " ");
+    let message = message.trim();
+    if message.is_empty() {
+        format!("Check your {what}")
+    } else {
+        let mut sentence = format!("Your {what} {message}");
+        if !sentence.ends_with('.') {
+            sentence.push('.');
+        }
+        sentence
+    }
+}
