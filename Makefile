@@ -4,20 +4,34 @@
 # wasm-opt from npm's binaryen, ahead of any other on the PATH.
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native build test-browser sizes
+.PHONY: serve test test-native test-contract build test-browser sizes
 
-## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change).
+## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change), with the
+## reference receiver beside it on 127.0.0.1:8081, storing to target/receiver.sqlite. Trunk
+## passes /v1/ on to the receiver (Trunk.toml), so the app sends to its own origin. The
+## receiver stops when Trunk does. (--no-default-features: the receiver needs only the domain,
+## not the browser app's crates.)
 serve:
 	.ci/setup.sh app
+	cargo build --release --no-default-features --example receiver
+	cargo run --quiet --release --no-default-features --example receiver -- \
+	  --addr 127.0.0.1:8081 --db target/receiver.sqlite & \
+	receiver=$$!; \
+	trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; \
 	trunk serve index.html
 
-## Run every test: native (domain, property tests) and end-to-end in headless Chromium.
+## Run every test: native (domain, property tests, the receiver), the contract checks, and
+## end-to-end in headless Chromium.
 test:
 	.ci/setup.sh test
-	$(MAKE) test-native build sizes test-browser
+	$(MAKE) test-native test-contract build sizes test-browser
 
 test-native:
 	cargo test
+
+## The OpenAPI document validated, and schemathesis fuzzing the receiver from it.
+test-contract:
+	tests/contract.sh
 
 ## The release build the browser tests and size figures use.
 build:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what this project needs, skipping whatever is already there (quick on a second run).
 #   .ci/setup.sh app    the wasm target, Trunk, wasm-bindgen-cli and wasm-opt: enough to build and serve
-#   .ci/setup.sh test   all of that, plus Debian's Chromium and the browser tests' npm packages
+#   .ci/setup.sh test   all of that, plus Debian's Chromium, the browser tests' npm packages, and
+#                       the contract checks' Python tools (schemathesis, openapi-spec-validator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,5 +47,15 @@ if [[ "${1:-app}" == test ]]; then
   if ! (cd tests/e2e && npm ls --silent >/dev/null 2>&1); then
     step "installing the browser tests' npm packages"
     (cd tests/e2e && npm ci --no-audit --no-fund)
+  fi
+  # The contract checks (tests/contract.sh) in a venv of their own, pinned in
+  # .ci/tools/requirements.txt; reinstalled only when that file changes.
+  venv=.ci/tools/venv
+  if ! cmp -s .ci/tools/requirements.txt "$venv/installed-requirements.txt"; then
+    step "installing schemathesis and openapi-spec-validator (Python, in $venv)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r .ci/tools/requirements.txt
+    cp .ci/tools/requirements.txt "$venv/installed-requirements.txt"
   fi
 fi

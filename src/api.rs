@@ -36,7 +36,9 @@ pub struct Receipt {
 pub enum Progress {
     Sending,
     /// A failed attempt; the next is in `seconds`.
-    Retrying { seconds: u32 },
+    Retrying {
+        seconds: u32,
+    },
     /// The device is offline; sending resumes when it is back.
     Offline,
 }
@@ -68,16 +70,18 @@ struct ErrorBody {
 
 /// A new random idempotency key.
 pub fn new_key() -> String {
-    window().crypto().map(|c| c.random_uuid()).unwrap_or_else(|_| {
-        // Very old browsers: time and randomness are enough for one device's drafts.
-        format!("{}-{}", js_sys::Date::now(), js_sys::Math::random())
-    })
+    window()
+        .crypto()
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|_| {
+            // Very old browsers: time and randomness are enough for one device's drafts.
+            format!("{}-{}", js_sys::Date::now(), js_sys::Math::random())
+        })
 }
 
 async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -95,7 +99,10 @@ async fn attempt(pending: &Pending) -> Result<Response, ()> {
     let signal = controller.signal();
     let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
     let timer = window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS as i32)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.unchecked_ref(),
+            TIMEOUT_MS as i32,
+        )
         .ok();
     let result = Request::post(&pending.endpoint)
         .header("Content-Type", "application/json")
@@ -139,12 +146,18 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
             Err(()) => backoff_ms(failures),
             Ok(response) => match response.status() {
                 200 | 201 => match response.json::<Receipt>().await {
-                    Ok(receipt) if !receipt.reference.trim().is_empty() => return Outcome::Sent(receipt),
+                    Ok(receipt) if !receipt.reference.trim().is_empty() => {
+                        return Outcome::Sent(receipt)
+                    }
                     // A garbled success: asking again with the same key returns the reference.
                     _ => backoff_ms(failures),
                 },
                 400 | 422 => {
-                    let errors = response.json::<ErrorBody>().await.map(|b| b.errors).unwrap_or_default();
+                    let errors = response
+                        .json::<ErrorBody>()
+                        .await
+                        .map(|b| b.errors)
+                        .unwrap_or_default();
                     return if errors.is_empty() {
                         Outcome::Failed(REFUSED.into())
                     } else {
@@ -152,18 +165,23 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
                     };
                 }
                 413 => return Outcome::Failed(TOO_LARGE.into()),
-                408 | 429 | 500..=599 => retry_after_ms(&response).unwrap_or_else(|| backoff_ms(failures)),
+                408 | 429 | 500..=599 => {
+                    retry_after_ms(&response).unwrap_or_else(|| backoff_ms(failures))
+                }
                 _ => return Outcome::Failed(REFUSED.into()),
             },
         };
         failures += 1;
-        progress(Progress::Retrying { seconds: wait.div_ceil(1000) });
+        progress(Progress::Retrying {
+            seconds: wait.div_ceil(1000),
+        });
         sleep(wait).await;
     }
 }
 
 const REFUSED: &str = "The complaints system did not accept your answers. Your answers are still saved on this device. Please try again later, or use one of the other ways to complain.";
-const TOO_LARGE: &str = "Your complaint is too large to send. Try making the longer answers shorter.";
+const TOO_LARGE: &str =
+    "Your complaint is too large to send. Try making the longer answers shorter.";
 
 /// The server's field errors as errors on the app's fields, for those it can place.
 pub fn placed(errors: &[ServerError]) -> Vec<(crate::domain::journey::PageId, FieldError)> {
@@ -171,7 +189,13 @@ pub fn placed(errors: &[ServerError]) -> Vec<(crate::domain::journey::PageId, Fi
         .iter()
         .filter_map(|error| {
             let (page, field) = crate::domain::submission::field_location(&error.field)?;
-            Some((page, FieldError { field, message: plain(&error.message, field) }))
+            Some((
+                page,
+                FieldError {
+                    field,
+                    message: plain(&error.message, field),
+                },
+            ))
         })
         .collect()
 }

@@ -9,13 +9,13 @@ use leptos_router::path;
 
 use crate::api::Progress;
 use crate::domain::draft::{Draft, Restored};
-use crate::domain::validation::FieldError;
-use crate::storage::Sent;
 use crate::domain::journey::{self, PageId};
 use crate::domain::policy::Policy;
+use crate::domain::validation::FieldError;
 use crate::pages;
 use crate::pages::unknown_policy::UnknownPolicyPage;
 use crate::storage;
+use crate::storage::Sent;
 
 /// What every page shares: the policy, the answers, today's date and how to link to a page.
 #[derive(Clone, Copy)]
@@ -125,7 +125,9 @@ pub fn App() -> impl IntoView {
         draft_discarded: RwSignal::new(discarded),
         changing: RwSignal::new(false),
         navigated: StoredValue::new(false),
-        endpoint: StoredValue::new(query_param("endpoint").unwrap_or_else(|| "/v1/submissions".into())),
+        endpoint: StoredValue::new(
+            query_param("endpoint").unwrap_or_else(|| "/v1/submissions".into()),
+        ),
         sending: StoredValue::new(false),
         progress: RwSignal::new(None),
         failure: RwSignal::new(None),
@@ -159,7 +161,9 @@ fn PageBySlug() -> impl IntoView {
         let slug = params.read().get("page").unwrap_or_default();
         match (slug.as_str(), PageId::from_slug(&slug)) {
             (_, Some(page)) => pages::view(page),
-            (pages::confirmation::SLUG, None) => view! { <pages::confirmation::ConfirmationPage /> }.into_any(),
+            (pages::confirmation::SLUG, None) => {
+                view! { <pages::confirmation::ConfirmationPage /> }.into_any()
+            }
             _ => view! { <pages::not_found::NotFoundPage /> }.into_any(),
         }
     }
@@ -176,7 +180,10 @@ fn SendWatcher() -> impl IntoView {
         if journey.just_sent.get() {
             journey.just_sent.set(false);
             let query = journey.query.get_value();
-            to_confirmation(&format!("/{}{query}", pages::confirmation::SLUG), Default::default());
+            to_confirmation(
+                &format!("/{}{query}", pages::confirmation::SLUG),
+                Default::default(),
+            );
         }
     });
     Effect::new(move |_| {

@@ -7,9 +7,9 @@ mod api;
 #[cfg(feature = "app")]
 pub mod app;
 #[cfg(feature = "app")]
-mod outbox;
-#[cfg(feature = "app")]
 mod components;
+#[cfg(feature = "app")]
+mod outbox;
 #[cfg(feature = "app")]
 mod pages;
 #[cfg(feature = "app")]

@@ -2,8 +2,8 @@
 //! waiting (also after a reload, or when the connection returns), and reports to the journey.
 
 use chrono::Local;
-use leptos::task::spawn_local;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::api::{self, Outcome, Pending};
 use crate::app::Journey;
@@ -12,15 +12,28 @@ use crate::domain::submission::Submission;
 use crate::domain::triage;
 use crate::storage::{self, Sent};
 
-/// Queues the resident's answers as a submission and starts sending.
-pub fn submit(journey: Journey) {
-    if journey.draft.with_untracked(|d| d.idempotency_key.is_empty()) {
+/// Queues the resident's answers as a submission and starts sending: a complaint, concern,
+/// compliment or comment, or with `review` a request for a stage 2 review.
+pub fn submit(journey: Journey, review: bool) {
+    if journey
+        .draft
+        .with_untracked(|d| d.idempotency_key.is_empty())
+    {
         let key = api::new_key();
         journey.draft.update(|d| d.idempotency_key = key);
     }
     let pending = journey.with(|policy, draft| {
-        let assessment = triage::assess(policy, draft, journey.today);
-        let submission = Submission::build(policy, draft, &assessment, Local::now().fixed_offset());
+        let now = Local::now().fixed_offset();
+        let submission = if review {
+            Submission::build_escalation(policy, draft, now)
+        } else {
+            Submission::build(
+                policy,
+                draft,
+                &triage::assess(policy, draft, journey.today),
+                now,
+            )
+        };
         Pending {
             endpoint: journey.endpoint.get_value(),
             idempotency_key: draft.idempotency_key.clone(),
@@ -46,14 +59,18 @@ pub fn run(journey: Journey) {
     journey.sending.set_value(true);
     spawn_local(async move {
         while let Some(pending) = storage::outbox().into_iter().next() {
-            let outcome = api::send(&pending, |progress| journey.progress.set(Some(progress))).await;
+            let outcome =
+                api::send(&pending, |progress| journey.progress.set(Some(progress))).await;
             let mut outbox = storage::outbox();
             outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
             storage::set_outbox(&outbox);
             let ours = journey.policy.with_value(|p| p.id == pending.policy_id);
             match outcome {
                 Outcome::Sent(receipt) => {
-                    let sent = Sent { receipt, kind: pending.kind };
+                    let sent = Sent {
+                        receipt,
+                        kind: pending.kind,
+                    };
                     storage::set_sent(&pending.policy_id, &sent);
                     // The answers leave the device only once the server has them.
                     storage::clear(&pending.policy_id);

@@ -78,6 +78,9 @@ pub fn sent(policy_id: &str) -> Option<Sent> {
 
 pub fn set_sent(policy_id: &str, sent: &Sent) {
     if let Some(store) = store() {
-        let _ = store.set_item(&sent_key(policy_id), &serde_json::to_string(sent).unwrap_or_default());
+        let _ = store.set_item(
+            &sent_key(policy_id),
+            &serde_json::to_string(sent).unwrap_or_default(),
+        );
     }
 }

@@ -38,6 +38,7 @@ pub fn question(page: PageId, landlord: &str, for_someone_else: bool) -> String 
         PageId::Outcome => "What happens next".into(),
         PageId::Category => "What is your complaint about?".into(),
         PageId::WhatWentWrong => "What went wrong?".into(),
+        PageId::Photos => "Add photos (optional)".into(),
         PageId::Where => "Where is the problem?".into(),
         PageId::DoneSoFar => "What have you done about it so far?".into(),
         PageId::Impact => "How has this affected you and your household?".into(),
@@ -45,6 +46,7 @@ pub fn question(page: PageId, landlord: &str, for_someone_else: bool) -> String 
         PageId::Support => "Do you need any help to take part?".into(),
         PageId::Contact => "How should they contact you?".into(),
         PageId::Check => "Check your answers".into(),
+        PageId::Review => "Ask for a review of your complaint".into(),
     }
 }
 

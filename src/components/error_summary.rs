@@ -13,12 +13,16 @@ impl FormErrors {
     /// The message for one field, if it has a problem.
     pub fn message(&self, field: &'static str) -> Signal<Option<String>> {
         let errors = self.0;
+        // `try_with`: a field built outside its page's form could otherwise find the errors of
+        // the page before, already disposed.
         Signal::derive(move || {
-            errors.with(|list| {
-                list.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
+            errors
+                .try_with(|list| {
+                    list.iter()
+                        .find(|e| e.field == field)
+                        .map(|e| e.message.clone())
+                })
+                .flatten()
         })
     }
 }

@@ -62,6 +62,30 @@ fn choice_id(name: &'static str, index: usize) -> String {
     }
 }
 
+/// The fieldset around a set of radios or checkboxes: the question as its legend, the hint
+/// and the inline error.
+fn choice_group(
+    name: &'static str,
+    question: String,
+    heading: bool,
+    hint: Option<String>,
+    class: &'static str,
+    items: impl IntoView + 'static,
+) -> impl IntoView {
+    let error = field_error(name);
+    let describedby = described_by(name, hint.is_some(), error);
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="fieldset" aria-describedby=describedby>
+                <legend class="fieldset__legend">{question_text(question, heading)}</legend>
+                {hint_view(name, hint)}
+                <ErrorMessage name error />
+                <div class=class>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// Radios for a single choice.
 #[component]
 pub fn Radios<T: Choice + Label + Send + Sync>(
@@ -76,8 +100,6 @@ pub fn Radios<T: Choice + Label + Send + Sync>(
     set: fn(&mut Draft, T),
 ) -> impl IntoView {
     let draft = use_journey().draft;
-    let error = field_error(name);
-    let describedby = described_by(name, hint.is_some(), error);
     let items = options
         .into_iter()
         .enumerate()
@@ -103,16 +125,7 @@ pub fn Radios<T: Choice + Label + Send + Sync>(
             }
         })
         .collect_view();
-    view! {
-        <div class=group_class(error)>
-            <fieldset class="fieldset" aria-describedby=describedby>
-                <legend class="fieldset__legend">{question_text(question, heading)}</legend>
-                {hint_view(name, hint)}
-                <ErrorMessage name error />
-                <div class="radios">{items}</div>
-            </fieldset>
-        </div>
-    }
+    choice_group(name, question, heading, hint, "radios", items)
 }
 
 /// Checkboxes for any number of choices.
@@ -127,8 +140,6 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
     set: fn(&mut Draft) -> &mut Vec<T>,
 ) -> impl IntoView {
     let draft = use_journey().draft;
-    let error = field_error(name);
-    let describedby = described_by(name, hint.is_some(), error);
     let items = options
         .into_iter()
         .enumerate()
@@ -161,16 +172,7 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
             }
         })
         .collect_view();
-    view! {
-        <div class=group_class(error)>
-            <fieldset class="fieldset" aria-describedby=describedby>
-                <legend class="fieldset__legend">{question_text(question, heading)}</legend>
-                {hint_view(name, hint)}
-                <ErrorMessage name error />
-                <div class="checkboxes">{items}</div>
-            </fieldset>
-        </div>
-    }
+    choice_group(name, question, heading, hint, "checkboxes", items)
 }
 
 /// A one-line text input.

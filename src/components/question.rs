@@ -70,11 +70,16 @@ pub fn QuestionPage(
     let journey = use_journey();
     // Errors the server found in answers from this page, shown as if the page had found them.
     let from_server: Vec<_> = journey.server_errors.with_untracked(|all| {
-        all.iter().filter(|(p, _)| *p == page).map(|(_, error)| error.clone()).collect()
+        all.iter()
+            .filter(|(p, _)| *p == page)
+            .map(|(_, error)| error.clone())
+            .collect()
     });
     let refused = !from_server.is_empty();
     if refused {
-        journey.server_errors.update(|all| all.retain(|(p, _)| *p != page));
+        journey
+            .server_errors
+            .update(|all| all.retain(|(p, _)| *p != page));
     }
     let errors = FormErrors(RwSignal::new(from_server));
     provide_context(errors);

@@ -15,6 +15,24 @@ pub const DRAFT_VERSION: u32 = 1;
 pub const LONG_TEXT_MAX: usize = 20_000;
 pub const SHORT_TEXT_MAX: usize = 500;
 
+/// At most this many photos go with a complaint.
+pub const MAX_PHOTOS: usize = 5;
+
+/// A photo the resident added, already resized on the device (longest side at most 1600 px)
+/// and re-encoded as JPEG, which also leaves behind the camera's EXIF data such as location.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Photo {
+    /// The file's name on the resident's device.
+    pub name: String,
+    /// What the photo shows, in the resident's words (read out by screen readers).
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+    /// The JPEG file, base64-encoded.
+    pub jpeg_base64: String,
+}
+
 /// Implemented by the enums a resident chooses from, so that pages can offer every choice and
 /// store it as a stable string.
 pub trait Choice: Sized + Copy + PartialEq + 'static {
@@ -319,6 +337,7 @@ pub struct Draft {
     pub done_so_far: String,
     pub impact: String,
     pub outcome_wanted: String,
+    pub photos: Vec<Photo>,
 
     // Compliments and comments.
     pub message: String,
@@ -337,6 +356,11 @@ pub struct Draft {
     pub declaration: bool,
     /// One key per draft, reused on every retry, so the server never stores it twice.
     pub idempotency_key: String,
+
+    // A request for a stage 2 review of an earlier complaint.
+    pub review_reference: String,
+    pub review_response_date: DateInput,
+    pub review_reasons: String,
 }
 
 impl Default for Draft {
@@ -368,6 +392,7 @@ impl Default for Draft {
             done_so_far: String::new(),
             impact: String::new(),
             outcome_wanted: String::new(),
+            photos: Vec::new(),
             message: String::new(),
             wants_reply: None,
             adjustments: Vec::new(),
@@ -380,6 +405,9 @@ impl Default for Draft {
             postcode: String::new(),
             declaration: false,
             idempotency_key: String::new(),
+            review_reference: String::new(),
+            review_response_date: DateInput::default(),
+            review_reasons: String::new(),
         }
     }
 }

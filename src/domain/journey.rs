@@ -30,6 +30,7 @@ pub enum PageId {
     Outcome,
     Category,
     WhatWentWrong,
+    Photos,
     Where,
     DoneSoFar,
     Impact,
@@ -37,10 +38,12 @@ pub enum PageId {
     Support,
     Contact,
     Check,
+    /// Asking for a stage 2 review, later, by reference: not on the complaint's path.
+    Review,
 }
 
 impl PageId {
-    pub const ALL: [PageId; 26] = [
+    pub const ALL: [PageId; 28] = [
         PageId::Start,
         PageId::Safety,
         PageId::Emergency,
@@ -60,6 +63,7 @@ impl PageId {
         PageId::Outcome,
         PageId::Category,
         PageId::WhatWentWrong,
+        PageId::Photos,
         PageId::Where,
         PageId::DoneSoFar,
         PageId::Impact,
@@ -67,6 +71,7 @@ impl PageId {
         PageId::Support,
         PageId::Contact,
         PageId::Check,
+        PageId::Review,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -90,6 +95,7 @@ impl PageId {
             PageId::Outcome => "outcome",
             PageId::Category => "category",
             PageId::WhatWentWrong => "what-went-wrong",
+            PageId::Photos => "photos",
             PageId::Where => "where",
             PageId::DoneSoFar => "done-so-far",
             PageId::Impact => "impact",
@@ -97,6 +103,7 @@ impl PageId {
             PageId::Support => "support",
             PageId::Contact => "contact",
             PageId::Check => "check-answers",
+            PageId::Review => "review",
         }
     }
 
@@ -154,14 +161,15 @@ pub fn next(policy: &Policy, draft: &Draft, page: PageId, today: NaiveDate) -> O
             }
         }
         PageId::Category => PageId::WhatWentWrong,
-        PageId::WhatWentWrong => PageId::Where,
+        PageId::WhatWentWrong => PageId::Photos,
+        PageId::Photos => PageId::Where,
         PageId::Where => PageId::DoneSoFar,
         PageId::DoneSoFar => PageId::Impact,
         PageId::Impact => PageId::OutcomeWanted,
         PageId::OutcomeWanted => after_details(),
         PageId::Support => PageId::Contact,
         PageId::Contact => PageId::Check,
-        PageId::Check => return None,
+        PageId::Check | PageId::Review => return None,
     })
 }
 
@@ -253,6 +261,7 @@ mod tests {
                 "outcome",
                 "category",
                 "what-went-wrong",
+                "photos",
                 "where",
                 "done-so-far",
                 "impact",

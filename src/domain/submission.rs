@@ -11,8 +11,8 @@ use super::calendar::add_working_days;
 use super::deadlines::{Milestone, MilestoneId, Timeline};
 use super::draft::{
     Adjustment, AfterReport, Asb, Category, ConsentBasis, ContactMethod, Draft, FeedbackKind,
-    OtherProcess, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo, LONG_TEXT_MAX,
-    SHORT_TEXT_MAX,
+    OtherProcess, Photo, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
+    LONG_TEXT_MAX, MAX_PHOTOS, SHORT_TEXT_MAX,
 };
 use super::journey::PageId;
 use super::policy::{Connection, Policy};
@@ -20,6 +20,10 @@ use super::triage::{Assessment, Outcome};
 use super::validation::{is_email, is_uk_phone, normalise_postcode, FieldError};
 
 pub const CONTRACT_VERSION: &str = "1";
+
+/// The largest photo accepted, as base64 (about 1 MB of JPEG; the app sends them well under
+/// 500 KB).
+pub const MAX_PHOTO_BASE64: usize = 1_400_000;
 
 /// What is being sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +107,9 @@ pub struct Details {
     pub done_so_far: String,
     pub impact: String,
     pub outcome_wanted: String,
+    /// Up to five photos, resized and re-encoded on the device (see `Photo`).
+    #[serde(default)]
+    pub photos: Vec<Photo>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,6 +284,7 @@ impl Submission {
             done_so_far: text(&draft.done_so_far),
             impact: text(&draft.impact),
             outcome_wanted: text(&draft.outcome_wanted),
+            photos: draft.photos.clone(),
         });
         let feedback = (!complaint).then(|| Feedback {
             message: text(&draft.message),
@@ -301,6 +309,48 @@ impl Submission {
                 detail: text(&draft.adjustments_detail),
             },
             expected_dates: Submission::dates_for(policy, kind, now),
+        }
+    }
+
+    /// A request for a stage 2 review of the complaint `draft.review_reference`.
+    pub fn build_escalation(
+        policy: &Policy,
+        draft: &Draft,
+        now: DateTime<FixedOffset>,
+    ) -> Submission {
+        let text = |s: &str| s.trim().to_string();
+        Submission {
+            contract_version: CONTRACT_VERSION.to_string(),
+            kind: Kind::Escalation,
+            profile: ProfileRef {
+                id: policy.id.clone(),
+                version: policy.version.clone(),
+            },
+            submitted_at: now,
+            complainant: Complainant {
+                anonymous: false,
+                name: text(&draft.name),
+                connection: draft.connection,
+                contact_method: draft.contact_method,
+                email: text(&draft.email),
+                phone: text(&draft.phone),
+                postal_address: text(&draft.postal_address),
+                postcode: normalise_postcode(&draft.postcode).unwrap_or_default(),
+            },
+            representative: None,
+            triage: Triage::default(),
+            details: None,
+            feedback: None,
+            escalation: Some(Escalation {
+                reference: text(&draft.review_reference),
+                stage1_response_date: draft.review_response_date.parse(now.date_naive()).ok(),
+                reasons: text(&draft.review_reasons),
+            }),
+            support: Support {
+                adjustments: draft.adjustments.clone(),
+                detail: text(&draft.adjustments_detail),
+            },
+            expected_dates: Submission::dates_for(policy, Kind::Escalation, now),
         }
     }
 
@@ -460,6 +510,20 @@ impl Submission {
             ),
             ("/support/detail", Some(&self.support.detail)),
         ];
+        if let Some(details) = &self.details {
+            need(
+                details.photos.len() > MAX_PHOTOS,
+                "/details/photos",
+                "has more than 5 photos",
+            );
+            for photo in &details.photos {
+                need(
+                    photo.jpeg_base64.len() > MAX_PHOTO_BASE64,
+                    "/details/photos",
+                    "has a photo over 1 MB",
+                );
+            }
+        }
         for (field, text) in long {
             need(
                 text.is_some_and(|t| t.chars().count() > LONG_TEXT_MAX),
@@ -514,6 +578,7 @@ pub fn field_location(pointer: &str) -> Option<(PageId, &'static str)> {
         "/details/done_so_far" => (PageId::DoneSoFar, "done-so-far"),
         "/details/impact" => (PageId::Impact, "impact"),
         "/details/outcome_wanted" => (PageId::OutcomeWanted, "outcome-wanted"),
+        "/details/photos" => (PageId::Photos, "photos"),
         "/feedback/message" => (PageId::Feedback, "message"),
         "/triage/late_reason" => (PageId::LateReason, "late-reason"),
         "/triage/override_reason" => (PageId::Outcome, "override-reason"),
@@ -686,5 +751,30 @@ mod tests {
             Some((PageId::WhatWentWrong, "description"))
         );
         assert_eq!(field_location("/nowhere"), None);
+    }
+
+    #[test]
+    fn a_review_request_carries_the_reference_and_stage_2_dates() {
+        let policy = Policy::builtin("greatwell").unwrap();
+        let draft = Draft {
+            review_reference: " RC-7KQ2-M9XD ".into(),
+            review_response_date: DateInput {
+                day: "11".into(),
+                month: "12".into(),
+                year: "2026".into(),
+            },
+            ..complaint_draft()
+        };
+        let body = Submission::build_escalation(&policy, &draft, now());
+        assert_eq!(body.kind, Kind::Escalation);
+        let escalation = body.escalation.as_ref().unwrap();
+        assert_eq!(escalation.reference, "RC-7KQ2-M9XD");
+        assert_eq!(
+            escalation.stage1_response_date,
+            NaiveDate::from_ymd_opt(2026, 12, 11)
+        );
+        let ids: Vec<_> = body.expected_dates.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["stage2_response_by", "stage2_extended_by"]);
+        assert!(body.check().is_empty(), "{:?}", body.check());
     }
 }

@@ -128,12 +128,7 @@ pub fn validate(page: PageId, policy: &Policy, draft: &Draft, today: NaiveDate) 
         ),
         PageId::When => {
             if let Err(problem) = draft.issue_date.parse(today) {
-                let message = match problem {
-                    DateProblem::Missing => "Enter the date it happened or you found out",
-                    DateProblem::Incomplete => "The date must include a day, month and year",
-                    DateProblem::NotADate => "Enter a real date, for example 27 3 2026",
-                    DateProblem::InTheFuture => "The date must be today or in the past",
-                };
+                let message = date_message(problem, "Enter the date it happened or you found out");
                 errors.push(error("issue-date-day", message));
             }
         }
@@ -198,6 +193,10 @@ pub fn validate(page: PageId, policy: &Policy, draft: &Draft, today: NaiveDate) 
             }
             errors.extend(text_limit("address", &draft.address, SHORT_TEXT_MAX));
         }
+        PageId::Photos => {
+            let missing_alt = draft.photos.iter().any(|p| p.alt.trim().is_empty());
+            need(missing_alt, "photos", "Describe each photo in a few words");
+        }
         PageId::DoneSoFar => {
             errors.extend(text_limit("done-so-far", &draft.done_so_far, LONG_TEXT_MAX))
         }
@@ -232,9 +231,48 @@ pub fn validate(page: PageId, policy: &Policy, draft: &Draft, today: NaiveDate) 
             "declaration",
             "Confirm that the information is true to the best of your knowledge",
         ),
+        PageId::Review => {
+            need(
+                draft.review_reference.trim().is_empty(),
+                "review-reference",
+                "Enter the reference number of your complaint",
+            );
+            let date = draft.review_response_date.parse(today).err();
+            let message = date.map(|p| date_message(p, "Enter the date of their reply"));
+            need(
+                date.is_some(),
+                "review-date-day",
+                message.unwrap_or_default(),
+            );
+            let reasons_required = policy
+                .stages
+                .stage2
+                .as_ref()
+                .is_some_and(|s| s.reasons_required);
+            need(
+                reasons_required && draft.review_reasons.trim().is_empty(),
+                "review-reasons",
+                "Enter why you are unhappy with their reply",
+            );
+            errors.extend(text_limit(
+                "review-reasons",
+                &draft.review_reasons,
+                LONG_TEXT_MAX,
+            ));
+            errors.extend(contact_errors(draft));
+        }
         PageId::Start | PageId::Emergency => {}
     }
     errors
+}
+
+fn date_message(problem: DateProblem, missing: &'static str) -> &'static str {
+    match problem {
+        DateProblem::Missing => missing,
+        DateProblem::Incomplete => "The date must include a day, month and year",
+        DateProblem::NotADate => "Enter a real date, for example 27 3 2026",
+        DateProblem::InTheFuture => "The date must be today or in the past",
+    }
 }
 
 fn contact_errors(draft: &Draft) -> Vec<FieldError> {

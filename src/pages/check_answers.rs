@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::api::Progress;
 use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
-use crate::api::Progress;
 use crate::components::timeline::TimelineList;
 use chrono::NaiveDate;
 
@@ -66,6 +66,12 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate) -> String {
         PageId::Responsibility => label(d.responsibility),
         PageId::Category => label(d.category),
         PageId::WhatWentWrong => d.description.clone(),
+        PageId::Photos => d
+            .photos
+            .iter()
+            .map(|p| p.alt.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
         PageId::Where => [label(d.place), d.address.clone()]
             .join("\n")
             .trim()
@@ -95,7 +101,9 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate) -> String {
         .map(|line| line.to_string())
         .collect::<Vec<_>>()
         .join("\n"),
-        PageId::Start | PageId::Emergency | PageId::Outcome | PageId::Check => String::new(),
+        PageId::Start | PageId::Emergency | PageId::Outcome | PageId::Check | PageId::Review => {
+            String::new()
+        }
     }
 }
 
@@ -177,7 +185,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         _ => ("complaint", "Send complaint"),
     });
     view! {
-        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| crate::outbox::submit(journey))>
+        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| crate::outbox::submit(journey, false))>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
             <dl class="summary-list summary-list--actions">{rows}</dl>
             {dates}

@@ -17,7 +17,9 @@ mod emergency;
 mod feedback;
 pub mod not_found;
 mod outcome;
+mod photos;
 mod representative;
+mod review;
 pub mod start;
 mod support;
 pub mod unknown_policy;
@@ -121,6 +123,7 @@ pub fn view(page: PageId) -> AnyView {
             |d| &d.description,
             |d| &mut d.description,
         ),
+        PageId::Photos => view! { <photos::PhotosPage /> }.into_any(),
         PageId::Where => view! { <where_it_is::WherePage /> }.into_any(),
         PageId::DoneSoFar => text_page(
             page,
@@ -146,5 +149,6 @@ pub fn view(page: PageId) -> AnyView {
         PageId::Support => view! { <support::SupportPage /> }.into_any(),
         PageId::Contact => view! { <contact::ContactPage /> }.into_any(),
         PageId::Check => view! { <check_answers::CheckAnswersPage /> }.into_any(),
+        PageId::Review => view! { <review::ReviewPage /> }.into_any(),
     }
 }

@@ -1,0 +1,157 @@
+//! Optional photos: taken or chosen on the phone, resized on the device to at most 1600 px on
+//! the longest side and re-encoded as JPEG (which drops the camera's EXIF data, such as where
+//! the photo was taken), shown as thumbnails with a description the resident can edit.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement, ImageBitmap};
+
+use crate::app::use_journey;
+use crate::components::error_summary::{field_error, ErrorMessage};
+use crate::components::question::QuestionPage;
+use crate::domain::draft::{Photo, MAX_PHOTOS};
+use crate::domain::journey::PageId;
+use crate::pages::question;
+
+const LONGEST_SIDE: f64 = 1600.0;
+const JPEG_QUALITY: f64 = 0.8;
+
+/// Decodes an image file, scales it down and re-encodes it as JPEG.
+async fn resize(file: web_sys::File) -> Result<Photo, String> {
+    let failed = |_| "This file could not be read as a photo. Try a JPEG or PNG file.".to_string();
+    let promise = window()
+        .create_image_bitmap_with_blob(&file)
+        .map_err(failed)?;
+    let bitmap: ImageBitmap = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    let (width, height) = (bitmap.width() as f64, bitmap.height() as f64);
+    let scale = (LONGEST_SIDE / width.max(height)).min(1.0);
+    let (w, h) = (
+        (width * scale).round().max(1.0),
+        (height * scale).round().max(1.0),
+    );
+    let canvas: HtmlCanvasElement = document()
+        .create_element("canvas")
+        .map_err(failed)?
+        .unchecked_into();
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or("No canvas on this browser.".to_string())?
+        .unchecked_into();
+    // JPEG has no transparency: a white background rather than black.
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, w, h);
+    context
+        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, w, h)
+        .map_err(failed)?;
+    bitmap.close();
+    let url = canvas
+        .to_data_url_with_type_and_encoder_options("image/jpeg", &JPEG_QUALITY.into())
+        .map_err(failed)?;
+    let jpeg_base64 = url
+        .split_once(',')
+        .map(|(_, data)| data.to_string())
+        .unwrap_or_default();
+    Ok(Photo {
+        name: file.name(),
+        alt: String::new(),
+        width: w as u32,
+        height: h as u32,
+        jpeg_base64,
+    })
+}
+
+#[component]
+pub fn PhotosPage() -> impl IntoView {
+    let journey = use_journey();
+    let draft = journey.draft;
+    let title = question(PageId::Photos);
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let on_files = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(files) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        input.set_value("");
+        busy.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            for file in files {
+                if draft.with_untracked(|d| d.photos.len()) >= MAX_PHOTOS {
+                    problem.set(Some(format!("You can add up to {MAX_PHOTOS} photos.")));
+                    break;
+                }
+                match resize(file).await {
+                    Ok(photo) => draft.update(|d| d.photos.push(photo)),
+                    Err(message) => problem.set(Some(message)),
+                }
+            }
+            busy.set(false);
+        });
+    };
+    let thumbnails = move || {
+        draft.with(|d| {
+            d.photos
+                .iter()
+                .enumerate()
+                .map(|(index, photo)| {
+                    let src = format!("data:image/jpeg;base64,{}", photo.jpeg_base64);
+                    let alt = photo.alt.clone();
+                    let id = format!("photo-alt-{}", index + 1);
+                    let number = index + 1;
+                    view! {
+                        <li class="photo">
+                            <img class="photo__image" src=src alt=alt.clone() width="160" />
+                            <div class="photo__fields">
+                                <label class="label" for=id.clone()>{format!("Describe photo {number}")}</label>
+                                <input
+                                    class="input"
+                                    id=id
+                                    type="text"
+                                    prop:value=alt
+                                    on:change=move |ev| {
+                                        let text = event_target_value(&ev);
+                                        draft.update(|d| if let Some(p) = d.photos.get_mut(index) { p.alt = text });
+                                    }
+                                />
+                                <button type="button" class="button button--secondary" on:click=move |_| draft.update(|d| { if index < d.photos.len() { d.photos.remove(index); } })>
+                                    "Remove" <span class="visually-hidden">{format!(" photo {number}")}</span>
+                                </button>
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <QuestionPage page=PageId::Photos title=title.clone()>
+            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <p>"A photo can help them understand the problem, for example damp or a broken fitting. You can add up to 5. You do not have to add any."</p>
+            <p class="hint">"Photos are made smaller on your phone before sending. Where the photo was taken is removed."</p>
+            <PhotoErrors />
+                <ul class="list photos">{thumbnails}</ul>
+                <label class="label" for="photos"><span class="label-text">"Add a photo"</span></label>
+                <input class="file-upload" id="photos" name="photos" type="file" accept="image/*" multiple on:change=on_files />
+
+            <div role="status">
+                {move || busy.get().then(|| view! { <p class="inset">"Getting your photos ready\u{2026}"</p> })}
+                {move || problem.get().map(|text| view! { <p class="error-message">{text}</p> })}
+            </div>
+        </QuestionPage>
+    }
+}
+
+/// The page's inline error, built inside the form so it reads this page's errors.
+#[component]
+fn PhotoErrors() -> impl IntoView {
+    let error = field_error("photos");
+    view! { <ErrorMessage name="photos" error /> }
+}

@@ -1,0 +1,353 @@
+// Sending to the real reference receiver: read back intact, exactly once whatever the network
+// or the server does (random failures, 503 with Retry-After, a receiver that dies and comes
+// back, a browser that goes offline), and a 422 that lands the resident on the right page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertAccessible, freePort, launchBrowser, serveDist, startReceiver } from './harness.mjs';
+
+let app;
+let browser;
+let receiverPort;
+before(async () => {
+  app = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const scratch = () => join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
+
+async function receiver(args = [], db = scratch()) {
+  receiverPort ??= await freePort();
+  const started = await startReceiver({ port: receiverPort, db, args, allowOrigin: app.url });
+  return { ...started, db };
+}
+
+// 20 000 characters, the longest answer allowed (ending in a full stop: ends are trimmed).
+const LONG = `${'The damp has spread from the bathroom to the bedroom. '.repeat(400).slice(0, 19999)}.`;
+
+/** A complete set of answers, as the app saves them on the device. */
+function draft(overrides = {}) {
+  return {
+    version: 1,
+    policy_id: 'hos-code-2024',
+    last_page: 'check-answers',
+    danger: 'no',
+    complainant: 'myself',
+    connection: 'tenant',
+    kind: 'complaint',
+    asb: 'no',
+    told_before: 'yes',
+    after_report: 'not-fixed',
+    other_process: 'none',
+    prior_complaint: 'no',
+    issue_date: { day: '1', month: '10', year: '2026' },
+    responsibility: 'landlord',
+    category: 'damp-and-mould',
+    description: LONG,
+    place: 'home',
+    impact: 'My daughter’s asthma 😷 is worse. הלחות גרועה',
+    outcome_wanted: 'Treat the mould and fix the extractor fan.',
+    name: 'Zoë 👩🏽‍🦱 O’Brien',
+    contact_method: 'email',
+    email: 'zoe@example.org',
+    ...overrides,
+  };
+}
+
+/** Opens check-answers on a new device with `answers` saved on it. */
+async function checkAnswers(answers, endpoint) {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
+  const query = `?endpoint=${encodeURIComponent(endpoint)}`;
+  // Written from a page of the same origin that is not the app, so the app cannot overwrite it.
+  await page.goto(`${app.url}/policies/hos-code-2024.json`);
+  await page.evaluate((d) => localStorage.setItem('resident-complaints/draft/hos-code-2024', JSON.stringify(d)), answers);
+  await page.goto(`${app.url}/check-answers${query}`);
+  await page.locator('h1').waitFor();
+  return page;
+}
+
+async function pressSend(page) {
+  await page.getByLabel('I confirm that what I have told them is true, as far as I know').check();
+  await page.getByRole('button', { name: 'Send complaint' }).click();
+}
+
+async function send(answers, { endpoint }) {
+  const page = await checkAnswers(answers, endpoint);
+  await pressSend(page);
+  return page;
+}
+
+async function referenceOf(page, timeout = 60000) {
+  await page.waitForURL(/\/confirmation/, { timeout });
+  return (await page.locator('[data-reference]').textContent()).trim();
+}
+
+async function stored(url, reference) {
+  const response = await fetch(`${url}/v1/submissions/${reference}`);
+  assert.equal(response.status, 200, `GET ${reference}`);
+  return response.json();
+}
+
+test('a complaint is stored with every answer intact and the same dates', async () => {
+  const server = await receiver();
+  try {
+    const page = await send(draft(), { endpoint: `${server.url}/v1/submissions` });
+    const reference = await referenceOf(page);
+    assert.match(await page.locator('h1').textContent(), /Complaint sent/);
+    await assertAccessible(page);
+    const record = await stored(server.url, reference);
+    const body = record.submission;
+    assert.ok(body.details.description === LONG, 'the description arrives unchanged');
+    assert.equal(body.details.description.length, 20000);
+    assert.equal(body.details.impact, 'My daughter’s asthma 😷 is worse. הלחות גרועה');
+    assert.equal(body.complainant.name, 'Zoë 👩🏽‍🦱 O’Brien');
+    assert.equal(body.profile.id, 'hos-code-2024');
+    assert.equal(record.dates_match, true, 'the receiver computes the same dates');
+    // The draft leaves the device only after the server has it.
+    const left = await page.evaluate(() => localStorage.getItem('resident-complaints/draft/hos-code-2024'));
+    assert.ok(!left || (!left.includes('Zoë') && !left.includes('damp')), 'no answers left on the device');
+    assert.equal(await page.evaluate(() => localStorage.getItem('resident-complaints/outbox')), null);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await server.stop();
+  }
+});
+
+/** Sends `count` complaints, each from its own device, and checks each arrived once. */
+async function everyOneOnce(server, count) {
+  const pages = [];
+  for (let i = 0; i < count; i += 1) {
+    pages.push(await send(draft({ outcome_wanted: `Marker ${i}` }), { endpoint: `${server.url}/v1/submissions` }));
+  }
+  const references = [];
+  for (const [i, page] of pages.entries()) {
+    const reference = await referenceOf(page, 120000);
+    references.push(reference);
+    const record = await stored(server.url, reference);
+    assert.equal(record.submission.details.outcome_wanted, `Marker ${i}`);
+    await page.context().close();
+  }
+  assert.equal(new Set(references).size, count, 'every submission has its own reference');
+  assert.equal(storedCount(server.db), count, 'no submission stored twice');
+  return references;
+}
+
+/** How many submissions the receiver's database holds (read with Python's sqlite3). */
+function storedCount(db) {
+  const script = 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from submissions").fetchone()[0])';
+  return Number(execFileSync('python3', ['-c', script, db]).toString().trim());
+}
+
+test('with half of all requests failing, every one of 20 complaints arrives exactly once', async () => {
+  const server = await receiver(['--fail-rate', '0.5']);
+  try {
+    await everyOneOnce(server, 20);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('with 503 and Retry-After, every one of 20 complaints arrives exactly once', async () => {
+  const server = await receiver(['--fail-rate', '0.5', '--fail-status', '503']);
+  try {
+    await everyOneOnce(server, 20);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a receiver that stops mid-submission gets the complaint once when it is back', async () => {
+  const db = scratch();
+  let server = await receiver(['--delay-ms', '3000'], db);
+  const page = await send(draft(), { endpoint: `${server.url}/v1/submissions` });
+  await page.waitForTimeout(1000);
+  await server.stop();
+  await page.getByText('We could not reach the complaints system').waitFor({ timeout: 30000 });
+  server = await receiver([], db);
+  try {
+    const reference = await referenceOf(page);
+    const record = await stored(server.url, reference);
+    assert.ok(record.submission.details.description === LONG, 'the description arrives unchanged');
+    assert.equal(storedCount(db), 1, 'stored once');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('offline, the resident is told, and it is sent when the connection returns', async () => {
+  const server = await receiver();
+  try {
+    const page = await checkAnswers(draft(), `${server.url}/v1/submissions`);
+    await page.context().setOffline(true);
+    await pressSend(page);
+    await page.getByText('You are offline').waitFor({ timeout: 15000 });
+    await assertAccessible(page);
+    assert.ok(await page.evaluate(() => localStorage.getItem('resident-complaints/outbox')), 'kept in the outbox');
+    await page.context().setOffline(false);
+    const reference = await referenceOf(page);
+    await stored(server.url, reference);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a 422 takes the resident to the page that asked, with the message', async () => {
+  const server = await receiver();
+  try {
+    // An email address the server refuses (the app would have refused it on the contact page).
+    const page = await send(draft({ email: 'zoe-at-example' }), { endpoint: `${server.url}/v1/submissions` });
+    await page.waitForURL(/\/contact/);
+    await page.locator('.error-summary').waitFor();
+    assert.match(await page.locator('.error-summary').textContent(), /email/i);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+    await assertAccessible(page);
+    // The answers are still on the device.
+    assert.equal(await page.getByLabel('Email address').inputValue(), 'zoe-at-example');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a stage 2 review request says whether it is in time and is stored as an escalation', async () => {
+  const server = await receiver();
+  try {
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-12-23T10:00:00Z'));
+    await page.goto(`${app.url}/review?policy=greatwell&endpoint=${encodeURIComponent(`${server.url}/v1/submissions`)}`);
+    await page.locator('h1').waitFor();
+    await page.getByLabel('Reference number of your complaint').fill('RC-TEST-0001');
+    await page.getByLabel('Day').fill('11');
+    await page.getByLabel('Month').fill('12');
+    await page.getByLabel('Year').fill('2026');
+    // Greatwell: within 20 working days of the reply (11 December 2026 → 13 January 2027).
+    assert.equal(await page.locator('[data-window="open"] time').getAttribute('datetime'), '2027-01-13');
+    await page.getByLabel('Day').fill('1');
+    await page.getByLabel('Month').fill('11');
+    assert.equal(await page.locator('[data-window="closed"] time').getAttribute('datetime'), '2026-11-30');
+    await page.getByLabel('Why are you unhappy with their reply?').fill('The roof still leaks.');
+    await page.getByLabel('Your full name').fill('Sam Lee');
+    await page.getByRole('radio', { name: 'Phone' }).check();
+    await page.getByLabel('Phone number').fill('07700 900982');
+    await assertAccessible(page);
+    await page.getByRole('button', { name: 'Send review request' }).click();
+    const reference = await referenceOf(page);
+    assert.match(await page.locator('h1').textContent(), /Review request sent/);
+    const record = await stored(server.url, reference);
+    assert.equal(record.submission.kind, 'escalation');
+    assert.equal(record.submission.escalation.reference, 'RC-TEST-0001');
+    assert.equal(record.submission.escalation.stage1_response_date, '2026-11-01');
+    assert.equal(record.dates_match, true);
+  } finally {
+    await server.stop();
+  }
+});
+
+/** A 4000 × 3000 camera-like JPEG with an EXIF block that carries a GPS position. */
+async function cameraJpeg(browserPage, seed) {
+  const dataUrl = await browserPage.evaluate((seed) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const ctx = canvas.getContext('2d');
+    const gradient = ctx.createLinearGradient(0, 0, 4000, 3000);
+    gradient.addColorStop(0, `hsl(${seed * 90}, 40%, 70%)`);
+    gradient.addColorStop(1, `hsl(${seed * 90 + 40}, 30%, 30%)`);
+    ctx.fillStyle = gradient;
+    ctx.fillRect(0, 0, 4000, 3000);
+    for (let i = 0; i < 60; i += 1) {
+      ctx.fillStyle = `hsla(${(i * 37 + seed * 11) % 360}, 35%, ${30 + (i % 5) * 10}%, 0.6)`;
+      ctx.beginPath();
+      ctx.arc((i * 613) % 4000, (i * 421) % 3000, 80 + (i % 7) * 40, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    return canvas.toDataURL('image/jpeg', 0.95);
+  }, seed);
+  const jpeg = Buffer.from(dataUrl.split(',')[1], 'base64');
+  return Buffer.concat([jpeg.subarray(0, 2), gpsExif(), jpeg.subarray(2)]);
+}
+
+/** An APP1 EXIF segment whose GPS IFD says 52° 57' N (Nottingham). */
+function gpsExif() {
+  const tiff = Buffer.alloc(80);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4);
+  tiff.writeUInt16BE(1, 8); // IFD0: one entry, the GPS IFD pointer
+  tiff.writeUInt16BE(0x8825, 10);
+  tiff.writeUInt16BE(4, 12);
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt32BE(26, 18);
+  tiff.writeUInt32BE(0, 22);
+  tiff.writeUInt16BE(2, 26); // GPS IFD: latitude reference and latitude
+  tiff.writeUInt16BE(0x0001, 28);
+  tiff.writeUInt16BE(2, 30);
+  tiff.writeUInt32BE(2, 32);
+  tiff.write('N\0', 36, 'latin1');
+  tiff.writeUInt16BE(0x0002, 40);
+  tiff.writeUInt16BE(5, 42);
+  tiff.writeUInt32BE(3, 44);
+  tiff.writeUInt32BE(56, 48);
+  tiff.writeUInt32BE(0, 52);
+  [52, 1, 57, 1, 0, 1].forEach((n, i) => tiff.writeUInt32BE(n, 56 + i * 4));
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const header = Buffer.alloc(4);
+  header.writeUInt16BE(0xffe1, 0);
+  header.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([header, body]);
+}
+
+test('three camera photos arrive resized, each under 500 KB, without their GPS data', async () => {
+  const server = await receiver();
+  try {
+    const page = await checkAnswers(draft({ last_page: 'photos' }), `${server.url}/v1/submissions`);
+    const files = [];
+    for (const seed of [1, 2, 3]) {
+      const buffer = await cameraJpeg(page, seed);
+      assert.ok(buffer.includes(Buffer.from('Exif\0\0', 'latin1')), 'the original carries EXIF');
+      files.push({ name: `IMG_000${seed}.jpg`, mimeType: 'image/jpeg', buffer });
+    }
+    await page.goto(`${app.url}/photos?endpoint=${encodeURIComponent(`${server.url}/v1/submissions`)}`);
+    await page.locator('h1').waitFor();
+    await page.locator('#photos').setInputFiles(files);
+    await page.locator('.photo').nth(2).waitFor({ timeout: 30000 });
+    // A photo needs a description before going on.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.error-summary').waitFor();
+    await assertAccessible(page);
+    for (const n of [1, 2, 3]) await page.getByLabel(`Describe photo ${n}`).fill(`Mould on the wall, photo ${n}`);
+    await page.getByRole('button', { name: 'Remove photo 3' }).click();
+    await page.locator('#photos').setInputFiles([files[2]]);
+    await page.locator('.photo').nth(2).waitFor({ timeout: 30000 });
+    await page.getByLabel('Describe photo 3').fill('Black mould behind the wardrobe');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/where/);
+    await page.goto(`${app.url}/check-answers?endpoint=${encodeURIComponent(`${server.url}/v1/submissions`)}`);
+    await page.locator('h1').waitFor();
+    await pressSend(page);
+    const record = await stored(server.url, await referenceOf(page));
+    const photos = record.submission.details.photos;
+    assert.equal(photos.length, 3);
+    assert.equal(photos[2].alt, 'Black mould behind the wardrobe');
+    for (const photo of photos) {
+      const jpeg = Buffer.from(photo.jpeg_base64, 'base64');
+      assert.equal(jpeg.readUInt16BE(0), 0xffd8, 'a JPEG');
+      assert.ok(jpeg.length < 500 * 1024, `${photo.name} is ${jpeg.length} bytes`);
+      assert.deepEqual([photo.width, photo.height], [1600, 1200]);
+      assert.ok(!jpeg.includes(Buffer.from('Exif\0\0', 'latin1')), 'no EXIF left');
+    }
+  } finally {
+    await server.stop();
+  }
+});
