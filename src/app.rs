@@ -76,6 +76,8 @@ impl Journey {
     pub fn clear(&self) {
         let policy_id = self.policy.with_value(|policy| policy.id.clone());
         storage::clear(&policy_id);
+        storage::clear_sent(&policy_id);
+        self.sent.set(None);
         self.draft.set(Draft::new(&policy_id));
     }
 }

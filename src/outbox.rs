@@ -70,6 +70,7 @@ pub fn run(journey: Journey) {
                     let sent = Sent {
                         receipt,
                         kind: pending.kind,
+                        body: pending.body.clone(),
                     };
                     storage::set_sent(&pending.policy_id, &sent);
                     // The answers leave the device only once the server has them.

@@ -16,6 +16,9 @@ use crate::domain::submission::Kind;
 pub struct Sent {
     pub receipt: Receipt,
     pub kind: Kind,
+    /// The body as sent, for the resident's copy (kept until they clear it).
+    #[serde(default)]
+    pub body: String,
 }
 
 fn key(policy_id: &str) -> String {
@@ -74,6 +77,12 @@ fn sent_key(policy_id: &str) -> String {
 pub fn sent(policy_id: &str) -> Option<Sent> {
     let saved = store()?.get_item(&sent_key(policy_id)).ok().flatten()?;
     serde_json::from_str(&saved).ok()
+}
+
+pub fn clear_sent(policy_id: &str) {
+    if let Some(store) = store() {
+        let _ = store.remove_item(&sent_key(policy_id));
+    }
 }
 
 pub fn set_sent(policy_id: &str, sent: &Sent) {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::timeline::TimelineList;
-use crate::domain::submission::{milestones_for, Kind};
+use crate::domain::submission::{milestones_for, Kind, Submission};
 use crate::pages::not_found::NotFoundPage;
 
 pub const SLUG: &str = "confirmation";
@@ -35,6 +35,44 @@ pub fn ConfirmationPage() -> impl IntoView {
     let print = |_| {
         let _ = window().print();
     };
+    let copy = serde_json::from_str::<Submission>(&sent.body)
+        .ok()
+        .map(|body| {
+            let details = body.details.map(|d| {
+                view! {
+                    <dt class="summary-list__key">"What went wrong"</dt>
+                    <dd class="summary-list__value pre-line">{d.description}</dd>
+                    <dt class="summary-list__key">"How it has affected you"</dt>
+                    <dd class="summary-list__value pre-line">{d.impact}</dd>
+                    <dt class="summary-list__key">"What you would like to happen"</dt>
+                    <dd class="summary-list__value pre-line">{d.outcome_wanted}</dd>
+                }
+            });
+            let message = body.feedback.map(|f| {
+                view! {
+                    <dt class="summary-list__key">"Your message"</dt>
+                    <dd class="summary-list__value pre-line">{f.message}</dd>
+                }
+            });
+            let escalation = body.escalation.map(|e| {
+                view! {
+                    <dt class="summary-list__key">"Your reasons"</dt>
+                    <dd class="summary-list__value pre-line">{e.reasons}</dd>
+                }
+            });
+            view! {
+                <h2 class="heading-m">"What you sent"</h2>
+                <dl class="summary-list copy">{details}{message}{escalation}</dl>
+            }
+        });
+    let navigate = leptos_router::hooks::use_navigate();
+    let remove = move |_| {
+        journey.clear();
+        navigate(
+            &journey.href(crate::domain::journey::PageId::Start),
+            Default::default(),
+        );
+    };
     view! {
         <div class="panel">
             <h1 class="panel__title" id="page-heading" tabindex="-1">{title}</h1>
@@ -57,9 +95,14 @@ pub fn ConfirmationPage() -> impl IntoView {
             <p>"An Ombudsman can look at it. It is free."</p>
             <OmbudsmanDetails ombudsman=policy.ombudsman.clone() />
         })}
+        {copy}
         <p class="no-print">
             <button type="button" class="button button--secondary" on:click=print>"Print or save a copy"</button>
         </p>
+        <div class="clear-answers no-print">
+            <button type="button" class="button button--secondary" on:click=remove>"Remove this from this device"</button>
+            <p class="hint">"Do this once you have printed or saved a copy, if other people use this phone or computer."</p>
+        </div>
     }
     .into_any()
 }

@@ -104,6 +104,9 @@ test('a complaint is stored with every answer intact and the same dates', async 
     const page = await send(draft(), { endpoint: `${server.url}/v1/submissions` });
     const reference = await referenceOf(page);
     assert.match(await page.locator('h1').textContent(), /Complaint sent/);
+    // A copy to print or save, and the dates from the time the server received it.
+    assert.match(await page.locator('.copy').textContent(), /My daughter’s asthma 😷 is worse/);
+    assert.ok(await page.locator('[data-milestone="stage1_response_by"] time').count());
     await assertAccessible(page);
     const record = await stored(server.url, reference);
     const body = record.submission;
@@ -117,6 +120,10 @@ test('a complaint is stored with every answer intact and the same dates', async 
     const left = await page.evaluate(() => localStorage.getItem('resident-complaints/draft/hos-code-2024'));
     assert.ok(!left || (!left.includes('Zoë') && !left.includes('damp')), 'no answers left on the device');
     assert.equal(await page.evaluate(() => localStorage.getItem('resident-complaints/outbox')), null);
+    // The copy can be removed from a shared device.
+    await page.getByRole('button', { name: 'Remove this from this device' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    assert.equal(await page.evaluate(() => localStorage.getItem('resident-complaints/sent/hos-code-2024')), null);
     assert.deepEqual(page.problems, []);
   } finally {
     await server.stop();
