@@ -95,13 +95,15 @@ const TIMEOUT_MS: u32 = 20_000;
 const MAX_DELAY_MS: f64 = 30_000.0;
 
 async fn attempt(pending: &Pending) -> Result<Response, ()> {
+    // Photos make bodies of megabytes: allow for an upload at about 16 KB a second.
+    let timeout = TIMEOUT_MS + (pending.body.len() / 16) as u32;
     let controller = web_sys::AbortController::new().map_err(|_| ())?;
     let signal = controller.signal();
     let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
     let timer = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             abort.unchecked_ref(),
-            TIMEOUT_MS as i32,
+            timeout as i32,
         )
         .ok();
     let result = Request::post(&pending.endpoint)
@@ -165,8 +167,11 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
                     };
                 }
                 413 => return Outcome::Failed(TOO_LARGE.into()),
-                408 | 429 | 500..=599 => {
-                    retry_after_ms(&response).unwrap_or_else(|| backoff_ms(failures))
+                409 => return Outcome::Failed(CONFLICT.into()),
+                408 | 429 | 500 | 502..=504 => {
+                    // At least a second, so a `Retry-After: 0` cannot make a tight loop.
+                    retry_after_ms(&response)
+                        .map_or_else(|| backoff_ms(failures), |ms| ms.max(1000))
                 }
                 _ => return Outcome::Failed(REFUSED.into()),
             },
@@ -179,7 +184,8 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
     }
 }
 
-const REFUSED: &str = "The complaints system did not accept your answers. Your answers are still saved on this device. Please try again later, or use one of the other ways to complain.";
+pub const REFUSED: &str = "The complaints system did not accept your answers. Your answers are still saved on this device. Please try again later, or use one of the other ways to complain.";
+const CONFLICT: &str = "The complaints system may already have this from you, with different answers. Contact them to check before you send it again.";
 const TOO_LARGE: &str =
     "Your complaint is too large to send. Try making the longer answers shorter.";
 

@@ -44,8 +44,11 @@ pub struct Journey {
     pub sent: RwSignal<Option<Sent>>,
     /// Set when a submission has just been stored: the app shows the confirmation.
     pub just_sent: RwSignal<bool>,
-    /// The server's errors, placed on the pages that asked: the app goes to the first.
+    /// The server's errors, placed on the pages that asked.
     pub server_errors: RwSignal<Vec<(PageId, FieldError)>>,
+    /// Set when answers need fixing (refused by the server, or found on sending): the app
+    /// goes to the first page with a problem.
+    pub refused: RwSignal<bool>,
 }
 
 impl Journey {
@@ -136,6 +139,7 @@ pub fn App() -> impl IntoView {
         sent: RwSignal::new(storage::sent(&policy.id)),
         just_sent: RwSignal::new(false),
         server_errors: RwSignal::new(Vec::new()),
+        refused: RwSignal::new(false),
     };
     provide_context(journey);
     // Whatever was waiting to be sent (a reload, a closed tab, no connection) goes now.
@@ -189,8 +193,13 @@ fn SendWatcher() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        if let Some((page, _)) = journey.server_errors.with(|errors| errors.first().cloned()) {
-            navigate(&journey.href(page), Default::default());
+        if journey.refused.get() {
+            journey.refused.set(false);
+            if let Some((page, _)) = journey.server_errors.with_untracked(|e| e.first().cloned()) {
+                // After fixing it, Continue returns to check-answers.
+                journey.changing.set(true);
+                navigate(&journey.href(page), Default::default());
+            }
         }
     });
 }

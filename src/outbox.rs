@@ -7,20 +7,34 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, Outcome, Pending};
 use crate::app::Journey;
-use crate::domain::draft::Draft;
-use crate::domain::submission::Submission;
+use crate::domain::draft::{DateInput, Draft};
+use crate::domain::journey::PageId;
+use crate::domain::submission::{Kind, Submission};
 use crate::domain::triage;
+use crate::domain::validation::FieldError;
 use crate::storage::{self, Sent};
 
 /// Queues the resident's answers as a submission and starts sending: a complaint, concern,
 /// compliment or comment, or with `review` a request for a stage 2 review.
 pub fn submit(journey: Journey, review: bool) {
-    if journey
-        .draft
-        .with_untracked(|d| d.idempotency_key.is_empty())
-    {
+    // One send at a time: a second press while this one waits would race it.
+    if journey.sending.get_value() {
+        return;
+    }
+    // A review has a key of its own, so it never collides with a complaint on this device.
+    let key_of = move |d: &Draft| {
+        if review {
+            d.review_idempotency_key.clone()
+        } else {
+            d.idempotency_key.clone()
+        }
+    };
+    if journey.draft.with_untracked(|d| key_of(d).is_empty()) {
         let key = api::new_key();
-        journey.draft.update(|d| d.idempotency_key = key);
+        journey.draft.update(|d| match review {
+            true => d.review_idempotency_key = key,
+            false => d.idempotency_key = key,
+        });
     }
     let pending = journey.with(|policy, draft| {
         let now = Local::now().fixed_offset();
@@ -36,7 +50,7 @@ pub fn submit(journey: Journey, review: bool) {
         };
         Pending {
             endpoint: journey.endpoint.get_value(),
-            idempotency_key: draft.idempotency_key.clone(),
+            idempotency_key: key_of(draft),
             body: serde_json::to_string(&submission).expect("a submission always serialises"),
             policy_id: policy.id.clone(),
             kind: submission.kind,
@@ -45,11 +59,24 @@ pub fn submit(journey: Journey, review: bool) {
     let mut outbox = storage::outbox();
     // A resent draft (after the server asked for a change) replaces its earlier body.
     outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
-    outbox.push(pending);
-    storage::set_outbox(&outbox);
+    outbox.push(pending.clone());
     journey.failure.set(None);
-    run(journey);
+    if storage::set_outbox(&outbox) {
+        run(journey);
+    } else {
+        // The device will not keep it (storage blocked or full): send it from memory.
+        journey.failure.set(Some(NOT_KEPT.into()));
+        journey.sending.set_value(true);
+        spawn_local(async move {
+            deliver(journey, pending).await;
+            journey.progress.set(None);
+            journey.sending.set_value(false);
+        });
+    }
 }
+
+const NOT_KEPT: &str =
+    "This device cannot keep your answers, so keep this page open until it is sent.";
 
 /// Sends everything in the outbox, one at a time. Does nothing if already running.
 pub fn run(journey: Journey) {
@@ -59,34 +86,88 @@ pub fn run(journey: Journey) {
     journey.sending.set_value(true);
     spawn_local(async move {
         while let Some(pending) = storage::outbox().into_iter().next() {
-            let outcome =
-                api::send(&pending, |progress| journey.progress.set(Some(progress))).await;
-            let mut outbox = storage::outbox();
-            outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
-            storage::set_outbox(&outbox);
-            let ours = journey.policy.with_value(|p| p.id == pending.policy_id);
-            match outcome {
-                Outcome::Sent(receipt) => {
-                    let sent = Sent {
-                        receipt,
-                        kind: pending.kind,
-                        body: pending.body.clone(),
-                    };
-                    storage::set_sent(&pending.policy_id, &sent);
-                    // The answers leave the device only once the server has them.
-                    storage::clear(&pending.policy_id);
-                    if ours {
-                        journey.draft.set(Draft::new(&pending.policy_id));
-                        journey.sent.set(Some(sent));
-                        journey.just_sent.set(true);
-                    }
-                }
-                Outcome::Refused(errors) if ours => journey.server_errors.set(api::placed(&errors)),
-                Outcome::Refused(_) => {}
-                Outcome::Failed(message) => journey.failure.set(Some(message)),
-            }
+            deliver(journey, pending).await;
         }
         journey.progress.set(None);
         journey.sending.set_value(false);
     });
+}
+
+/// Sends one submission until the server stores or refuses it, then takes it out of the
+/// outbox and tells the journey.
+async fn deliver(journey: Journey, pending: Pending) {
+    let outcome = api::send(&pending, |progress| journey.progress.set(Some(progress))).await;
+    let mut outbox = storage::outbox();
+    outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
+    storage::set_outbox(&outbox);
+    // Another landlord's submission, waiting from an earlier visit: only its record changes.
+    let ours = journey.policy.with_value(|p| p.id == pending.policy_id);
+    match outcome {
+        Outcome::Sent(receipt) => {
+            let sent = Sent {
+                receipt,
+                kind: pending.kind,
+                body: pending.body.clone(),
+            };
+            storage::set_sent(&pending.policy_id, &sent);
+            // The answers leave the device only once the server has them; a review leaves
+            // a complaint in progress alone.
+            if pending.kind == Kind::Escalation {
+                if ours {
+                    journey.draft.update(|d| {
+                        d.review_reference.clear();
+                        d.review_response_date = DateInput::default();
+                        d.review_reasons.clear();
+                        d.review_idempotency_key.clear();
+                    });
+                }
+            } else {
+                storage::clear(&pending.policy_id);
+                if ours {
+                    journey.draft.set(Draft::new(&pending.policy_id));
+                }
+            }
+            if ours {
+                journey.sent.set(Some(sent));
+                journey.just_sent.set(true);
+            }
+        }
+        Outcome::Refused(errors) if ours => {
+            let mut placed = api::placed(&errors);
+            if pending.kind == Kind::Escalation {
+                // A review is one page: its problems belong there, whatever the field.
+                placed
+                    .iter_mut()
+                    .for_each(|(page, _)| *page = PageId::Review);
+            }
+            if placed.len() < errors.len() {
+                // Some problems have no page to fix them on: say what the server said.
+                let said: Vec<String> = errors
+                    .iter()
+                    .map(|e| e.message.trim().to_string())
+                    .collect();
+                journey
+                    .failure
+                    .set(Some(format!("{} ({})", api::REFUSED, said.join("; "))));
+            }
+            if placed.is_empty() {
+                placed.push((
+                    if pending.kind == Kind::Escalation {
+                        PageId::Review
+                    } else {
+                        PageId::Check
+                    },
+                    FieldError {
+                        field: "send-failure",
+                        message: api::REFUSED.into(),
+                    },
+                ));
+            }
+            journey.server_errors.set(placed);
+            journey.refused.set(true);
+        }
+        Outcome::Refused(_) => {}
+        Outcome::Failed(message) if ours => journey.failure.set(Some(message)),
+        Outcome::Failed(_) => {}
+    }
 }

@@ -60,12 +60,14 @@ pub fn outbox() -> Vec<Pending> {
         .unwrap_or_default()
 }
 
-pub fn set_outbox(pending: &[Pending]) {
-    if let Some(store) = store() {
-        let _ = match pending.is_empty() {
-            true => store.remove_item(OUTBOX),
-            false => store.set_item(OUTBOX, &serde_json::to_string(pending).unwrap_or_default()),
-        };
+/// Whether the device kept it (storage can be blocked or full).
+pub fn set_outbox(pending: &[Pending]) -> bool {
+    let Some(store) = store() else { return false };
+    match pending.is_empty() {
+        true => store.remove_item(OUTBOX).is_ok(),
+        false => store
+            .set_item(OUTBOX, &serde_json::to_string(pending).unwrap_or_default())
+            .is_ok(),
     }
 }
 

@@ -361,6 +361,7 @@ pub struct Draft {
     pub review_reference: String,
     pub review_response_date: DateInput,
     pub review_reasons: String,
+    pub review_idempotency_key: String,
 }
 
 impl Default for Draft {
@@ -408,6 +409,7 @@ impl Default for Draft {
             review_reference: String::new(),
             review_response_date: DateInput::default(),
             review_reasons: String::new(),
+            review_idempotency_key: String::new(),
         }
     }
 }

@@ -185,7 +185,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         _ => ("complaint", "Send complaint"),
     });
     view! {
-        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| crate::outbox::submit(journey, false))>
+        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| send(journey))>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
             <dl class="summary-list summary-list--actions">{rows}</dl>
             {dates}
@@ -244,5 +244,28 @@ fn SendProgress() -> impl IntoView {
                 <p>{text}</p>
             </div>
         })}
+    }
+}
+
+/// Sends the answers, unless a page on the path still has a problem (an answer skipped after a
+/// change, say): then the resident goes to the first such page to put it right.
+fn send(journey: crate::app::Journey) {
+    let today = journey.today;
+    let problem = journey.with(|policy, draft| {
+        path(policy, draft, today)
+            .into_iter()
+            .filter(|page| *page != PageId::Check)
+            .find_map(|page| {
+                let errors = crate::domain::validation::validate(page, policy, draft, today);
+                (!errors.is_empty())
+                    .then(|| errors.into_iter().map(|e| (page, e)).collect::<Vec<_>>())
+            })
+    });
+    match problem {
+        Some(errors) => {
+            journey.server_errors.set(errors);
+            journey.refused.set(true);
+        }
+        None => crate::outbox::submit(journey, false),
     }
 }

@@ -33,6 +33,9 @@ export async function serveDist(root = DIST) {
     let file = join(root, path);
     if (!file.startsWith(root)) return res.writeHead(403).end();
     if (path.endsWith('/') || !extname(path)) file = join(root, 'index.html');
+    // Chromium asks for a favicon when it shows a non-HTML file (the tests do, to write to
+    // localStorage on the app's origin); the app itself declares none.
+    if (path === '/favicon.ico') return res.writeHead(204).end();
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });

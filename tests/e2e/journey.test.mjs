@@ -339,7 +339,6 @@ test('a draft saved by another version of the app is discarded with a message', 
   // Written from a page of the same origin that is not the app, so the app cannot overwrite it.
   await page.goto(server.url + '/policies/hos-code-2024.json');
   await page.evaluate(() => localStorage.setItem('resident-complaints/draft/hos-code-2024', '{"version":0,"asb":"maybe"}'));
-  page.problems.length = 0; // the JSON page's favicon request is no concern of the app's
   await page.goto(server.url + '/');
   await page.locator('h1').waitFor();
   assert.match(await page.locator('main').textContent(), /We could not open your saved answers/);
