@@ -61,6 +61,22 @@ pub struct Complainant {
     pub postcode: String,
 }
 
+impl Complainant {
+    /// The resident's name and contact details as given, trimmed.
+    fn named(draft: &Draft) -> Complainant {
+        Complainant {
+            anonymous: false,
+            name: draft.name.trim().to_string(),
+            connection: draft.connection,
+            contact_method: draft.contact_method,
+            email: draft.email.trim().to_string(),
+            phone: draft.phone.trim().to_string(),
+            postal_address: draft.postal_address.trim().to_string(),
+            postcode: normalise_postcode(&draft.postcode).unwrap_or_default(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Representative {
@@ -206,39 +222,15 @@ impl Submission {
         let complaint = matches!(kind, Kind::Complaint | Kind::Concern);
         let anonymous = draft.is_anonymous();
         let text = |s: &str| s.trim().to_string();
-        let complainant = Complainant {
-            anonymous,
-            name: if anonymous {
-                String::new()
-            } else {
-                text(&draft.name)
-            },
-            connection: draft.connection,
-            contact_method: if anonymous {
-                None
-            } else {
-                draft.contact_method
-            },
-            email: if anonymous {
-                String::new()
-            } else {
-                text(&draft.email)
-            },
-            phone: if anonymous {
-                String::new()
-            } else {
-                text(&draft.phone)
-            },
-            postal_address: if anonymous {
-                String::new()
-            } else {
-                text(&draft.postal_address)
-            },
-            postcode: if anonymous {
-                String::new()
-            } else {
-                normalise_postcode(&draft.postcode).unwrap_or_default()
-            },
+        // Nothing that names the resident goes with an anonymous complaint.
+        let complainant = if anonymous {
+            Complainant {
+                anonymous,
+                connection: draft.connection,
+                ..Complainant::default()
+            }
+        } else {
+            Complainant::named(draft)
         };
         let representative = draft.is_representative().then(|| {
             let r = &draft.representative;
@@ -327,16 +319,7 @@ impl Submission {
                 version: policy.version.clone(),
             },
             submitted_at: now,
-            complainant: Complainant {
-                anonymous: false,
-                name: text(&draft.name),
-                connection: draft.connection,
-                contact_method: draft.contact_method,
-                email: text(&draft.email),
-                phone: text(&draft.phone),
-                postal_address: text(&draft.postal_address),
-                postcode: normalise_postcode(&draft.postcode).unwrap_or_default(),
-            },
+            complainant: Complainant::named(draft),
             representative: None,
             triage: Triage::default(),
             details: None,

@@ -12,7 +12,7 @@ use crate::text::Label;
 
 mod check_answers;
 pub mod confirmation;
-mod contact;
+pub(crate) mod contact;
 mod emergency;
 mod feedback;
 pub mod not_found;

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use crate::app::use_journey;
-use crate::components::fields::{DateField, Radios, TextArea, TextInput};
+use crate::components::fields::{DateField, TextArea, TextInput};
 use crate::components::question::QuestionPage;
 use crate::components::timeline::TimelineList;
 use crate::domain::deadlines::long_date;
 use crate::domain::draft::LONG_TEXT_MAX;
 use crate::domain::journey::PageId;
 use crate::domain::submission::{milestones_for, Kind};
+use crate::pages::contact::ContactFields;
 use crate::pages::question;
 
 #[component]
@@ -59,12 +60,7 @@ pub fn ReviewPage() -> impl IntoView {
             {window_note}
             <TextArea name="review-reasons" label=reasons_label.into() hint=reasons_hint get=|d| &d.review_reasons set=|d| &mut d.review_reasons max=LONG_TEXT_MAX rows=5 />
             <h2 class="heading-m">"Your details"</h2>
-            <TextInput name="name" label="Your full name".into() get=|d| &d.name set=|d| &mut d.name autocomplete="name" spellcheck=false />
-            <Radios name="contact-method" question="How would you like them to contact you?".to_string() get=|d| d.contact_method set=|d, v| d.contact_method = Some(v) />
-            <TextInput name="email" label="Email address".into() get=|d| &d.email set=|d| &mut d.email autocomplete="email" input_type="email" spellcheck=false />
-            <TextInput name="phone" label="Phone number".into() get=|d| &d.phone set=|d| &mut d.phone autocomplete="tel" input_type="tel" width="20" />
-            <TextArea name="postal-address" label="Address".into() get=|d| &d.postal_address set=|d| &mut d.postal_address max=crate::domain::draft::SHORT_TEXT_MAX rows=3 />
-            <TextInput name="postcode" label="Postcode".into() get=|d| &d.postcode set=|d| &mut d.postcode autocomplete="postal-code" width="10" spellcheck=false />
+            <ContactFields name_label="Your full name".into() />
             <h2 class="heading-m">"When you will hear back"</h2>
             <p>"If they receive your request today, their policy says:"</p>
             <TimelineList milestones />
