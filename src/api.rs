@@ -97,24 +97,32 @@ const MAX_DELAY_MS: f64 = 30_000.0;
 async fn attempt(pending: &Pending) -> Result<Response, ()> {
     // Photos make bodies of megabytes: allow for an upload at about 16 KB a second.
     let timeout = TIMEOUT_MS + (pending.body.len() / 16) as u32;
+    within(timeout, |signal| {
+        Request::post(&pending.endpoint)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", &pending.idempotency_key)
+            .abort_signal(Some(signal))
+            .body(pending.body.clone())
+    })
+    .await
+}
+
+/// Sends the request `build` makes with the given abort signal, giving up after `timeout_ms`:
+/// a server that never answers is a failure, not a wait for ever.
+pub async fn within(
+    timeout_ms: u32,
+    build: impl FnOnce(&web_sys::AbortSignal) -> Result<Request, gloo_net::Error>,
+) -> Result<Response, ()> {
     let controller = web_sys::AbortController::new().map_err(|_| ())?;
-    let signal = controller.signal();
+    let request = build(&controller.signal()).map_err(|_| ())?;
     let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
     let timer = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             abort.unchecked_ref(),
-            timeout as i32,
+            timeout_ms as i32,
         )
         .ok();
-    let result = Request::post(&pending.endpoint)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", &pending.idempotency_key)
-        .abort_signal(Some(&signal))
-        .body(pending.body.clone())
-        .map_err(|_| ())?
-        .send()
-        .await
-        .map_err(|_| ());
+    let result = request.send().await.map_err(|_| ());
     if let Some(timer) = timer {
         window().clear_timeout_with_handle(timer);
     }

@@ -1,5 +1,5 @@
-//! The app shell: the policy profile (from `?policy=`), the resident's draft (restored from the
-//! device and saved on every change), the router, and the page layout.
+//! The app shell: the setup (see `config`), the policy profile, the resident's draft (restored
+//! from the device and saved on every change), the router, and the page layout.
 
 use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
@@ -8,12 +8,13 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::path;
 
 use crate::api::Progress;
+use crate::config::{self, Config, PolicySource, SetupProblem};
 use crate::domain::draft::{Draft, Restored};
 use crate::domain::journey::{self, PageId};
 use crate::domain::policy::Policy;
 use crate::domain::validation::FieldError;
 use crate::pages;
-use crate::pages::unknown_policy::UnknownPolicyPage;
+use crate::pages::setup_problem::SetupProblemPage;
 use crate::storage;
 use crate::storage::Sent;
 
@@ -24,6 +25,8 @@ pub struct Journey {
     pub draft: RwSignal<Draft>,
     /// The day the app was opened: the receipt date the dates are worked out from.
     pub today: NaiveDate,
+    /// The path the pages live under ("" at the root of a site).
+    base: StoredValue<String>,
     /// The page's query string (`?policy=...`), kept on every link so a reload keeps the profile.
     query: StoredValue<String>,
     /// A saved draft could not be read and was discarded: the start page says so.
@@ -33,7 +36,7 @@ pub struct Journey {
     /// False until the first page has been shown: focus moves to the heading only on a change
     /// of page, not when the app first loads.
     pub navigated: StoredValue<bool>,
-    /// Where submissions go (`?endpoint=`, else `/v1/submissions` on this origin).
+    /// Where submissions go (the `endpoint` setting, else `/v1/submissions` on the app's origin).
     pub endpoint: StoredValue<String>,
     /// Whether the outbox is being sent now.
     pub sending: StoredValue<bool>,
@@ -53,7 +56,12 @@ pub struct Journey {
 
 impl Journey {
     pub fn href(&self, page: PageId) -> String {
-        format!("/{}{}", page.slug(), self.query.get_value())
+        self.href_to(page.slug())
+    }
+
+    /// The address of the page with this slug, under the app's base path, with the settings.
+    pub fn href_to(&self, slug: &str) -> String {
+        format!("{}/{slug}{}", self.base.get_value(), self.query.get_value())
     }
 
     pub fn next(&self, page: PageId) -> Option<PageId> {
@@ -89,30 +97,63 @@ pub fn use_journey() -> Journey {
     expect_context::<Journey>()
 }
 
-/// The policy id chosen by the `policy` query parameter, if any.
-fn query_param(name: &str) -> Option<String> {
-    let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-        .filter(|value| !value.is_empty())
+/// Starts the app from `public/app.js` (see `main.rs`).
+pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
+    let mounted = container.is_some();
+    let config = Config::read(settings, app_base, container.clone());
+    let Some(root) = container.or_else(|| document().body()) else {
+        return;
+    };
+    root.class_list().add_1("app").ok();
+    if let Ok(config) = &config {
+        config.apply_brand(&root);
+    }
+    config::set_root(root.clone(), mounted);
+    leptos::mount::mount_to(root, move || view! { <App config mounted /> }).forget();
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let policy = match query_param("policy") {
-        None => Ok(Policy::default_policy()),
-        Some(id) => Policy::builtin(&id).ok_or(id),
+fn App(config: Result<Config, SetupProblem>, mounted: bool) -> impl IntoView {
+    let config = match config {
+        Ok(config) => config,
+        Err(problem) => return view! { <Problem problem mounted /> }.into_any(),
     };
-    let policy = match policy {
-        Ok(policy) => policy,
-        Err(id) => {
-            document().set_title("Sorry, this complaints form is not working");
-            return view! { <Layout service="Make a complaint about your home".into()><UnknownPolicyPage id /></Layout> }
-                .into_any();
+    match config.policy.clone() {
+        PolicySource::Builtin(policy) => view! { <Ready config policy /> }.into_any(),
+        PolicySource::Address(address) => {
+            let loaded = RwSignal::new(None);
+            leptos::task::spawn_local(async move {
+                loaded.set(Some(config::fetch_policy(&address).await));
+            });
+            (move || match loaded.get() {
+                None => view! {
+                    <Layout service="Make a complaint about your home".into() logo=None mounted>
+                        <p role="status">"Loading the complaints form\u{2026}"</p>
+                    </Layout>
+                }
+                .into_any(),
+                Some(Ok(policy)) => view! { <Ready config=config.clone() policy /> }.into_any(),
+                Some(Err(problem)) => view! { <Problem problem mounted /> }.into_any(),
+            })
+            .into_any()
         }
-    };
+    }
+}
 
+/// The app cannot start: what is wrong, for the web team, and other ways to complain.
+#[component]
+fn Problem(problem: SetupProblem, mounted: bool) -> impl IntoView {
+    config::set_title("Sorry, this complaints form is not working");
+    view! {
+        <Layout service="Make a complaint about your home".into() logo=None mounted>
+            <SetupProblemPage problem />
+        </Layout>
+    }
+}
+
+/// The app with its policy: the resident's journey.
+#[component]
+fn Ready(config: Config, policy: Policy) -> impl IntoView {
     let (draft, discarded) = match storage::load(&policy.id) {
         Restored::Draft(draft) => (*draft, false),
         Restored::Nothing => (Draft::new(&policy.id), false),
@@ -126,13 +167,12 @@ pub fn App() -> impl IntoView {
         policy: StoredValue::new(policy.clone()),
         draft,
         today: Local::now().date_naive(),
-        query: StoredValue::new(window().location().search().unwrap_or_default()),
+        base: StoredValue::new(config.base.clone()),
+        query: StoredValue::new(config.query.clone()),
         draft_discarded: RwSignal::new(discarded),
         changing: RwSignal::new(false),
         navigated: StoredValue::new(false),
-        endpoint: StoredValue::new(
-            query_param("endpoint").unwrap_or_else(|| "/v1/submissions".into()),
-        ),
+        endpoint: StoredValue::new(config.endpoint.clone()),
         sending: StoredValue::new(false),
         progress: RwSignal::new(None),
         failure: RwSignal::new(None),
@@ -145,9 +185,10 @@ pub fn App() -> impl IntoView {
     // Whatever was waiting to be sent (a reload, a closed tab, no connection) goes now.
     crate::outbox::run(journey);
 
+    let mounted = config.mounted();
     view! {
-        <Layout service=format!("Complain to {}", policy.landlord.name)>
-            <Router>
+        <Layout service=format!("Complain to {}", policy.landlord.name) logo=config.brand.logo.clone() mounted>
+            <Router base=config.base>
                 <SendWatcher />
                 <Routes fallback=|| view! { <pages::not_found::NotFoundPage /> }>
                     <Route path=path!("/") view=pages::start::StartPage />
@@ -156,7 +197,6 @@ pub fn App() -> impl IntoView {
             </Router>
         </Layout>
     }
-    .into_any()
 }
 
 /// The page named by the URL.
@@ -185,11 +225,7 @@ fn SendWatcher() -> impl IntoView {
     Effect::new(move |_| {
         if journey.just_sent.get() {
             journey.just_sent.set(false);
-            let query = journey.query.get_value();
-            to_confirmation(
-                &format!("/{}{query}", pages::confirmation::SLUG),
-                Default::default(),
-            );
+            to_confirmation(&journey.href_to(pages::confirmation::SLUG), Default::default());
         }
     });
     Effect::new(move |_| {
@@ -204,19 +240,40 @@ fn SendWatcher() -> impl IntoView {
     });
 }
 
+/// The frame of every page. On a landlord's page (`mounted`) the app is a region of their
+/// page: no skip link, and no `<header>` or `<main>` landmarks, which are theirs.
 #[component]
-fn Layout(service: String, children: Children) -> impl IntoView {
-    view! {
-        <a href="#main-content" class="skip-link">"Skip to main content"</a>
-        <header class="header">
-            <div class="width-container">
-                <p class="header__service">{service}</p>
-            </div>
-        </header>
-        <div class="width-container">
-            <main id="main-content" class="main" tabindex="-1">
-                {children()}
-            </main>
+fn Layout(
+    service: String,
+    logo: Option<String>,
+    mounted: bool,
+    children: Children,
+) -> impl IntoView {
+    // Decorative: the service name beside it names the landlord.
+    let header = view! {
+        <div class="width-container header__container">
+            {logo.map(|src| view! { <img class="header__logo" src=src alt="" /> })}
+            <p class="header__service">{service}</p>
         </div>
+    };
+    if mounted {
+        view! {
+            <div class="header">{header}</div>
+            <div class="width-container">
+                <div id="main-content" class="main" tabindex="-1">{children()}</div>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <a href="#main-content" class="skip-link">"Skip to main content"</a>
+            <header class="header">{header}</header>
+            <div class="width-container">
+                <main id="main-content" class="main" tabindex="-1">
+                    {children()}
+                </main>
+            </div>
+        }
+        .into_any()
     }
 }

@@ -5,6 +5,8 @@ pub mod domain;
 #[cfg(feature = "app")]
 mod api;
 #[cfg(feature = "app")]
+mod config;
+#[cfg(feature = "app")]
 pub mod app;
 #[cfg(feature = "app")]
 mod components;

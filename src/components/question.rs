@@ -4,7 +4,6 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 use crate::app::{use_journey, Journey};
 use crate::components::error_summary::{ErrorSummary, FormErrors};
@@ -13,10 +12,8 @@ use crate::domain::validation::validate;
 
 /// Focuses the element with this id (the page's `<h1>`, an error summary, an input).
 pub fn focus(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
+    if let Some(element) = crate::config::element_by_id(id) {
+        let _ = element.focus();
     }
 }
 
@@ -27,7 +24,7 @@ fn arrive(journey: Journey, page: PageId, title: String, errors: Option<FormErro
     Effect::new(move |_| {
         let has_errors = errors.is_some_and(|errors| errors.0.with(|list| !list.is_empty()));
         let prefix = if has_errors { "Error: " } else { "" };
-        document().set_title(&format!("{prefix}{title} \u{2013} Complain to {landlord}"));
+        crate::config::set_title(&format!("{prefix}{title} \u{2013} Complain to {landlord}"));
     });
     // The start page is not a place to resume: it offers to resume.
     if page != PageId::Start {

@@ -1,5 +1,6 @@
 //! The rules of the product as plain data and pure functions: no leptos, no web-sys.
 //! It compiles natively for `cargo test`, for the reference receiver and for any backend.
+pub mod brand;
 pub mod calendar;
 pub mod deadlines;
 pub mod draft;

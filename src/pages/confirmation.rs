@@ -30,7 +30,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         Kind::Escalation => ("Review request sent", "your request for a review"),
         Kind::Complaint | Kind::Concern => ("Complaint sent", "your complaint"),
     };
-    document().set_title(&format!("{title} \u{2013} Complain to {landlord}"));
+    crate::config::set_title(&format!("{title} \u{2013} Complain to {landlord}"));
     // The Send button is gone: take screen reader users to the news.
     request_animation_frame(|| crate::components::question::focus("page-heading"));
     let complaint = matches!(sent.kind, Kind::Complaint | Kind::Concern);

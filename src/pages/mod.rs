@@ -22,7 +22,7 @@ mod representative;
 mod review;
 pub mod start;
 mod support;
-pub mod unknown_policy;
+pub mod setup_problem;
 mod when;
 mod where_it_is;
 mod who;

@@ -8,7 +8,7 @@ use crate::domain::journey::PageId;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let journey = use_journey();
-    document().set_title("Page not found");
+    crate::config::set_title("Page not found");
     view! {
         <h1 class="heading-l" id="page-heading" tabindex="-1">"Page not found"</h1>
         <p>"If you typed the web address, check it is correct."</p>

@@ -20,33 +20,47 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; unknown paths without an extension get
- *  index.html, as a single-page app's host would do. Resolves to { url, close }. */
-export async function serveDist(root = DIST) {
+/** Serves `root` on 127.0.0.1 at a free port, as a landlord's host would: unknown paths
+ *  without an extension get index.html (a single-page app's fallback). Options: `prefix`
+ *  serves the app under a sub-path (`/complaints/app`), `csp` is sent as the
+ *  Content-Security-Policy header of every response. Resolves to { url, allow, close }, where
+ *  `url` includes the prefix and `allow(origin)` adds an origin to the deployment's
+ *  allowed-origins list in index.html (as a landlord would, for an endpoint elsewhere). */
+export async function serveDist(root = DIST, { prefix = '', csp } = {}) {
   try {
     await stat(join(root, 'index.html'));
   } catch {
     throw new Error(`${root}/index.html is missing: build the app first (trunk build index.html --release)`);
   }
+  const allowed = new Set();
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    let file = join(root, path);
-    if (!file.startsWith(root)) return res.writeHead(403).end();
-    if (path.endsWith('/') || !extname(path)) file = join(root, 'index.html');
+    const headers = csp ? { 'Content-Security-Policy': csp } : {};
+    const requested = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     // Chromium asks for a favicon when it shows a non-HTML file (the tests do, to write to
     // localStorage on the app's origin); the app itself declares none.
-    if (path === '/favicon.ico') return res.writeHead(204).end();
+    if (requested === '/favicon.ico') return res.writeHead(204, headers).end();
+    if (!requested.startsWith(`${prefix}/`)) return res.writeHead(404, headers).end('Not found');
+    const path = normalize(requested.slice(prefix.length));
+    let file = join(root, path);
+    if (!file.startsWith(root)) return res.writeHead(403, headers).end();
+    if (path.endsWith('/') || !extname(path)) file = join(root, 'index.html');
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      if (file === join(root, 'index.html')) {
+        body = body.toString().replace(
+          '<meta name="resident-complaints:allowed-origins" content="">',
+          `<meta name="resident-complaints:allowed-origins" content="${[...allowed].join(' ')}">`,
+        );
+      }
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { url, allow: (origin) => allowed.add(origin), close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */

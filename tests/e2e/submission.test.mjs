@@ -26,6 +26,8 @@ const scratch = () => join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submission
 async function receiver(args = [], db = scratch()) {
   receiverPort ??= await freePort();
   const started = await startReceiver({ port: receiverPort, db, args, allowOrigin: app.url });
+  // The receiver is on another origin, so the deployment lists it, as a landlord would.
+  app.allow(started.url);
   return { ...started, db };
 }
 

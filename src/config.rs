@@ -1,0 +1,215 @@
+//! How the app is set up where it is served or embedded: the policy profile, where complaints
+//! go, the landlord's brand and where the app's pages live. Read from the page's query string
+//! (the app's own page, also inside an iframe) or from the data- attributes of the element a
+//! landlord's page mounts it in; both use the same names (see the README).
+
+use gloo_net::http::Request;
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
+
+use crate::domain::brand::Brand;
+use crate::domain::policy::{Policy, PolicyError};
+
+/// Where the policy profile comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PolicySource {
+    Builtin(Policy),
+    /// A JSON profile at this (absolute) address, fetched at start.
+    Address(String),
+}
+
+/// Why the app cannot start, for the landlord's web team (the resident is told how else to
+/// complain).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetupProblem {
+    UnknownPolicy(String),
+    /// A setting names an address on an origin the deployment does not allow.
+    NotAllowed { setting: &'static str, address: String },
+    PolicyUnavailable { address: String, reason: String },
+    InvalidPolicy { address: String, error: PolicyError },
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub policy: PolicySource,
+    /// The absolute address complaints are posted to.
+    pub endpoint: String,
+    pub brand: Brand,
+    /// The path the app's pages live under, for the router ("" at the root of a site).
+    pub base: String,
+    /// The query string kept on every link, so a reload keeps the settings ("" when mounted:
+    /// the landlord's page gives them again).
+    pub query: String,
+    /// The element the app renders into on a landlord's page; `None` on the app's own page.
+    pub container: Option<web_sys::HtmlElement>,
+}
+
+/// The default endpoint, on the app's own origin (`make serve` passes it to the receiver).
+const DEFAULT_ENDPOINT: &str = "/v1/submissions";
+
+impl Config {
+    pub fn read(
+        settings: &str,
+        app_base: &str,
+        container: Option<web_sys::HtmlElement>,
+    ) -> Result<Config, SetupProblem> {
+        let params = web_sys::UrlSearchParams::new_with_str(settings).ok();
+        let setting = |name: &str| {
+            params
+                .as_ref()
+                .and_then(|p| p.get(name))
+                .map(|value| value.trim().to_string())
+                .filter(|value| !value.is_empty())
+        };
+        let mounted = container.is_some();
+        let page = window().location().href().unwrap_or_default();
+        // On the app's own page anyone can write the query string, so addresses elsewhere
+        // must be listed by the deployment; a landlord's page that mounts the app is trusted.
+        let allowed = |setting_name: &'static str, address: String| {
+            if mounted || same_origin(&address, &page) || listed_origin(&address) {
+                Ok(address)
+            } else {
+                Err(SetupProblem::NotAllowed { setting: setting_name, address })
+            }
+        };
+
+        let policy = match setting("policy") {
+            None => PolicySource::Builtin(Policy::default_policy()),
+            Some(id) if is_policy_id(&id) => {
+                PolicySource::Builtin(Policy::builtin(&id).ok_or(SetupProblem::UnknownPolicy(id))?)
+            }
+            // A relative address is relative to the page that gave it.
+            Some(address) => PolicySource::Address(allowed("policy", absolute(&address, &page))?),
+        };
+        let endpoint = setting("endpoint").unwrap_or_else(|| DEFAULT_ENDPOINT.into());
+        let endpoint = allowed("endpoint", absolute(&endpoint, app_base))?;
+
+        let (brand, warnings) = Brand::from_settings(setting);
+        for warning in warnings {
+            web_sys::console::warn_1(&format!("resident-complaints: {warning}").into());
+        }
+
+        let base_url = if mounted { page } else { app_base.to_string() };
+        let base = web_sys::Url::new(&base_url)
+            .map(|url| url.pathname())
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string();
+        let query = if mounted {
+            String::new()
+        } else {
+            window().location().search().unwrap_or_default()
+        };
+        Ok(Config { policy, endpoint, brand, base, query, container })
+    }
+
+    pub fn mounted(&self) -> bool {
+        self.container.is_some()
+    }
+
+    /// Sets the brand's custom properties on the app's outermost element, through the CSSOM
+    /// (which a strict `style-src` allows, unlike a `style` attribute).
+    pub fn apply_brand(&self, element: &web_sys::HtmlElement) {
+        for (property, value) in self.brand.css_properties() {
+            let _ = element.style().set_property(property, &value);
+        }
+    }
+}
+
+/// A built-in profile's id: lowercase letters, digits and hyphens. Anything else is an address.
+fn is_policy_id(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn absolute(address: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(address, base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| address.to_string())
+}
+
+fn origin(address: &str) -> Option<String> {
+    let url = web_sys::Url::new(address).ok()?;
+    matches!(url.protocol().as_str(), "https:" | "http:").then(|| url.origin())
+}
+
+fn same_origin(address: &str, page: &str) -> bool {
+    origin(address).is_some_and(|origin| Some(origin) == self::origin(page))
+}
+
+/// Origins the deployment allows, from `<meta name="resident-complaints:allowed-origins">` in
+/// the app's index.html.
+fn listed_origin(address: &str) -> bool {
+    let Some(origin) = origin(address) else {
+        return false;
+    };
+    document()
+        .query_selector(r#"meta[name="resident-complaints:allowed-origins"]"#)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .is_some_and(|listed| listed.split_whitespace().any(|o| o.trim_end_matches('/') == origin))
+}
+
+/// Fetches and checks a profile given by address.
+pub async fn fetch_policy(address: &str) -> Result<Policy, SetupProblem> {
+    let unavailable = |reason: String| SetupProblem::PolicyUnavailable {
+        address: address.to_string(),
+        reason,
+    };
+    let response = crate::api::within(15_000, |signal| {
+        Request::get(address).abort_signal(Some(signal)).build()
+    })
+    .await
+    .map_err(|_| {
+        unavailable("it could not be fetched: the server did not answer within 15 seconds, \
+                     refused the connection, or does not allow this site to read it (CORS)"
+            .into())
+    })?;
+    if response.status() != 200 {
+        return Err(unavailable(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|_| unavailable("the server's answer could not be read".into()))?;
+    Policy::from_json(&text).map_err(|error| SetupProblem::InvalidPolicy {
+        address: address.to_string(),
+        error,
+    })
+}
+
+thread_local! {
+    /// The app's outermost element, and whether it is mounted on a landlord's page.
+    static ROOT: std::cell::RefCell<Option<(web_sys::HtmlElement, bool)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Records the app's outermost element: the page's body, or the container inside the shadow
+/// root on a landlord's page (where `document` cannot see).
+pub fn set_root(element: web_sys::HtmlElement, mounted: bool) {
+    ROOT.with(|root| *root.borrow_mut() = Some((element, mounted)));
+}
+
+/// The element with this id inside the app.
+pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    let root = ROOT
+        .with(|root| root.borrow().as_ref().map(|(element, _)| element.clone()))
+        .or_else(|| document().body())?;
+    root.query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into().ok())
+}
+
+/// Sets the page's title, on the app's own page only: a landlord's page keeps its title.
+pub fn set_title(title: &str) {
+    let mounted = ROOT.with(|root| root.borrow().as_ref().is_some_and(|(_, mounted)| *mounted));
+    if !mounted {
+        document().set_title(title);
+    }
+}

@@ -1,0 +1,44 @@
+//! Shown when the app cannot start with the settings it was given (a profile that does not
+//! exist, cannot be fetched or is not valid, an address the deployment does not allow): how
+//! the resident can still complain, then exactly what is wrong, for the landlord's web team.
+
+use leptos::prelude::*;
+
+use crate::components::ombudsman::OmbudsmanDetails;
+use crate::config::SetupProblem;
+use crate::domain::policy::{Ombudsman, OmbudsmanScheme, Policy};
+
+/// What is wrong, in words for the web team.
+fn explain(problem: &SetupProblem) -> String {
+    match problem {
+        SetupProblem::UnknownPolicy(id) => format!(
+            "There is no built-in complaints policy called \u{201c}{id}\u{201d}. The built-in \
+             policies are: {}. A policy of your own is given by its address (a JSON file).",
+            Policy::builtin_ids().join(", ")
+        ),
+        SetupProblem::NotAllowed { setting, address } => format!(
+            "The {setting} setting names {address}, which is on another site. Add that site's \
+             origin to the resident-complaints:allowed-origins meta tag in index.html if it is \
+             yours."
+        ),
+        SetupProblem::PolicyUnavailable { address, reason } => {
+            format!("The complaints policy at {address} could not be used: {reason}.")
+        }
+        SetupProblem::InvalidPolicy { address, error } => format!(
+            "The complaints policy at {address} is not a valid profile. {error}. The format is \
+             described by policies/policy.schema.json."
+        ),
+    }
+}
+
+#[component]
+pub fn SetupProblemPage(problem: SetupProblem) -> impl IntoView {
+    view! {
+        <h1 class="heading-xl" id="page-heading" tabindex="-1">"Sorry, this complaints form is not working"</h1>
+        <p>"You can still complain to your landlord by phone, email, letter or in person."</p>
+        <p>"If your landlord does not deal with your complaint, you can ask an Ombudsman for help:"</p>
+        <OmbudsmanDetails ombudsman=Ombudsman { scheme: OmbudsmanScheme::Both, lgsco_services: Vec::new() } />
+        <h2 class="heading-m">"For the website team"</h2>
+        <p class="setup-problem" data-problem>{explain(&problem)}</p>
+    }
+}
