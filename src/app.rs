@@ -55,13 +55,14 @@ pub struct Journey {
 }
 
 impl Journey {
+    /// A link to the page: under the app's base path, with the settings.
     pub fn href(&self, page: PageId) -> String {
-        self.href_to(page.slug())
+        format!("{}{}", self.base.get_value(), self.route(page.slug()))
     }
 
-    /// The address of the page with this slug, under the app's base path, with the settings.
-    pub fn href_to(&self, slug: &str) -> String {
-        format!("{}/{slug}{}", self.base.get_value(), self.query.get_value())
+    /// Where to navigate to for the page with this slug: the router adds the base path.
+    pub fn route(&self, slug: &str) -> String {
+        format!("/{slug}{}", self.query.get_value())
     }
 
     pub fn next(&self, page: PageId) -> Option<PageId> {
@@ -225,7 +226,7 @@ fn SendWatcher() -> impl IntoView {
     Effect::new(move |_| {
         if journey.just_sent.get() {
             journey.just_sent.set(false);
-            to_confirmation(&journey.href_to(pages::confirmation::SLUG), Default::default());
+            to_confirmation(&journey.route(pages::confirmation::SLUG), Default::default());
         }
     });
     Effect::new(move |_| {
@@ -234,7 +235,7 @@ fn SendWatcher() -> impl IntoView {
             if let Some((page, _)) = journey.server_errors.with_untracked(|e| e.first().cloned()) {
                 // After fixing it, Continue returns to check-answers.
                 journey.changing.set(true);
-                navigate(&journey.href(page), Default::default());
+                navigate(&journey.route(page.slug()), Default::default());
             }
         }
     });

@@ -108,7 +108,7 @@ pub fn QuestionPage(
             journey.next(page)
         };
         if let Some(next) = next {
-            navigate(&journey.href(next), Default::default());
+            navigate(&journey.route(next.slug()), Default::default());
         }
     };
     view! {
@@ -141,7 +141,7 @@ pub fn ClearAnswers() -> impl IntoView {
     let navigate = use_navigate();
     let clear = move |_| {
         journey.clear();
-        navigate(&journey.href(PageId::Start), Default::default());
+        navigate(&journey.route(PageId::Start.slug()), Default::default());
     };
     let started = move || journey.draft.with(|d| d.is_started());
     view! {

@@ -106,9 +106,13 @@ impl Brand {
                 if ratio >= AA_CONTRAST {
                     Some((background, text))
                 } else {
+                    // Hundredths by hand: float formatting would add kilobytes to the wasm.
+                    let hundredths = (ratio * 100.0).round() as u32;
                     warnings.push(format!(
-                        "brand: {text} on {background} has a contrast ratio of {ratio:.2}:1, under \
-                         the {AA_CONTRAST}:1 that WCAG AA requires; using the app's own colours"
+                        "brand: {text} on {background} has a contrast ratio of {}.{:02}:1, under \
+                         the 4.5:1 that WCAG AA requires; using the app's own colours",
+                        hundredths / 100,
+                        hundredths % 100
                     ));
                     None
                 }

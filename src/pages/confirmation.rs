@@ -71,7 +71,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let remove = move |_| {
         journey.clear();
         navigate(
-            &journey.href(crate::domain::journey::PageId::Start),
+            &journey.route(crate::domain::journey::PageId::Start.slug()),
             Default::default(),
         );
     };

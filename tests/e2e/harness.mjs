@@ -23,10 +23,11 @@ const TYPES = {
 /** Serves `root` on 127.0.0.1 at a free port, as a landlord's host would: unknown paths
  *  without an extension get index.html (a single-page app's fallback). Options: `prefix`
  *  serves the app under a sub-path (`/complaints/app`), `csp` is sent as the
- *  Content-Security-Policy header of every response. Resolves to { url, allow, close }, where
+ *  Content-Security-Policy header of every response, `files` maps paths to extra content
+ *  (a landlord's own profile, say) served with it. Resolves to { url, allow, close }, where
  *  `url` includes the prefix and `allow(origin)` adds an origin to the deployment's
  *  allowed-origins list in index.html (as a landlord would, for an endpoint elsewhere). */
-export async function serveDist(root = DIST, { prefix = '', csp } = {}) {
+export async function serveDist(root = DIST, { prefix = '', csp, files = {} } = {}) {
   try {
     await stat(join(root, 'index.html'));
   } catch {
@@ -41,6 +42,9 @@ export async function serveDist(root = DIST, { prefix = '', csp } = {}) {
     if (requested === '/favicon.ico') return res.writeHead(204, headers).end();
     if (!requested.startsWith(`${prefix}/`)) return res.writeHead(404, headers).end('Not found');
     const path = normalize(requested.slice(prefix.length));
+    if (path in files) {
+      return res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] }).end(files[path]);
+    }
     let file = join(root, path);
     if (!file.startsWith(root)) return res.writeHead(403, headers).end();
     if (path.endsWith('/') || !extname(path)) file = join(root, 'index.html');
@@ -150,4 +154,51 @@ export async function startReceiver({ port, db, args = [], allowOrigin }) {
     url,
     stop: () => new Promise((ok) => { child.once('exit', ok); child.kill('SIGKILL'); }),
   };
+}
+
+/** A complete set of answers under the default profile, as the app saves them on the device. */
+export function completeDraft(overrides = {}) {
+  return {
+    version: 1,
+    policy_id: 'hos-code-2024',
+    last_page: 'check-answers',
+    danger: 'no',
+    complainant: 'myself',
+    connection: 'tenant',
+    kind: 'complaint',
+    asb: 'no',
+    told_before: 'yes',
+    after_report: 'not-fixed',
+    other_process: 'none',
+    prior_complaint: 'no',
+    issue_date: { day: '1', month: '10', year: '2026' },
+    responsibility: 'landlord',
+    category: 'damp-and-mould',
+    description: 'Black mould has spread across the bedroom wall since August.',
+    place: 'home',
+    impact: 'My daughter’s asthma 😷 is worse. הלחות גרועה',
+    outcome_wanted: 'Treat the mould and fix the extractor fan.',
+    name: 'Zoë 👩🏽‍🦱 O’Brien',
+    contact_method: 'email',
+    email: 'zoe@example.org',
+    ...overrides,
+  };
+}
+
+/** Opens `path` of the app at `appUrl` on a new device with `answers` saved on it; the page
+ *  records uncaught exceptions in `page.problems`. */
+export async function openWithDraft(browser, appUrl, answers, path) {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
+  // Written from a page of the same origin that is not the app, so the app cannot overwrite it.
+  await page.goto(`${appUrl}/policies/${answers.policy_id}.json`);
+  await page.evaluate(
+    (d) => localStorage.setItem(`resident-complaints/draft/${d.policy_id}`, JSON.stringify(d)),
+    answers,
+  );
+  await page.goto(appUrl + path);
+  await page.locator('h1').waitFor();
+  return page;
 }

@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertAccessible, freePort, launchBrowser, serveDist, startReceiver } from './harness.mjs';
+import {
+  assertAccessible, completeDraft, freePort, launchBrowser, openWithDraft, serveDist, startReceiver,
+} from './harness.mjs';
 
 let app;
 let browser;
@@ -34,49 +36,12 @@ async function receiver(args = [], db = scratch()) {
 // 20 000 characters, the longest answer allowed (ending in a full stop: ends are trimmed).
 const LONG = `${'The damp has spread from the bathroom to the bedroom. '.repeat(400).slice(0, 19999)}.`;
 
-/** A complete set of answers, as the app saves them on the device. */
-function draft(overrides = {}) {
-  return {
-    version: 1,
-    policy_id: 'hos-code-2024',
-    last_page: 'check-answers',
-    danger: 'no',
-    complainant: 'myself',
-    connection: 'tenant',
-    kind: 'complaint',
-    asb: 'no',
-    told_before: 'yes',
-    after_report: 'not-fixed',
-    other_process: 'none',
-    prior_complaint: 'no',
-    issue_date: { day: '1', month: '10', year: '2026' },
-    responsibility: 'landlord',
-    category: 'damp-and-mould',
-    description: LONG,
-    place: 'home',
-    impact: 'My daughter’s asthma 😷 is worse. הלחות גרועה',
-    outcome_wanted: 'Treat the mould and fix the extractor fan.',
-    name: 'Zoë 👩🏽‍🦱 O’Brien',
-    contact_method: 'email',
-    email: 'zoe@example.org',
-    ...overrides,
-  };
-}
+/** A complete set of answers with the longest description allowed. */
+const draft = (overrides = {}) => completeDraft({ description: LONG, ...overrides });
 
 /** Opens check-answers on a new device with `answers` saved on it. */
-async function checkAnswers(answers, endpoint) {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
-  const query = `?endpoint=${encodeURIComponent(endpoint)}`;
-  // Written from a page of the same origin that is not the app, so the app cannot overwrite it.
-  await page.goto(`${app.url}/policies/hos-code-2024.json`);
-  await page.evaluate((d) => localStorage.setItem('resident-complaints/draft/hos-code-2024', JSON.stringify(d)), answers);
-  await page.goto(`${app.url}/check-answers${query}`);
-  await page.locator('h1').waitFor();
-  return page;
-}
+const checkAnswers = (answers, endpoint) =>
+  openWithDraft(browser, app.url, answers, `/check-answers?endpoint=${encodeURIComponent(endpoint)}`);
 
 async function pressSend(page) {
   await page.getByLabel('I confirm that what I have told them is true, as far as I know').check();

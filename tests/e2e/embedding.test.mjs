@@ -1,0 +1,286 @@
+// Embedding on a landlord's site: the demo host pages (iframe and mount), a strict CSP, a
+// sub-path, and a landlord's own profile given by address, good or broken.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DIST, assertAccessible, completeDraft, freePort, launchBrowser, openPage, openWithDraft, serveDist,
+  shownMilestones, startReceiver,
+} from './harness.mjs';
+
+// Wednesday 23 December 2026, 10:00 in London, as in the start page's tests.
+const CHRISTMAS = new Date('2026-12-23T10:00:00Z');
+
+// A landlord's own profile: Town and Country's, renamed, with short clocks from receipt and
+// its own words for anti-social behaviour.
+const riverside = JSON.parse(readFileSync(join(DIST, 'policies/town-and-country.json'), 'utf8'));
+riverside.id = 'riverside-test';
+riverside.landlord.name = 'Riverside Test Homes';
+delete riverside.stages.concern;
+riverside.stages.stage1 = {
+  acknowledge: { days: 1, from: 'receipt' },
+  respond: { days: 3, from: 'receipt' },
+};
+const ASB_WORDS = 'Riverside’s neighbourhood team deals with noise and nuisance: call 0300 000 0000.';
+riverside.exclusions.find((e) => e.kind === 'anti-social-behaviour').explanation = ASB_WORDS;
+
+const brokenSchema = structuredClone(riverside);
+brokenSchema.stages.stage1.respond.from = 'tomorrow';
+
+const FILES = {
+  '/landlord/riverside.json': JSON.stringify(riverside),
+  '/landlord/broken-schema.json': JSON.stringify(brokenSchema),
+  '/landlord/not-json.json': '{ "id": "riverside-test", ',
+};
+
+let app;
+let browser;
+before(async () => {
+  app = await serveDist(DIST, { files: FILES });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** The page's `[data-milestone]` dates, as { id: 'YYYY-MM-DD' }. */
+const datesOf = async (page) =>
+  Object.fromEntries(Object.entries(await shownMilestones(page)).map(([id, { date }]) => [id, date]));
+
+test('a profile given by address drives the dates and the exclusions shown', async () => {
+  const page = await openPage(browser, { now: CHRISTMAS });
+  await page.goto(`${app.url}/?policy=${encodeURIComponent('/landlord/riverside.json')}`);
+  await page.getByRole('heading', { level: 1, name: 'Make a complaint to Riverside Test Homes' }).waitFor();
+  // Received Wednesday 23 December: 1 and 3 working days on, past Christmas and Boxing Day.
+  assert.deepEqual(await datesOf(page), {
+    acknowledge_by: '2026-12-24',
+    stage1_response_by: '2026-12-30',
+  });
+  await page.getByRole('button', { name: 'Start now' }).click();
+  for (const answer of ['No', 'I am complaining for myself', 'Tenant', 'Tell them something has gone wrong',
+    'Yes, it is about what a neighbour or someone else is doing']) {
+    await page.getByRole('radio', { name: answer, exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForURL(/\/outcome\?policy=/);
+  assert.match(await page.locator('main').textContent(), new RegExp(ASB_WORDS.slice(0, 40)));
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a profile that is missing, not JSON or not valid gives a clear page for each', async () => {
+  const cases = [
+    ['/landlord/missing.json', /could not be used: the server answered 404/],
+    ['/landlord/not-json.json', /is not a valid profile\. .*EOF while parsing/],
+    ['/landlord/broken-schema.json', /is not a valid profile\. stages\.stage1\.respond\.from: unknown variant `tomorrow`/],
+    ['no-such-landlord', /There is no built-in complaints policy called “no-such-landlord”/],
+  ];
+  for (const [policy, explanation] of cases) {
+    const page = await openPage(browser);
+    await page.goto(`${app.url}/?policy=${encodeURIComponent(policy)}`);
+    await page.getByRole('heading', { level: 1, name: 'Sorry, this complaints form is not working' }).waitFor();
+    // For the resident: other ways to complain. For the web team: exactly what is wrong.
+    assert.ok(await page.getByRole('link', { name: 'Housing Ombudsman' }).isVisible());
+    assert.match(await page.locator('[data-problem]').textContent(), explanation);
+    assert.equal(await page.title(), 'Sorry, this complaints form is not working');
+    await assertAccessible(page);
+    // The 404 itself is the browser's console error; nothing else may go wrong.
+    assert.deepEqual(page.problems.filter((p) => !p.includes('404')), [], policy);
+    await page.context().close();
+  }
+});
+
+test('addresses on other sites are refused unless the deployment allows them', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${app.url}/?endpoint=${encodeURIComponent('https://collector.example/steal')}`);
+  await page.getByRole('heading', { level: 1, name: 'Sorry, this complaints form is not working' }).waitFor();
+  assert.match(await page.locator('[data-problem]').textContent(),
+    /The endpoint setting names https:\/\/collector\.example\/steal, which is on another site/);
+  assert.deepEqual(page.problems.filter((p) => !p.startsWith('third-party')), []);
+  await page.context().close();
+});
+
+test('the iframe follows its content as pages change, and ignores other origins', async () => {
+  const page = await openPage(browser, { now: CHRISTMAS });
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto(`${app.url}/demo/iframe.html`);
+  const frameElement = page.locator('iframe.resident-complaints-frame');
+  const frame = page.frameLocator('iframe.resident-complaints-frame');
+  await frame.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
+  assert.equal(await frameElement.getAttribute('title'), 'Make a complaint to Greatwell Homes');
+
+  /** Waits until the iframe is as tall as the app's page inside it. */
+  const fitted = async () => {
+    const content = await frame.locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+    await page.waitForFunction(
+      (h) => Math.abs(document.querySelector('iframe.resident-complaints-frame').getBoundingClientRect().height - h) <= 1,
+      content,
+    );
+    return content;
+  };
+  const startHeight = await fitted();
+  await frame.getByRole('button', { name: 'Start now' }).click();
+  await frame.getByRole('heading', { level: 1, name: /danger/ }).waitFor();
+  const questionHeight = await fitted();
+  assert.notEqual(questionHeight, startHeight, 'the iframe changed height with the page');
+  // An error summary makes the page taller, and the iframe with it.
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  await frame.locator('.error-summary').waitFor();
+  assert.ok((await fitted()) > questionHeight);
+
+  await assertAccessible(page);
+
+  // Another origin (the same server by another name) posts a height: it is not used.
+  const height = await frameElement.evaluate((f) => f.getBoundingClientRect().height);
+  const otherOrigin = app.url.replace('127.0.0.1', 'localhost');
+  await page.evaluate(() => {
+    window.received = 0;
+    window.addEventListener('message', () => { window.received += 1; });
+  });
+  const loaded = page.waitForEvent('framenavigated', (f) => f.url().startsWith(otherOrigin));
+  await page.evaluate((src) => {
+    const other = document.createElement('iframe');
+    other.src = src;
+    other.title = 'Another site';
+    document.body.append(other);
+  }, `${otherOrigin}/policies/greatwell.json`);
+  const other = await loaded;
+  await other.waitForLoadState();
+  await other.evaluate(() => window.parent.postMessage({ type: 'resident-complaints:height', height: 5 }, '*'));
+  await page.waitForFunction(() => window.received >= 1);
+  assert.equal(await frameElement.evaluate((f) => f.getBoundingClientRect().height), height);
+  assert.deepEqual(page.problems, []);
+});
+
+/** Computed styles of the host page's own elements. */
+const hostStyles = (page) => page.evaluate(() => {
+  const pick = (selector) => {
+    const style = getComputedStyle(document.querySelector(selector));
+    return ['font-family', 'font-size', 'color', 'background-color', 'line-height', 'border-radius', 'letter-spacing', 'margin']
+      .map((p) => `${p}: ${style.getPropertyValue(p)}`);
+  };
+  return Object.fromEntries(['body', 'h1', '.site-intro', '.site-button', '.site-header', '.site-footer p']
+    .map((s) => [s, pick(s)]));
+});
+
+test('mounted in a page, the app keeps its styles and the page keeps its own', async () => {
+  // The host page as it looks without the app.
+  const bare = await openPage(browser);
+  await bare.route('**/app.js', (route) => route.abort());
+  await bare.goto(`${app.url}/demo/mount.html`);
+  const before = await hostStyles(bare);
+  await bare.context().close();
+
+  const page = await openPage(browser, { now: CHRISTMAS });
+  await page.goto(`${app.url}/demo/mount.html`);
+  await page.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
+  assert.deepEqual(await hostStyles(page), before, 'the host page looks the same with the app in it');
+  // The app's text is in its own font and colour, not the page's serif and brown.
+  const appText = await page.locator('[data-resident-complaints]').evaluate((host) => {
+    const style = getComputedStyle(host.shadowRoot.querySelector('#main-content p'));
+    return { font: style.fontFamily, colour: style.color };
+  });
+  assert.doesNotMatch(appText.font, /Georgia/);
+  assert.equal(appText.colour, 'rgb(11, 12, 12)');
+  // The brand: the header in the landlord's green, with white text chosen to read on it.
+  const header = await page.locator('[data-resident-complaints]').evaluate((host) => {
+    const style = getComputedStyle(host.shadowRoot.querySelector('.header'));
+    return [style.backgroundColor, style.color];
+  });
+  assert.deepEqual(header, ['rgb(11, 61, 46)', 'rgb(255, 255, 255)']);
+  // The page keeps its title; the app's pages live under the page's own address.
+  const title = await page.title();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await page.waitForURL(/\/demo\/mount\.html\/safety$/);
+  await page.waitForFunction(() =>
+    document.querySelector('[data-resident-complaints]').shadowRoot.activeElement?.id === 'page-heading');
+  assert.equal(await page.title(), title);
+  // Error links still reach their fields inside the shadow root.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('.error-summary a').first().click();
+  assert.equal(await page.evaluate(() =>
+    document.querySelector('[data-resident-complaints]').shadowRoot.activeElement?.type), 'radio');
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+});
+
+const CSP = (connect) =>
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${connect}`;
+
+/** Collects every CSP violation the page and its frames report. */
+async function watchCsp(page) {
+  page.violations = [];
+  await page.exposeFunction('reportViolation', (v) => page.violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.reportViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+}
+
+test('under a strict Content-Security-Policy, with no violation, a complaint is sent', async () => {
+  const port = await freePort();
+  const receiverUrl = `http://127.0.0.1:${port}`;
+  const strict = await serveDist(DIST, { csp: CSP(receiverUrl) });
+  strict.allow(receiverUrl);
+  const db = join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
+  const receiver = await startReceiver({ port, db, allowOrigin: strict.url });
+  try {
+    // The app's own page, the policy check, and both demo pages.
+    const page = await openPage(browser, { now: CHRISTMAS });
+    await watchCsp(page);
+    for (const [path, heading] of [
+      ['/?policy=greatwell', 'Make a complaint to Greatwell Homes'],
+      ['/policy-check?policy=greatwell', /Greatwell Homes/],
+      ['/demo/mount.html', 'Make a complaint to Greatwell Homes'],
+    ]) {
+      await page.goto(strict.url + path);
+      await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+    }
+    await page.goto(`${strict.url}/demo/iframe.html`);
+    await page.frameLocator('iframe').getByRole('heading', { level: 1, name: /Greatwell/ }).waitFor();
+
+    // A complaint sent across origins, as connect-src allows.
+    const sender = await openWithDraft(browser, strict.url, completeDraft(),
+      `/check-answers?endpoint=${encodeURIComponent(`${receiverUrl}/v1/submissions`)}`);
+    await watchCsp(sender);
+    await sender.reload();
+    await sender.getByLabel('I confirm that what I have told them is true, as far as I know').check();
+    await sender.getByRole('button', { name: 'Send complaint' }).click();
+    await sender.waitForURL(/\/confirmation/);
+    assert.match(await sender.locator('[data-reference]').textContent(), /\S/);
+
+    assert.deepEqual([...page.violations, ...sender.violations], []);
+    assert.deepEqual([...page.problems, ...sender.problems], []);
+  } finally {
+    await receiver.stop();
+    await strict.close();
+  }
+});
+
+test('served under a sub-path, every page and a reload work', async () => {
+  const sub = await serveDist(DIST, { prefix: '/housing/complaints' });
+  try {
+    const page = await openPage(browser, { now: CHRISTMAS });
+    await page.goto(`${sub.url}/?policy=nottingham`);
+    await page.getByRole('heading', { level: 1, name: 'Make a complaint to Nottingham City Council' }).waitFor();
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.waitForURL(`${sub.url}/safety?policy=nottingham`);
+    await page.getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/housing\/complaints\/who\?policy=nottingham$/);
+    await page.reload();
+    await page.getByRole('radio', { name: 'I am complaining for myself' }).waitFor();
+    await page.getByRole('link', { name: 'Back' }).click();
+    await page.waitForURL(/\/housing\/complaints\/safety\?policy=nottingham$/);
+    assert.ok(await page.getByRole('radio', { name: 'No', exact: true }).isChecked());
+    // A profile by a relative address resolves under the sub-path too.
+    await page.goto(`${sub.url}/?policy=policies/greatwell.json`);
+    await page.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await sub.close();
+  }
+});
