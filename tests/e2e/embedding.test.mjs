@@ -242,11 +242,28 @@ test('under a strict Content-Security-Policy, with no violation, a complaint is 
     await page.goto(`${strict.url}/demo/iframe.html`);
     await page.frameLocator('iframe').getByRole('heading', { level: 1, name: /Greatwell/ }).waitFor();
 
-    // A complaint sent across origins, as connect-src allows.
-    const sender = await openWithDraft(browser, strict.url, completeDraft(),
-      `/check-answers?endpoint=${encodeURIComponent(`${receiverUrl}/v1/submissions`)}`);
+    // A complaint with a photo, sent across origins as connect-src allows. The photo's
+    // thumbnail is drawn on a canvas: a data: image would break img-src 'self'.
+    const jpeg = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [40, 30];
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#aa3333';
+      context.fillRect(0, 0, 40, 30);
+      return canvas.toDataURL('image/jpeg').split(',')[1];
+    });
+    const photo = { name: 'wall.jpg', alt: 'Mould on the wall', width: 40, height: 30, jpeg_base64: jpeg };
+    const sender = await openWithDraft(browser, strict.url, completeDraft({ photos: [photo] }),
+      `/photos?endpoint=${encodeURIComponent(`${receiverUrl}/v1/submissions`)}`);
     await watchCsp(sender);
     await sender.reload();
+    await sender.getByRole('img', { name: 'Mould on the wall' }).waitFor();
+    await sender.waitForFunction(() => {
+      const canvas = document.querySelector('canvas.photo__image');
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      return pixels.some((value) => value !== 0);
+    });
+    await sender.goto(`${strict.url}/check-answers?endpoint=${encodeURIComponent(`${receiverUrl}/v1/submissions`)}`);
     await sender.getByLabel('I confirm that what I have told them is true, as far as I know').check();
     await sender.getByRole('button', { name: 'Send complaint' }).click();
     await sender.waitForURL(/\/confirmation/);
