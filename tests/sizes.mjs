@@ -1,6 +1,6 @@
-// Prints the release build's transfer sizes (raw, gzip, brotli) per kind of file, and writes
-// them to target/sizes.json so that budgets can be checked against them.
-import { readdirSync, readFileSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
+// Prints the transfer sizes (raw, gzip, brotli) of the release build's first page per kind of
+// file, and writes them to target/sizes.json so that budgets can be checked against them.
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -8,18 +8,16 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const dist = join(root, 'dist');
 
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
+// The first page: index.html and what it loads (stylesheet, app.js, the wasm-bindgen module and
+// the wasm, all named in it). Demo pages, embed.js and profiles are fetched only when asked for.
+const index = readFileSync(join(dist, 'index.html'), 'utf8');
+const loaded = [...index.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+const firstPageFiles = ['index.html', ...new Set(loaded)].map((name) => join(dist, name));
 
 const kinds = { '.html': 'HTML', '.js': 'JS', '.wasm': 'WASM', '.css': 'CSS' };
 const totals = {};
-for (const file of filesUnder(dist)) {
+for (const file of firstPageFiles) {
   const kind = kinds[extname(file)];
-  if (!kind) continue; // profiles and other data are fetched only when asked for
   const body = readFileSync(file);
   const sizes = {
     raw: body.length,
