@@ -18,7 +18,10 @@ use Rule::*;
 use Verdict::{FallsShort as Short, Meets, MoreGenerous as More};
 
 fn verdicts(policy: &Policy) -> HashMap<Rule, Verdict> {
-    check(policy).into_iter().map(|f| (f.rule, f.verdict)).collect()
+    check(policy)
+        .into_iter()
+        .map(|f| (f.rule, f.verdict))
+        .collect()
 }
 
 fn finding(policy: &Policy, rule: Rule) -> Finding {
@@ -124,7 +127,9 @@ fn greatwell() {
     assert!(finding(&policy, Stage1Reply)
         .detail
         .contains("logging is taken as acknowledgement"));
-    assert!(finding(&policy, TwoStages).detail.contains("Customer concern"));
+    assert!(finding(&policy, TwoStages)
+        .detail
+        .contains("Customer concern"));
 }
 
 #[test]
@@ -240,16 +245,14 @@ fn calendar_days_are_judged_by_their_worst_case() {
     // 4 calendar days from a Monday end on the Friday, the 4th working day: at most 4.
     let four = code_with(|p| p.stages.stage1.acknowledge = Some(calendar(4, Anchor::Receipt)));
     assert_verdicts(&four, &[(Stage1Acknowledge, More)]);
-    let ten = code_with(|p| {
-        stage2(p).stage.acknowledge = Some(calendar(10, Anchor::EscalationRequest))
-    });
+    let ten =
+        code_with(|p| stage2(p).stage.acknowledge = Some(calendar(10, Anchor::EscalationRequest)));
     assert_verdicts(&ten, &[(Stage2Acknowledge, Short)]);
 }
 
 #[test]
 fn stage1_reply_from_acknowledgement_or_logging() {
-    let eleven =
-        code_with(|p| p.stages.stage1.respond = working(11, Anchor::Acknowledgement));
+    let eleven = code_with(|p| p.stages.stage1.respond = working(11, Anchor::Acknowledgement));
     assert_verdicts(&eleven, &[(Stage1Reply, Short)]);
     assert_eq!(
         finding(&eleven, Stage1Reply).detail,
@@ -299,13 +302,11 @@ fn extensions() {
 fn stage2_acknowledgement() {
     let none = code_with(|p| stage2(p).stage.acknowledge = None);
     assert_verdicts(&none, &[(Stage2Acknowledge, Short)]);
-    let six = code_with(|p| {
-        stage2(p).stage.acknowledge = Some(working(6, Anchor::EscalationRequest))
-    });
+    let six =
+        code_with(|p| stage2(p).stage.acknowledge = Some(working(6, Anchor::EscalationRequest)));
     assert_verdicts(&six, &[(Stage2Acknowledge, Short)]);
-    let two = code_with(|p| {
-        stage2(p).stage.acknowledge = Some(working(2, Anchor::EscalationRequest))
-    });
+    let two =
+        code_with(|p| stage2(p).stage.acknowledge = Some(working(2, Anchor::EscalationRequest)));
     assert_verdicts(&two, &[(Stage2Acknowledge, More)]);
 }
 
@@ -488,10 +489,16 @@ fn readme_table_has_a_row_per_rule_and_a_column_per_profile() {
     let table = readme_table(&policies);
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 2 + Rule::ALL.len() + 1);
-    assert_eq!(lines[0], "| Code requirement | `hos-code-2024` | `nottingham` |");
+    assert_eq!(
+        lines[0],
+        "| Code requirement | `hos-code-2024` | `nottingham` |"
+    );
     assert_eq!(
         lines[3],
         "| Stage 1 acknowledged within 5 working days | meets | **falls short**: none |"
     );
-    assert_eq!(lines.last().unwrap(), &"| **Falls short, in all** | **0** | **4** |");
+    assert_eq!(
+        lines.last().unwrap(),
+        &"| **Falls short, in all** | **0** | **4** |"
+    );
 }

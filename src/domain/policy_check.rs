@@ -576,7 +576,9 @@ pub fn readme_table(policies: &[Policy]) -> String {
             debug_assert_eq!(finding.rule, *rule);
             let _ = match finding.verdict {
                 Verdict::Meets => write!(table, " meets |"),
-                Verdict::FallsShort => write!(table, " **falls short**: {} |", finding.profile_says),
+                Verdict::FallsShort => {
+                    write!(table, " **falls short**: {} |", finding.profile_says)
+                }
                 Verdict::MoreGenerous => {
                     write!(table, " more generous: {} |", finding.profile_says)
                 }
