@@ -8,6 +8,7 @@ pub mod eligibility;
 pub mod journey;
 pub mod ombudsman;
 pub mod policy;
+pub mod policy_check;
 pub mod submission;
 pub mod triage;
 pub mod validation;

@@ -18,6 +18,7 @@ mod feedback;
 pub mod not_found;
 mod outcome;
 mod photos;
+pub mod policy_check;
 mod representative;
 mod review;
 pub mod start;

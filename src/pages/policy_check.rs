@@ -1,0 +1,135 @@
+//! The policy check, for the landlord's web team (not linked from the resident's journey): the
+//! profile in use compared with the Housing Ombudsman's Complaint Handling Code, what falls
+//! short first. The findings come from `domain::policy_check`; this page only lays them out.
+
+use leptos::prelude::*;
+
+use crate::app::use_journey;
+use crate::domain::policy::Policy;
+use crate::domain::policy_check::{check, Finding, Verdict};
+
+#[component]
+pub fn PolicyCheckPage() -> impl IntoView {
+    /// A group's heading.
+    fn group_heading(verdict: Verdict, count: usize) -> String {
+        let what = match verdict {
+            Verdict::FallsShort => "Falls short of the Code",
+            Verdict::MoreGenerous => "More generous than the Code",
+            Verdict::Meets => "Meets the Code",
+        };
+        let rules = if count == 1 { "rule" } else { "rules" };
+        format!("{what} ({count} {rules})")
+    }
+
+    /// The verdict as a tag: the words carry the meaning, the border colour only helps.
+    fn tag(verdict: Verdict) -> impl IntoView {
+        let text = match verdict {
+            Verdict::FallsShort => "Falls short",
+            Verdict::MoreGenerous => "More generous",
+            Verdict::Meets => "Meets",
+        };
+        view! { <strong class=format!("tag tag--{}", verdict.id())>{text}</strong> }
+    }
+
+    let journey = use_journey();
+    let (id, version, landlord, source, findings) = journey.policy.with_value(|policy| {
+        (
+            policy.id.clone(),
+            policy.version.clone(),
+            policy.landlord.name.clone(),
+            policy.source.clone(),
+            check(policy),
+        )
+    });
+    let total = findings.len();
+    let count = |verdict: Verdict| findings.iter().filter(|f| f.verdict == verdict).count();
+    let short = count(Verdict::FallsShort);
+    let summary = if short == 0 {
+        format!("This policy meets or does better than the Code on all {total} rules checked.")
+    } else {
+        format!("This policy falls short of the Code on {short} of the {total} rules checked.")
+    };
+    let groups = Verdict::ALL
+        .into_iter()
+        .map(|verdict| {
+            let rows: Vec<Finding> = findings
+                .iter()
+                .filter(|f| f.verdict == verdict)
+                .cloned()
+                .collect();
+            (!rows.is_empty()).then(|| {
+                let heading = group_heading(verdict, rows.len());
+                let rows = rows
+                    .into_iter()
+                    .map(|finding| {
+                        view! {
+                            <div class="summary-list__row" data-rule=finding.rule.id() data-verdict=finding.verdict.id()>
+                                <dt class="summary-list__key">{finding.rule.title()}</dt>
+                                <dd class="summary-list__value">
+                                    {tag(finding.verdict)} " " {finding.detail}
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2 class="heading-m">{heading}</h2>
+                    <dl class="summary-list">{rows}</dl>
+                }
+            })
+        })
+        .collect_view();
+    let others = Policy::builtin_ids()
+        .iter()
+        .filter(|other| **other != id)
+        .map(|other| {
+            // A full page load: the app reads the profile when it starts.
+            view! {
+                <li><a href=format!("/policy-check?policy={other}") rel="external"><code>{*other}</code></a></li>
+            }
+        })
+        .collect_view();
+    let source = source.map(|source| {
+        view! {
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Written from"</dt>
+                <dd class="summary-list__value">{source}</dd>
+            </div>
+        }
+    });
+    view! {
+        <h1 class="heading-xl" id="page-heading" tabindex="-1">"Policy check"</h1>
+        <p class="lead">
+            "How this complaints policy compares with the Housing Ombudsman\u{2019}s statutory Complaint Handling Code. This page is for the landlord\u{2019}s website team."
+        </p>
+        <dl class="summary-list">
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Landlord"</dt>
+                <dd class="summary-list__value">{landlord}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Policy id"</dt>
+                <dd class="summary-list__value"><code>{id.clone()}</code></dd>
+            </div>
+            <div class="summary-list__row">
+                <dt class="summary-list__key">"Version"</dt>
+                <dd class="summary-list__value">{version}</dd>
+            </div>
+            {source}
+        </dl>
+        <p data-falls-short=short>
+            <strong>{summary}</strong>
+            " More generous on " {count(Verdict::MoreGenerous)} ", the same as the Code on " {count(Verdict::Meets)} "."
+        </p>
+        {groups}
+        <h2 class="heading-m">"How the check works"</h2>
+        <ul class="list list--bullet">
+            <li>"\u{201c}Falls short\u{201d} means residents could get less than the Code promises. Change the policy, then the profile."</li>
+            <li>"\u{201c}More generous\u{201d} means residents always get at least what the Code promises, and sometimes more."</li>
+            <li>"Calendar days count as the most working days they can cover, whichever day of the week they start."</li>
+            <li>"A reply time counted from the day a complaint arrives is judged as if it were acknowledged that same day."</li>
+        </ul>
+        <h2 class="heading-m">"Check another built-in policy"</h2>
+        <ul class="list list--bullet">{others}</ul>
+    }
+}
