@@ -211,6 +211,9 @@ fn PageBySlug() -> impl IntoView {
             (pages::confirmation::SLUG, None) => {
                 view! { <pages::confirmation::ConfirmationPage /> }.into_any()
             }
+            (pages::policy_check::SLUG, None) => {
+                view! { <pages::policy_check::PolicyCheckPage /> }.into_any()
+            }
             _ => view! { <pages::not_found::NotFoundPage /> }.into_any(),
         }
     }

@@ -8,6 +8,8 @@ use crate::app::use_journey;
 use crate::domain::policy::Policy;
 use crate::domain::policy_check::{check, Finding, Verdict};
 
+pub const SLUG: &str = "policy-check";
+
 #[component]
 pub fn PolicyCheckPage() -> impl IntoView {
     /// A group's heading.
@@ -41,6 +43,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
             check(policy),
         )
     });
+    crate::config::set_title(&format!("Policy check \u{2013} {landlord}"));
     let total = findings.len();
     let count = |verdict: Verdict| findings.iter().filter(|f| f.verdict == verdict).count();
     let short = count(Verdict::FallsShort);
@@ -83,9 +86,10 @@ pub fn PolicyCheckPage() -> impl IntoView {
         .iter()
         .filter(|other| **other != id)
         .map(|other| {
-            // A full page load: the app reads the profile when it starts.
+            // A full page load (the app reads the profile when it starts), to this same page
+            // wherever the app is served.
             view! {
-                <li><a href=format!("/policy-check?policy={other}") rel="external"><code>{*other}</code></a></li>
+                <li><a href=format!("?policy={other}") rel="external"><code>{*other}</code></a></li>
             }
         })
         .collect_view();
