@@ -4,7 +4,7 @@
 # wasm-opt from npm's binaryen, ahead of any other on the PATH.
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native test-contract build test-browser sizes
+.PHONY: serve test test-native test-contract build test-browser sizes bench
 
 ## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change), with the
 ## reference receiver beside it on 127.0.0.1:8081, storing to target/receiver.sqlite. Trunk
@@ -42,3 +42,10 @@ sizes:
 
 test-browser:
 	cd tests/e2e && npm test
+
+## The benchmark: sizes, load times under throttling and Lighthouse scores, against a plain
+## GOV.UK Frontend form (tests/e2e/bench.mjs); prints a table, writes target/bench.json.
+bench:
+	.ci/setup.sh test
+	$(MAKE) build
+	cd tests/e2e && node bench.mjs

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -18,22 +19,33 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.mjs': 'text/javascript; charset=utf-8',
 };
 
 /** Serves `root` on 127.0.0.1 at a free port, as a landlord's host would: unknown paths
  *  without an extension get index.html (a single-page app's fallback). Options: `prefix`
  *  serves the app under a sub-path (`/complaints/app`), `csp` is sent as the
  *  Content-Security-Policy header of every response, `files` maps paths to extra content
- *  (a landlord's own profile, say) served with it. Resolves to { url, allow, close }, where
+ *  (a landlord's own profile, say) served with it, and `compress` answers in brotli when the
+ *  browser accepts it, as a production host would. Resolves to { url, allow, close }, where
  *  `url` includes the prefix and `allow(origin)` adds an origin to the deployment's
  *  allowed-origins list in index.html (as a landlord would, for an endpoint elsewhere). */
-export async function serveDist(root = DIST, { prefix = '', csp, files = {} } = {}) {
+export async function serveDist(root = DIST, { prefix = '', csp, files = {}, compress = false } = {}) {
   try {
     await stat(join(root, 'index.html'));
   } catch {
     throw new Error(`${root}/index.html is missing: build the app first (trunk build index.html --release)`);
   }
   const allowed = new Set();
+  const compressed = new Map();
+  // Kept per file, as precompressed files would be (index.html changes with `allow`).
+  const brotli = (file, body) => {
+    const squeeze = () => brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
+    if (file.endsWith('index.html')) return squeeze();
+    if (!compressed.has(file)) compressed.set(file, squeeze());
+    return compressed.get(file);
+  };
   const server = createServer(async (req, res) => {
     const headers = csp ? { 'Content-Security-Policy': csp } : {};
     const requested = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -56,7 +68,12 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {} } = 
           `<meta name="resident-complaints:allowed-origins" content="${[...allowed].join(' ')}">`,
         );
       }
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && !/image|font/.test(type)) {
+        body = brotli(file, body);
+        Object.assign(headers, { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+      }
+      res.writeHead(200, { ...headers, 'Content-Type': type });
       res.end(body);
     } catch {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
