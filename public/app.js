@@ -4,9 +4,19 @@
 // - a landlord's page with an element marked `data-resident-complaints`: the app renders into
 //   it, inside a shadow root so that neither page's styles reach the other, configured by the
 //   element's data- attributes.
-import init, { start } from './resident-complaints.js';
+// Most residents arrive on the start page, so on the app's own page it comes from a small wasm
+// of its own (first-page); every other page, and anything waiting to be sent, needs the whole
+// app, which is fetched in the background once the start page is shown.
 
 const appBase = new URL('./', import.meta.url);
+const WHOLE = 'resident-complaints';
+const FIRST_PAGE = 'first-page';
+
+async function load(name) {
+  const bindings = await import(`./${name}.js`);
+  await bindings.default({ module_or_path: new URL(`${name}_bg.wasm`, appBase) });
+  return bindings;
+}
 
 // `data-brand-text` arrives as dataset.brandText; settings are named as in the query string.
 const settingsOf = (element) =>
@@ -16,7 +26,7 @@ const settingsOf = (element) =>
       .map(([name, value]) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), value]),
   ).toString();
 
-function mountInto(host) {
+function mountInto(host, start) {
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('link');
   style.rel = 'stylesheet';
@@ -45,11 +55,55 @@ function reportHeight() {
   new ResizeObserver(send).observe(document.body);
 }
 
-await init({ module_or_path: new URL('resident-complaints_bg.wasm', appBase) });
+/** Whether the start page alone will do: the app's own start page, and nothing to send. */
+function firstPageWillDo() {
+  const atStart = [appBase.pathname, `${appBase.pathname}index.html`].includes(location.pathname);
+  let waiting = false;
+  try {
+    waiting = (JSON.parse(localStorage.getItem('resident-complaints/outbox')) ?? []).length > 0;
+  } catch {
+    // Storage blocked or unreadable: the whole app explains.
+    waiting = true;
+  }
+  return atStart && !waiting;
+}
+
+// The policy profile, fetched while the wasm downloads rather than after it starts (the app's
+// own fetch then takes this response). The same rule as src/config.rs: an id names one of the
+// app's profiles, anything else is an address relative to the page.
+function preloadPolicy(settings) {
+  const policy = new URLSearchParams(settings).get('policy')?.trim() || 'hos-code-2024';
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = /^[a-z0-9-]+$/.test(policy) ? new URL(`policies/${policy}.json`, appBase).href : new URL(policy, location.href).href;
+  document.head.append(link);
+}
+
 const hosts = document.querySelectorAll('[data-resident-complaints]');
 if (hosts.length > 0) {
-  hosts.forEach(mountInto);
+  preloadPolicy(settingsOf(hosts[0]));
+  const { start } = await load(WHOLE);
+  hosts.forEach((host) => mountInto(host, start));
+} else if (firstPageWillDo()) {
+  preloadPolicy(location.search);
+  const { start } = await load(FIRST_PAGE);
+  start(location.search, appBase.href, undefined);
+  reportHeight();
+  // The rest of the journey, into the HTTP cache while the resident reads.
+  const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
+  idle(() => {
+    for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
+      const link = document.createElement('link');
+      link.rel = 'prefetch';
+      link.href = new URL(file, appBase).href;
+      document.head.append(link);
+    }
+  });
 } else {
+  preloadPolicy(location.search);
+  const { start } = await load(WHOLE);
   start(location.search, appBase.href, undefined);
   reportHeight();
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::path;
 
 use crate::api::Progress;
-use crate::config::{self, Config, PolicySource, SetupProblem};
+use crate::config::{self, Config, SetupProblem};
 use crate::domain::draft::{Draft, Restored};
 use crate::domain::journey::{self, PageId};
 use crate::domain::policy::Policy;
@@ -34,7 +34,7 @@ pub struct Journey {
     /// The resident came from check-answers to change an answer, and goes back there after.
     pub changing: RwSignal<bool>,
     /// False until the first page has been shown: focus moves to the heading only on a change
-    /// of page, not when the app first loads.
+    /// of page, not when the app first loads (unless a link of the app's loaded it).
     pub navigated: StoredValue<bool>,
     /// Where submissions go (the `endpoint` setting, else `/v1/submissions` on the app's origin).
     pub endpoint: StoredValue<String>,
@@ -98,8 +98,56 @@ pub fn use_journey() -> Journey {
     expect_context::<Journey>()
 }
 
-/// Starts the app from `public/app.js` (see `main.rs`).
+/// Starts the whole app from `public/app.js` (see `main.rs`).
 pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
+    let edition = Edition { pages: whole_app, parse: Policy::from_json };
+    launch(settings, app_base, container, edition);
+}
+
+/// Starts only the start page (see `first_page.rs`): the page most residents arrive on, from
+/// a wasm a fraction of the whole app's size. Every other page is the whole app's, loaded by a
+/// full page load (`public/app.js` prefetches it).
+pub fn start_first_page(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
+    let edition = Edition { pages: first_page_only, parse: Policy::from_json_by_position };
+    launch(settings, app_base, container, edition);
+}
+
+/// The routes of the whole app, and the outbox: whatever was waiting to be sent (a reload, a
+/// closed tab, no connection) goes now.
+fn whole_app(journey: Journey) -> AnyView {
+    crate::outbox::run(journey);
+    view! {
+        <Router base=journey.base.get_value()>
+            <SendWatcher />
+            <Routes fallback=|| view! { <pages::not_found::NotFoundPage /> }>
+                <Route path=path!("/") view=pages::start::StartPage />
+                <Route path=path!("/:page") view=PageBySlug />
+            </Routes>
+        </Router>
+    }
+    .into_any()
+}
+
+/// The start page alone, with no router: its links are ordinary links, and the page they
+/// load starts the whole app.
+fn first_page_only(_: Journey) -> AnyView {
+    view! { <pages::start::StartPage /> }.into_any()
+}
+
+/// What differs between the whole app and the first page's: the pages, and how a profile is
+/// checked (the first page names a fault by position, which takes far less code).
+#[derive(Clone, Copy)]
+struct Edition {
+    pages: fn(Journey) -> AnyView,
+    parse: fn(&str) -> Result<Policy, crate::domain::policy::PolicyError>,
+}
+
+fn launch(
+    settings: &str,
+    app_base: &str,
+    container: Option<web_sys::HtmlElement>,
+    edition: Edition,
+) {
     let mounted = container.is_some();
     let config = Config::read(settings, app_base, container.clone());
     let Some(root) = container.or_else(|| document().body()) else {
@@ -110,35 +158,32 @@ pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElem
         config.apply_brand(&root);
     }
     config::set_root(root.clone(), mounted);
-    leptos::mount::mount_to(root, move || view! { <App config mounted /> }).forget();
+    leptos::mount::mount_to(root, move || view! { <App config mounted edition /> }).forget();
 }
 
 #[component]
-fn App(config: Result<Config, SetupProblem>, mounted: bool) -> impl IntoView {
+fn App(config: Result<Config, SetupProblem>, mounted: bool, edition: Edition) -> impl IntoView {
     let config = match config {
         Ok(config) => config,
         Err(problem) => return view! { <Problem problem mounted /> }.into_any(),
     };
-    match config.policy.clone() {
-        PolicySource::Builtin(policy) => view! { <Ready config policy /> }.into_any(),
-        PolicySource::Address(address) => {
-            let loaded = RwSignal::new(None);
-            leptos::task::spawn_local(async move {
-                loaded.set(Some(config::fetch_policy(&address).await));
-            });
-            (move || match loaded.get() {
-                None => view! {
-                    <Layout service="Make a complaint about your home".into() logo=None mounted>
-                        <p role="status">"Loading the complaints form\u{2026}"</p>
-                    </Layout>
-                }
-                .into_any(),
-                Some(Ok(policy)) => view! { <Ready config=config.clone() policy /> }.into_any(),
-                Some(Err(problem)) => view! { <Problem problem mounted /> }.into_any(),
-            })
-            .into_any()
+    let loaded = RwSignal::new(None);
+    let address = config.policy.clone();
+    leptos::task::spawn_local(async move {
+        loaded.set(Some(config::fetch_policy(&address, edition.parse).await));
+    });
+    let pages = edition.pages;
+    (move || match loaded.get() {
+        None => view! {
+            <Layout service="Make a complaint about your home".into() logo=None mounted>
+                <p role="status">"Loading the complaints form\u{2026}"</p>
+            </Layout>
         }
-    }
+        .into_any(),
+        Some(Ok(policy)) => view! { <Ready config=config.clone() policy pages /> }.into_any(),
+        Some(Err(problem)) => view! { <Problem problem mounted /> }.into_any(),
+    })
+    .into_any()
 }
 
 /// The app cannot start: what is wrong, for the web team, and other ways to complain.
@@ -154,7 +199,7 @@ fn Problem(problem: SetupProblem, mounted: bool) -> impl IntoView {
 
 /// The app with its policy: the resident's journey.
 #[component]
-fn Ready(config: Config, policy: Policy) -> impl IntoView {
+fn Ready(config: Config, policy: Policy, pages: fn(Journey) -> AnyView) -> impl IntoView {
     let (draft, discarded) = match storage::load(&policy.id) {
         Restored::Draft(draft) => (*draft, false),
         Restored::Nothing => (Draft::new(&policy.id), false),
@@ -172,7 +217,7 @@ fn Ready(config: Config, policy: Policy) -> impl IntoView {
         query: StoredValue::new(config.query.clone()),
         draft_discarded: RwSignal::new(discarded),
         changing: RwSignal::new(false),
-        navigated: StoredValue::new(false),
+        navigated: StoredValue::new(came_from_another_page()),
         endpoint: StoredValue::new(config.endpoint.clone()),
         sending: StoredValue::new(false),
         progress: RwSignal::new(None),
@@ -183,21 +228,22 @@ fn Ready(config: Config, policy: Policy) -> impl IntoView {
         refused: RwSignal::new(false),
     };
     provide_context(journey);
-    // Whatever was waiting to be sent (a reload, a closed tab, no connection) goes now.
-    crate::outbox::run(journey);
 
     let mounted = config.mounted();
     view! {
         <Layout service=format!("Complain to {}", policy.landlord.name) logo=config.brand.logo.clone() mounted>
-            <Router base=config.base>
-                <SendWatcher />
-                <Routes fallback=|| view! { <pages::not_found::NotFoundPage /> }>
-                    <Route path=path!("/") view=pages::start::StartPage />
-                    <Route path=path!("/:page") view=PageBySlug />
-                </Routes>
-            </Router>
+            {pages(journey)}
         </Layout>
     }
+}
+
+/// Whether this load follows a link from another of the app's pages (the start page's links
+/// load the whole app): a change of page like any other, so focus goes to the new heading.
+fn came_from_another_page() -> bool {
+    let here = window().location();
+    web_sys::Url::new(&document().referrer()).is_ok_and(|from| {
+        Some(from.origin()) == here.origin().ok() && Some(from.pathname()) != here.pathname().ok()
+    })
 }
 
 /// The page named by the URL.

@@ -10,14 +10,6 @@ use wasm_bindgen::JsCast;
 use crate::domain::brand::Brand;
 use crate::domain::policy::{Policy, PolicyError};
 
-/// Where the policy profile comes from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PolicySource {
-    Builtin(Policy),
-    /// A JSON profile at this (absolute) address, fetched at start.
-    Address(String),
-}
-
 /// Why the app cannot start, for the landlord's web team (the resident is told how else to
 /// complain).
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +23,9 @@ pub enum SetupProblem {
 
 #[derive(Clone, Debug)]
 pub struct Config {
-    pub policy: PolicySource,
+    /// The address of the JSON profile, fetched at start: a built-in profile is one of the
+    /// app's own files (`policies/<id>.json`), so neither wasm carries all six.
+    pub policy: String,
     /// The absolute address complaints are posted to.
     pub endpoint: String,
     pub brand: Brand,
@@ -74,12 +68,15 @@ impl Config {
         };
 
         let policy = match setting("policy") {
-            None => PolicySource::Builtin(Policy::default_policy()),
+            None => builtin(Policy::DEFAULT_ID, app_base),
             Some(id) if is_policy_id(&id) => {
-                PolicySource::Builtin(Policy::builtin(&id).ok_or(SetupProblem::UnknownPolicy(id))?)
+                if !Policy::builtin_ids().contains(&id.as_str()) {
+                    return Err(SetupProblem::UnknownPolicy(id));
+                }
+                builtin(&id, app_base)
             }
             // A relative address is relative to the page that gave it.
-            Some(address) => PolicySource::Address(allowed("policy", absolute(&address, &page))?),
+            Some(address) => allowed("policy", absolute(&address, &page))?,
         };
         let endpoint = setting("endpoint").unwrap_or_else(|| DEFAULT_ENDPOINT.into());
         let endpoint = allowed("endpoint", absolute(&endpoint, app_base))?;
@@ -122,6 +119,10 @@ fn is_policy_id(text: &str) -> bool {
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+fn builtin(id: &str, app_base: &str) -> String {
+    absolute(&format!("policies/{id}.json"), app_base)
+}
+
 fn absolute(address: &str, base: &str) -> String {
     web_sys::Url::new_with_base(address, base)
         .map(|url| url.href())
@@ -151,8 +152,11 @@ fn listed_origin(address: &str) -> bool {
         .is_some_and(|listed| listed.split_whitespace().any(|o| o.trim_end_matches('/') == origin))
 }
 
-/// Fetches and checks a profile given by address.
-pub async fn fetch_policy(address: &str) -> Result<Policy, SetupProblem> {
+/// Fetches a profile and checks it with `parse`.
+pub async fn fetch_policy(
+    address: &str,
+    parse: fn(&str) -> Result<Policy, PolicyError>,
+) -> Result<Policy, SetupProblem> {
     let unavailable = |reason: String| SetupProblem::PolicyUnavailable {
         address: address.to_string(),
         reason,
@@ -177,7 +181,7 @@ pub async fn fetch_policy(address: &str) -> Result<Policy, SetupProblem> {
         .text()
         .await
         .map_err(|_| unavailable("the server's answer could not be read".into()))?;
-    Policy::from_json(&text).map_err(|error| SetupProblem::InvalidPolicy {
+    parse(&text).map_err(|error| SetupProblem::InvalidPolicy {
         address: address.to_string(),
         error,
     })

@@ -1,46 +1,65 @@
 // Prints the transfer sizes (raw, gzip, brotli) of the release build's first page per kind of
-// file, and writes them to target/sizes.json so that budgets can be checked against them.
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+// file, writes them to target/sizes.json, and fails when the first page is over its budget.
+//
+// The first page is index.html and what it loads: the stylesheet, app.js, the first page's
+// wasm-bindgen module with its wasm, and the default policy profile. The whole app (every other
+// page) is fetched in the background once the start page shows, so it is listed, not budgeted.
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
+/** Issue 6: the whole first page, HTML + JS + WASM + CSS (+ the profile), in brotli. */
+const BUDGET_BROTLI = 150 * 1024;
+
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const dist = join(root, 'dist');
 
-// The first page: index.html and what it loads (stylesheet, app.js, the wasm-bindgen module and
-// the wasm, all named in it). Demo pages, embed.js and profiles are fetched only when asked for.
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
-const loaded = [...index.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
-const firstPageFiles = ['index.html', ...new Set(loaded)].map((name) => join(dist, name));
+const loaded = [...new Set([...index.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]))];
+// A wasm-bindgen module brings its wasm.
+const wasm = loaded.filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, '_bg.wasm'))
+  .filter((f) => existsSync(join(dist, f)));
+if (wasm.length === 0) throw new Error(`no wasm for the first page in ${dist}: build the app first`);
+const firstPage = ['index.html', ...loaded, ...wasm, 'policies/hos-code-2024.json'];
+const whole = ['resident-complaints.js', 'resident-complaints_bg.wasm'];
 
-const kinds = { '.html': 'HTML', '.js': 'JS', '.wasm': 'WASM', '.css': 'CSS' };
-const totals = {};
-for (const file of firstPageFiles) {
-  const kind = kinds[extname(file)];
-  const body = readFileSync(file);
-  const sizes = {
+const KINDS = { '.html': 'HTML', '.js': 'JS', '.wasm': 'WASM', '.css': 'CSS', '.json': 'Profile' };
+
+function sizes(file) {
+  const body = readFileSync(join(dist, file));
+  return {
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
     brotli: brotliCompressSync(body, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
     }).length,
   };
-  const total = (totals[kind] ??= { raw: 0, gzip: 0, brotli: 0 });
-  for (const key of Object.keys(sizes)) total[key] += sizes[key];
 }
-if (!totals.WASM) throw new Error(`no .wasm file in ${dist}: build the app first`);
 
-const firstPage = { raw: 0, gzip: 0, brotli: 0 };
-for (const total of Object.values(totals)) for (const key of Object.keys(firstPage)) firstPage[key] += total[key];
-const rows = { ...totals, 'First page': firstPage };
+const add = (total, s) => {
+  for (const key of ['raw', 'gzip', 'brotli']) total[key] = (total[key] ?? 0) + s[key];
+  return total;
+};
+
+const rows = {};
+for (const file of firstPage) add((rows[KINDS[extname(file)]] ??= {}), sizes(file));
+rows['First page'] = Object.values(rows).reduce((total, row) => add(total, row), {});
+rows['Whole app (after)'] = whole.map(sizes).reduce(add, {});
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log('\nRelease build sizes\n');
-console.log(`${'file'.padEnd(12)}${'raw'.padStart(12)}${'gzip'.padStart(12)}${'brotli'.padStart(12)}`);
+console.log(`${'file'.padEnd(18)}${'raw'.padStart(12)}${'gzip'.padStart(12)}${'brotli'.padStart(12)}`);
 for (const [kind, s] of Object.entries(rows)) {
-  console.log(`${kind.padEnd(12)}${kb(s.raw).padStart(12)}${kb(s.gzip).padStart(12)}${kb(s.brotli).padStart(12)}`);
+  console.log(`${kind.padEnd(18)}${kb(s.raw).padStart(12)}${kb(s.gzip).padStart(12)}${kb(s.brotli).padStart(12)}`);
 }
 mkdirSync(join(root, 'target'), { recursive: true });
-writeFileSync(join(root, 'target', 'sizes.json'), JSON.stringify(rows, null, 2) + '\n');
+writeFileSync(join(root, 'target', 'sizes.json'), `${JSON.stringify({ files: firstPage, ...rows }, null, 2)}\n`);
 console.log('\nWritten to target/sizes.json');
+
+const over = rows['First page'].brotli - BUDGET_BROTLI;
+if (over > 0) {
+  console.error(`\nThe first page is ${kb(rows['First page'].brotli)} in brotli, ${kb(over)} over its budget of ${kb(BUDGET_BROTLI)}.`);
+  process.exit(1);
+}
+console.log(`The first page is within its budget of ${kb(BUDGET_BROTLI)} brotli.`);

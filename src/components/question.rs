@@ -138,16 +138,17 @@ fn BackLink(page: PageId) -> impl IntoView {
 #[component]
 pub fn ClearAnswers() -> impl IntoView {
     let journey = use_journey();
-    let navigate = use_navigate();
+    // A fresh load of the start page: nothing of the answers stays in memory either, and it
+    // works on the first page's app, which has no router.
     let clear = move |_| {
         journey.clear();
-        navigate(&journey.route(PageId::Start.slug()), Default::default());
+        let _ = window().location().assign(&journey.href(PageId::Start));
     };
     let started = move || journey.draft.with(|d| d.is_started());
     view! {
         <Show when=started>
             <div class="clear-answers">
-                <button type="button" class="button button--secondary" on:click=clear.clone()>
+                <button type="button" class="button button--secondary" on:click=clear>
                     "Clear my answers from this device"
                 </button>
                 <p class="hint">"Use this if other people use this phone or computer."</p>

@@ -31,7 +31,7 @@ pub fn OutcomePage() -> impl IntoView {
     let journey = use_journey();
     let landlord = journey.landlord();
     let assessment = journey.with(|policy, draft| triage::assess(policy, draft, journey.today));
-    let eligible = journey.with(|policy, draft| eligibility::check(policy, draft));
+    let eligible = journey.with(eligibility::check);
     let title = heading(assessment.outcome, &landlord);
 
     let not_eligible = eligible

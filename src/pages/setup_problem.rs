@@ -24,10 +24,18 @@ fn explain(problem: &SetupProblem) -> String {
         SetupProblem::PolicyUnavailable { address, reason } => {
             format!("The complaints policy at {address} could not be used: {reason}.")
         }
-        SetupProblem::InvalidPolicy { address, error } => format!(
-            "The complaints policy at {address} is not a valid profile. {error}. The format is \
-             described by policies/policy.schema.json."
-        ),
+        SetupProblem::InvalidPolicy { address, error } => {
+            // The start page's small wasm names a fault by its position only.
+            let field = if error.field.is_empty() && error.message.contains(" at line ") {
+                " The policy-check page, with the same policy setting, names the field."
+            } else {
+                ""
+            };
+            format!(
+                "The complaints policy at {address} is not a valid profile. {error}.{field} The \
+                 format is described by policies/policy.schema.json."
+            )
+        }
     }
 }
 
