@@ -81,29 +81,44 @@ function preloadPolicy(settings) {
   document.head.append(link);
 }
 
-const hosts = document.querySelectorAll('[data-resident-complaints]');
-if (hosts.length > 0) {
-  preloadPolicy(settingsOf(hosts[0]));
-  const { start } = await load(WHOLE);
-  hosts.forEach((host) => mountInto(host, start));
-} else if (firstPageWillDo()) {
-  preloadPolicy(location.search);
-  const { start } = await load(FIRST_PAGE);
-  start(location.search, appBase.href, undefined);
-  reportHeight();
-  // The rest of the journey, into the HTTP cache while the resident reads.
-  const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 1000));
-  idle(() => {
-    for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
-      const link = document.createElement('link');
-      link.rel = 'prefetch';
-      link.href = new URL(file, appBase).href;
-      document.head.append(link);
-    }
+/** The app could not start (no WebAssembly, a failed download): the page shows what it shows
+ *  without JavaScript, the other ways to complain, from index.html's <noscript>. */
+function showFallback(error) {
+  console.error('resident-complaints: the app could not start', error);
+  const fallback = document.querySelector('noscript')?.textContent;
+  if (fallback) document.body.insertAdjacentHTML('beforeend', fallback);
+  document.querySelectorAll('[data-resident-complaints]').forEach((host) => {
+    host.textContent = 'Sorry, the complaints form could not start. You can still complain to your landlord by phone, email, letter or in person.';
   });
-} else {
-  preloadPolicy(location.search);
-  const { start } = await load(WHOLE);
-  start(location.search, appBase.href, undefined);
-  reportHeight();
 }
+
+async function run() {
+  const hosts = document.querySelectorAll('[data-resident-complaints]');
+  if (hosts.length > 0) {
+    preloadPolicy(settingsOf(hosts[0]));
+    const { start } = await load(WHOLE);
+    hosts.forEach((host) => mountInto(host, start));
+  } else if (firstPageWillDo()) {
+    preloadPolicy(location.search);
+    const { start } = await load(FIRST_PAGE);
+    start(location.search, appBase.href, undefined);
+    reportHeight();
+    // The rest of the journey, into the HTTP cache while the resident reads.
+    const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
+    idle(() => {
+      for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
+        const link = document.createElement('link');
+        link.rel = 'prefetch';
+        link.href = new URL(file, appBase).href;
+        document.head.append(link);
+      }
+    });
+  } else {
+    preloadPolicy(location.search);
+    const { start } = await load(WHOLE);
+    start(location.search, appBase.href, undefined);
+    reportHeight();
+  }
+}
+
+run().catch(showFallback);

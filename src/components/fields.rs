@@ -247,6 +247,7 @@ pub fn TextArea(
     set: fn(&mut Draft) -> &mut String,
     max: usize,
     #[prop(default = 5)] rows: u32,
+    #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let draft = use_journey().draft;
     let error = field_error(name);
@@ -287,6 +288,7 @@ pub fn TextArea(
                 id=name
                 name=name
                 rows=rows
+                autocomplete=autocomplete
                 aria-describedby=describedby
                 prop:value=move || draft.with(|d| get(d).to_string())
                 on:input=move |ev| draft.update(|d| *set(d) = event_target_value(&ev))

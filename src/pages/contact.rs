@@ -42,7 +42,7 @@ pub fn ContactFields(name_label: String) -> impl IntoView {
         <Radios name="contact-method" question="How would you like them to contact you?".to_string() get=|d| d.contact_method set=|d, v| d.contact_method = Some(v) />
         <TextInput name="email" label="Email address".into() get=|d| &d.email set=|d| &mut d.email autocomplete="email" input_type="email" spellcheck=false />
         <TextInput name="phone" label="Phone number".into() hint="For example, 07700 900 982.".to_string() get=|d| &d.phone set=|d| &mut d.phone autocomplete="tel" input_type="tel" width="20" />
-        <TextArea name="postal-address" label="Address".into() get=|d| &d.postal_address set=|d| &mut d.postal_address max=SHORT_TEXT_MAX rows=3 />
+        <TextArea name="postal-address" label="Address".into() get=|d| &d.postal_address set=|d| &mut d.postal_address max=SHORT_TEXT_MAX rows=3 autocomplete="street-address" />
         <TextInput name="postcode" label="Postcode".into() get=|d| &d.postcode set=|d| &mut d.postcode autocomplete="postal-code" width="10" spellcheck=false />
     }
 }

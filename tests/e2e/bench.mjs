@@ -5,9 +5,10 @@
 //
 // - Transfer sizes of what the first page loads, per kind, raw, gzip and brotli.
 // - In Debian's headless Chromium through the DevTools protocol, with 4x CPU throttling: time
-//   from navigation to the first question being visible, and to it accepting input (the main
-//   thread free of long tasks), on a slow mobile network (150 ms RTT, 1.6 Mbit/s down) and at
-//   400 kbit/s; the median of RUNS runs, each with an empty cache.
+//   from navigation to the page's heading being visible, and to the page accepting input (the
+//   main thread free of long tasks), for the start page (where residents arrive) and for the
+//   first question reached directly, on a slow mobile network (150 ms RTT, 1.6 Mbit/s down) and
+//   at 400 kbit/s; the median of RUNS runs, each with an empty cache.
 // - Lighthouse's mobile scores (performance, accessibility, best practices) for the start
 //   page and the first question.
 //
@@ -41,7 +42,7 @@ function peerSite() {
 }
 
 // Other: the peer's web fonts.
-const KINDS = { '.html': 'HTML', '.js': 'JS', '.mjs': 'JS', '.wasm': 'WASM', '.css': 'CSS' };
+const KINDS = { '.html': 'HTML', '.js': 'JS', '.mjs': 'JS', '.wasm': 'WASM', '.css': 'CSS', '.json': 'Profile' };
 
 /** Raw, gzip and brotli sizes of the files a page loaded, per kind and in all. */
 function sizesOf(root, paths) {
@@ -69,7 +70,10 @@ async function load(browser, url, network, origin) {
   const paths = new Set();
   page.on('request', (request) => {
     const requested = new URL(request.url());
-    if (requested.origin === origin) paths.add(requested.pathname);
+    // Prefetches for later pages (the app's whole journey) are not this page's weight.
+    if (requested.origin === origin && !/prefetch/.test(request.headers()['sec-purpose'] ?? '')) {
+      paths.add(requested.pathname);
+    }
   });
   await page.addInitScript(() => {
     window.bench = { longTasksEnd: 0 };
@@ -151,16 +155,19 @@ async function main() {
     for (const [name, site] of Object.entries(sites)) {
       const origin = new URL(site.server.url).origin;
       results.timings[name] = {};
-      // Unmeasured: the server compresses each file on its first request.
-      await load(browser, site.question, { latency: 0, downloadThroughput: -1, uploadThroughput: -1 }, origin);
-      for (const [network, conditions] of Object.entries(NETWORKS)) {
-        const runs = [];
-        for (let i = 0; i < RUNS; i += 1) runs.push(await load(browser, site.question, conditions, origin));
-        results.timings[name][network] = {
-          visible: median(runs.map((r) => r.visible)),
-          ready: median(runs.map((r) => r.ready)),
-        };
-        results.sizes[name] ??= sizesOf(site.root, runs[0].paths);
+      for (const pageName of ['start', 'question']) {
+        // Unmeasured: the server compresses each file on its first request.
+        const unthrottled = { latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+        const first = await load(browser, site[pageName], unthrottled, origin);
+        if (pageName === 'start') results.sizes[name] = sizesOf(site.root, first.paths);
+        for (const [network, conditions] of Object.entries(NETWORKS)) {
+          const runs = [];
+          for (let i = 0; i < RUNS; i += 1) runs.push(await load(browser, site[pageName], conditions, origin));
+          results.timings[name][`${pageName} page, ${network}`] = {
+            visible: median(runs.map((r) => r.visible)),
+            ready: median(runs.map((r) => r.ready)),
+          };
+        }
       }
     }
   } finally {
@@ -172,11 +179,11 @@ async function main() {
   await app.close();
   await peer.close();
 
-  const lines = ['', `Benchmark: the app against a plain GOV.UK Frontend form (median of ${RUNS} runs)`, ''];
+  const lines = ['', `Benchmark: the app against a plain GOV.UK Frontend form (median of ${RUNS} runs; sizes are the start page's)`, ''];
   const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
   row(['measure', 'app', 'peer', 'app ÷ peer']);
   row(['---', '---:', '---:', '---:']);
-  const kinds = ['HTML', 'CSS', 'JS', 'WASM', 'Other', 'First page']
+  const kinds = ['HTML', 'CSS', 'JS', 'WASM', 'Profile', 'Other', 'First page']
     .filter((kind) => results.sizes.app[kind] || results.sizes.peer[kind]);
   for (const kind of kinds) {
     const [a, p] = [results.sizes.app[kind], results.sizes.peer[kind]];
@@ -184,10 +191,10 @@ async function main() {
       row([`${kind}, ${encoding}`, a ? kb(a[encoding]) : '–', p ? kb(p[encoding]) : '–', ratio(a?.[encoding], p?.[encoding])]);
     }
   }
-  for (const network of Object.keys(NETWORKS)) {
-    for (const [measure, label] of [['visible', 'question visible'], ['ready', 'accepting input']]) {
-      const [a, p] = [results.timings.app[network][measure], results.timings.peer[network][measure]];
-      row([`${label}, ${network}, 4× CPU`, ms(a), ms(p), ratio(a, p)]);
+  for (const when of Object.keys(results.timings.app)) {
+    for (const [measure, label] of [['visible', 'visible'], ['ready', 'accepting input']]) {
+      const [a, p] = [results.timings.app[when][measure], results.timings.peer[when][measure]];
+      row([`${when}, 4× CPU: ${label}`, ms(a), ms(p), ratio(a, p)]);
     }
   }
   for (const pageName of ['start', 'question']) {

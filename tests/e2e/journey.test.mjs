@@ -81,7 +81,8 @@ async function arrived(page) {
 }
 
 const seen = new Set();
-/** axe-core, no sideways scrolling at 320 px, and a screenshot at 360 px. */
+/** axe-core, the title, touch targets, no sideways scrolling at 320 px or at 400% zoom, and
+ *  a screenshot at 360 px. */
 async function checkPage(page, suffix = '') {
   await assertAccessible(page);
   const name = (pathOf(page).slice(1) || 'start') + suffix;
@@ -89,9 +90,26 @@ async function checkPage(page, suffix = '') {
     seen.add(name);
     await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
   }
-  await page.setViewportSize({ width: 320, height: 740 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.equal(overflow, 0, `${pathOf(page)} scrolls sideways at 320 px`);
+  // The title names the page, and says "Error: " first when the page shows errors.
+  const { title, errors } = await page.evaluate(() => ({
+    title: document.title, errors: document.querySelector('.error-summary') !== null,
+  }));
+  assert.equal(title.startsWith('Error: '), errors, `title of ${pathOf(page)}: ${title}`);
+  assert.match(title, / – Complain to /);
+  // WCAG 2.5.8: every control at least 24 × 24 CSS px; links inside a sentence are exempt.
+  const small = await page.$$eval('a, button, input:not([type=hidden]), select, textarea, summary', (controls) =>
+    controls
+      .filter((c) => c.getClientRects().length > 0 && getComputedStyle(c).display !== 'inline')
+      .map((c) => [c, c.getBoundingClientRect()])
+      .filter(([, r]) => r.width < 24 || r.height < 24)
+      .map(([c, r]) => `${c.outerHTML.slice(0, 80)} is ${Math.round(r.width)} × ${Math.round(r.height)}`));
+  assert.deepEqual(small, [], `touch targets on ${pathOf(page)}`);
+  // 320 CSS px wide: a small phone, and a 1280 × 720 screen at 400% zoom.
+  for (const [width, height] of [[320, 740], [320, 180]]) {
+    await page.setViewportSize({ width, height });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${pathOf(page)} scrolls sideways at ${width} × ${height}`);
+  }
   await page.setViewportSize({ width: 360, height: 740 });
 }
 
