@@ -3,11 +3,8 @@
 // change of page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { assertAccessible, launchBrowser, openPage, serveDist } from './harness.mjs';
+import { SHOTS, assertAccessible, launchBrowser, openPage, serveDist } from './harness.mjs';
 
-const SHOTS = new URL('./test-results/screenshots/', import.meta.url).pathname;
-mkdirSync(SHOTS, { recursive: true });
 
 let server;
 let browser;

@@ -1,6 +1,7 @@
 // Shared by the browser tests: serves the Trunk-built app from dist/ on loopback, starts
 // Debian's Chromium through playwright-core, and checks pages with axe-core.
 import { createServer } from 'node:http';
+import { mkdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -10,6 +11,10 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const DIST = resolve(fileURLToPath(import.meta.url), '../../../dist');
+
+/** Where tests save screenshots, for a person to review (not committed). */
+export const SHOTS = new URL('./test-results/screenshots/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -4,12 +4,9 @@
 // and is saved as a screenshot in test-results/screenshots/ for a person to review.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { assertAccessible, launchBrowser, openPage, serveDist, shownMilestones } from './harness.mjs';
+import { SHOTS, assertAccessible, launchBrowser, openPage, serveDist, shownMilestones } from './harness.mjs';
 
 const CHRISTMAS = new Date('2026-12-23T10:00:00Z');
-const SHOTS = new URL('./test-results/screenshots/', import.meta.url).pathname;
-mkdirSync(SHOTS, { recursive: true });
 
 let server;
 let browser;
