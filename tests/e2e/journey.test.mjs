@@ -78,8 +78,10 @@ async function arrived(page) {
 }
 
 const seen = new Set();
-/** axe-core, the title, touch targets, no sideways scrolling at 320 px or at 400% zoom, and
- *  a screenshot at 360 px. */
+/** Which page asks for each field, across every journey in this file. */
+const askedOn = new Map();
+/** axe-core, the title, no field asked twice, touch targets, no sideways scrolling at 320 px
+ *  or at 400% zoom, and a screenshot at 360 px. */
 async function checkPage(page, suffix = '') {
   await assertAccessible(page);
   const name = (pathOf(page).slice(1) || 'start') + suffix;
@@ -93,6 +95,12 @@ async function checkPage(page, suffix = '') {
   }));
   assert.equal(title.startsWith('Error: '), errors, `title of ${pathOf(page)}: ${title}`);
   assert.match(title, / – Complain to /);
+  // No answer is asked twice: each field belongs to one page of the journey.
+  for (const field of await page.$$eval('input, textarea, select', (fields) => [...new Set(fields.map((f) => f.name))])) {
+    const asked = askedOn.get(field) ?? pathOf(page);
+    assert.equal(asked, pathOf(page), `${field} is asked on ${asked} and again on ${pathOf(page)}`);
+    askedOn.set(field, asked);
+  }
   // WCAG 2.5.8: every control at least 24 × 24 CSS px; links inside a sentence are exempt.
   const small = await page.$$eval('a, button, input:not([type=hidden]), select, textarea, summary', (controls) =>
     controls
