@@ -92,32 +92,32 @@ function showFallback(error) {
   });
 }
 
+/** The rest of the journey, into the HTTP cache while the resident reads the start page. */
+function prefetchWholeApp() {
+  const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
+  idle(() => {
+    for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
+      const link = document.createElement('link');
+      link.rel = 'prefetch';
+      link.href = new URL(file, appBase).href;
+      document.head.append(link);
+    }
+  });
+}
+
 async function run() {
   const hosts = document.querySelectorAll('[data-resident-complaints]');
   if (hosts.length > 0) {
     preloadPolicy(settingsOf(hosts[0]));
     const { start } = await load(WHOLE);
     hosts.forEach((host) => mountInto(host, start));
-  } else if (firstPageWillDo()) {
-    preloadPolicy(location.search);
-    const { start } = await load(FIRST_PAGE);
-    start(location.search, appBase.href, undefined);
-    reportHeight();
-    // The rest of the journey, into the HTTP cache while the resident reads.
-    const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
-    idle(() => {
-      for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
-        const link = document.createElement('link');
-        link.rel = 'prefetch';
-        link.href = new URL(file, appBase).href;
-        document.head.append(link);
-      }
-    });
   } else {
+    const firstPage = firstPageWillDo();
     preloadPolicy(location.search);
-    const { start } = await load(WHOLE);
+    const { start } = await load(firstPage ? FIRST_PAGE : WHOLE);
     start(location.search, appBase.href, undefined);
     reportHeight();
+    if (firstPage) prefetchWholeApp();
   }
 }
 

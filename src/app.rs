@@ -149,7 +149,7 @@ fn launch(
     edition: Edition,
 ) {
     let mounted = container.is_some();
-    let config = Config::read(settings, app_base, container.clone());
+    let config = Config::read(settings, app_base, mounted);
     let Some(root) = container.or_else(|| document().body()) else {
         return;
     };
@@ -229,7 +229,7 @@ fn Ready(config: Config, policy: Policy, pages: fn(Journey) -> AnyView) -> impl 
     };
     provide_context(journey);
 
-    let mounted = config.mounted();
+    let mounted = config.mounted;
     view! {
         <Layout service=format!("Complain to {}", policy.landlord.name) logo=config.brand.logo.clone() mounted>
             {pages(journey)}

@@ -34,8 +34,8 @@ pub struct Config {
     /// The query string kept on every link, so a reload keeps the settings ("" when mounted:
     /// the landlord's page gives them again).
     pub query: String,
-    /// The element the app renders into on a landlord's page; `None` on the app's own page.
-    pub container: Option<web_sys::HtmlElement>,
+    /// Rendered into an element of a landlord's page, rather than on the app's own page.
+    pub mounted: bool,
 }
 
 /// The default endpoint, on the app's own origin (`make serve` passes it to the receiver).
@@ -45,7 +45,7 @@ impl Config {
     pub fn read(
         settings: &str,
         app_base: &str,
-        container: Option<web_sys::HtmlElement>,
+        mounted: bool,
     ) -> Result<Config, SetupProblem> {
         let params = web_sys::UrlSearchParams::new_with_str(settings).ok();
         let setting = |name: &str| {
@@ -55,7 +55,6 @@ impl Config {
                 .map(|value| value.trim().to_string())
                 .filter(|value| !value.is_empty())
         };
-        let mounted = container.is_some();
         let page = window().location().href().unwrap_or_default();
         // On the app's own page anyone can write the query string, so addresses elsewhere
         // must be listed by the deployment; a landlord's page that mounts the app is trusted.
@@ -92,16 +91,9 @@ impl Config {
             .unwrap_or_default()
             .trim_end_matches('/')
             .to_string();
-        let query = if mounted {
-            String::new()
-        } else {
-            window().location().search().unwrap_or_default()
-        };
-        Ok(Config { policy, endpoint, brand, base, query, container })
-    }
-
-    pub fn mounted(&self) -> bool {
-        self.container.is_some()
+        // On the app's own page the settings are its query string.
+        let query = if mounted { String::new() } else { settings.to_string() };
+        Ok(Config { policy, endpoint, brand, base, query, mounted })
     }
 
     /// Sets the brand's custom properties on the app's outermost element, through the CSSOM

@@ -175,6 +175,12 @@ fn get(receiver: &Receiver, path: &str) -> Reply {
     reply(agent().get(receiver.url(path)).call())
 }
 
+/// The stored record of a submission the receiver accepted, read back by its reference.
+fn read_back(receiver: &Receiver, accepted: &Reply) -> Value {
+    let reference = accepted.json()["reference"].as_str().unwrap().to_string();
+    get(receiver, &format!("/v1/submissions/{reference}")).json()
+}
+
 /// Sends raw bytes and returns the raw answer, for requests no client library would send.
 fn raw(receiver: &Receiver, request: &[u8]) -> String {
     let mut stream = TcpStream::connect(&receiver.addr).unwrap();
@@ -592,17 +598,10 @@ fn a_stored_submission_reads_back_exactly_with_the_servers_dates() {
     let wrong = set(&body, "/expected_dates/0/date", json!("2026-12-09"));
     let reply = post(&receiver, Some("wrong-dates"), wrong.to_string());
     assert_eq!(reply.status, 201);
-    let stored = get(
-        &receiver,
-        &format!(
-            "/v1/submissions/{}",
-            reply.json()["reference"].as_str().unwrap()
-        ),
-    )
-    .json();
-    assert_eq!(stored["dates_match"], json!(false));
-    assert_eq!(stored["submission"], wrong);
-    assert_eq!(stored["server_expected_dates"], body["expected_dates"]);
+    let record = read_back(&receiver, &reply);
+    assert_eq!(record["dates_match"], json!(false));
+    assert_eq!(record["submission"], wrong);
+    assert_eq!(record["server_expected_dates"], body["expected_dates"]);
 
     // Every kind of the contract's examples is taken.
     for kind in [
@@ -614,15 +613,8 @@ fn a_stored_submission_reads_back_exactly_with_the_servers_dates() {
     ] {
         let reply = post(&receiver, Some(kind), example(kind).to_string());
         assert_eq!(reply.status, 201, "{kind}: {}", reply.text);
-        let stored = get(
-            &receiver,
-            &format!(
-                "/v1/submissions/{}",
-                reply.json()["reference"].as_str().unwrap()
-            ),
-        )
-        .json();
-        assert_eq!(stored["dates_match"], json!(true), "{kind}");
+        let record = read_back(&receiver, &reply);
+        assert_eq!(record["dates_match"], json!(true), "{kind}");
     }
 }
 

@@ -14,14 +14,14 @@
 //
 // Timings vary with the machine, so they are reported, never checked; sizes are checked by
 // the test command (tests/sizes.mjs).
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { launch as launchChrome } from 'chrome-launcher';
 import { DIST, launchBrowser, serveDist } from './harness.mjs';
+import { KINDS, add, measure } from '../sizes.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TARGET = resolve(HERE, '../../target');
@@ -41,25 +41,15 @@ function peerSite() {
   return dir;
 }
 
-// Other: the peer's web fonts.
-const KINDS = { '.html': 'HTML', '.js': 'JS', '.mjs': 'JS', '.wasm': 'WASM', '.css': 'CSS', '.json': 'Profile' };
-
-/** Raw, gzip and brotli sizes of the files a page loaded, per kind and in all. */
+/** Raw, gzip and brotli sizes of the files a page loaded, per kind (Other: the peer's web
+ *  fonts) and in all. */
 function sizesOf(root, paths) {
   const rows = {};
   for (const path of paths) {
     const file = join(root, path.endsWith('/') || !extname(path) ? 'index.html' : path);
-    const body = readFileSync(file);
-    const kind = KINDS[extname(file)] ?? 'Other';
-    const row = (rows[kind] ??= { raw: 0, gzip: 0, brotli: 0 });
-    row.raw += body.length;
-    row.gzip += gzipSync(body, { level: 9 }).length;
-    row.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    add((rows[KINDS[extname(file)] ?? 'Other'] ??= {}), measure(file));
   }
-  rows['First page'] = Object.values(rows).reduce(
-    (all, row) => ({ raw: all.raw + row.raw, gzip: all.gzip + row.gzip, brotli: all.brotli + row.brotli }),
-    { raw: 0, gzip: 0, brotli: 0 },
-  );
+  rows['First page'] = Object.values(rows).reduce((total, row) => add(total, row), {});
   return rows;
 }
 
