@@ -11,6 +11,8 @@ use crate::api::Progress;
 use crate::config::{self, Config, SetupProblem};
 use crate::domain::draft::{Draft, Restored};
 use crate::domain::journey::{self, PageId};
+use crate::domain::language::Language;
+use crate::domain::translations as t;
 use crate::domain::policy::Policy;
 use crate::domain::validation::FieldError;
 use crate::pages;
@@ -22,6 +24,8 @@ use crate::storage::Sent;
 #[derive(Clone, Copy)]
 pub struct Journey {
     pub policy: StoredValue<Policy>,
+    /// The language of every text (see `config::language`); the language link reloads the page.
+    pub language: Language,
     pub draft: RwSignal<Draft>,
     /// The day the app was opened: the receipt date the dates are worked out from.
     pub today: NaiveDate,
@@ -149,23 +153,37 @@ fn launch(
     edition: Edition,
 ) {
     let mounted = container.is_some();
+    let language = config::language(settings);
     let config = Config::read(settings, app_base, mounted);
     let Some(root) = container.or_else(|| document().body()) else {
         return;
     };
     root.class_list().add_1("app").ok();
+    // On a landlord's page the app's own element says its language, not their <html>.
+    let lang_element = match mounted {
+        true => Some(root.clone().into()),
+        false => document().document_element(),
+    };
+    if let Some(element) = lang_element {
+        element.set_attribute("lang", language.code()).ok();
+    }
     if let Ok(config) = &config {
         config.apply_brand(&root);
     }
     config::set_root(root.clone(), mounted);
-    leptos::mount::mount_to(root, move || view! { <App config mounted edition /> }).forget();
+    leptos::mount::mount_to(root, move || view! { <App config mounted edition language /> }).forget();
 }
 
 #[component]
-fn App(config: Result<Config, SetupProblem>, mounted: bool, edition: Edition) -> impl IntoView {
+fn App(
+    config: Result<Config, SetupProblem>,
+    mounted: bool,
+    edition: Edition,
+    language: Language,
+) -> impl IntoView {
     let config = match config {
         Ok(config) => config,
-        Err(problem) => return view! { <Problem problem mounted /> }.into_any(),
+        Err(problem) => return view! { <Problem problem mounted language /> }.into_any(),
     };
     let loaded = RwSignal::new(None);
     let address = config.policy.clone();
@@ -175,31 +193,38 @@ fn App(config: Result<Config, SetupProblem>, mounted: bool, edition: Edition) ->
     let pages = edition.pages;
     (move || match loaded.get() {
         None => view! {
-            <Layout service="Make a complaint about your home".into() logo=None mounted>
-                <p role="status">"Loading the complaints form\u{2026}"</p>
+            <Layout service=t::layout::service(language).into() logo=None mounted language>
+                <p role="status">{t::layout::loading(language)}</p>
             </Layout>
         }
         .into_any(),
-        Some(Ok(policy)) => view! { <Ready config=config.clone() policy pages /> }.into_any(),
-        Some(Err(problem)) => view! { <Problem problem mounted /> }.into_any(),
+        Some(Ok(policy)) => {
+            view! { <Ready config=config.clone() policy pages language /> }.into_any()
+        }
+        Some(Err(problem)) => view! { <Problem problem mounted language /> }.into_any(),
     })
     .into_any()
 }
 
 /// The app cannot start: what is wrong, for the web team, and other ways to complain.
 #[component]
-fn Problem(problem: SetupProblem, mounted: bool) -> impl IntoView {
-    config::set_title("Sorry, this complaints form is not working");
+fn Problem(problem: SetupProblem, mounted: bool, language: Language) -> impl IntoView {
+    config::set_title(t::setup_problem::title(language));
     view! {
-        <Layout service="Make a complaint about your home".into() logo=None mounted>
-            <SetupProblemPage problem />
+        <Layout service=t::layout::service(language).into() logo=None mounted language>
+            <SetupProblemPage problem language />
         </Layout>
     }
 }
 
 /// The app with its policy: the resident's journey.
 #[component]
-fn Ready(config: Config, policy: Policy, pages: fn(Journey) -> AnyView) -> impl IntoView {
+fn Ready(
+    config: Config,
+    policy: Policy,
+    pages: fn(Journey) -> AnyView,
+    language: Language,
+) -> impl IntoView {
     let (draft, discarded) = match storage::load(&policy.id) {
         Restored::Draft(draft) => (*draft, false),
         Restored::Nothing => (Draft::new(&policy.id), false),
@@ -211,6 +236,7 @@ fn Ready(config: Config, policy: Policy, pages: fn(Journey) -> AnyView) -> impl 
 
     let journey = Journey {
         policy: StoredValue::new(policy.clone()),
+        language,
         draft,
         today: Local::now().date_naive(),
         base: StoredValue::new(config.base.clone()),
@@ -231,7 +257,7 @@ fn Ready(config: Config, policy: Policy, pages: fn(Journey) -> AnyView) -> impl 
 
     let mounted = config.mounted;
     view! {
-        <Layout service=format!("Complain to {}", policy.landlord.name) logo=config.brand.logo.clone() mounted>
+        <Layout service=t::layout::complain_to(language, &policy.landlord.name) logo=config.brand.logo.clone() mounted language>
             {pages(journey)}
         </Layout>
     }
@@ -297,13 +323,25 @@ fn Layout(
     service: String,
     logo: Option<String>,
     mounted: bool,
+    language: Language,
     children: Children,
 ) -> impl IntoView {
+    let other = language.other();
+    // A full load in the other language: same page, same settings, and the answers are on the
+    // device. Worked out on click, as the page may have changed since this was drawn.
+    let switch = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        window().location().assign(&config::address_in(other)).ok();
+    };
     // Decorative: the service name beside it names the landlord.
     let header = view! {
         <div class="width-container header__container">
             {logo.map(|src| view! { <img class="header__logo" src=src alt="" /> })}
             <p class="header__service">{service}</p>
+            <a class="header__language" href=config::address_in(other) hreflang=other.code()
+                lang=other.code() rel="alternate" on:click=switch>
+                {other.own_name()}
+            </a>
         </div>
     };
     if mounted {
@@ -316,7 +354,7 @@ fn Layout(
         .into_any()
     } else {
         view! {
-            <a href="#main-content" class="skip-link">"Skip to main content"</a>
+            <a href="#main-content" class="skip-link">{t::layout::skip_link(language)}</a>
             <header class="header">{header}</header>
             <div class="width-container">
                 <main id="main-content" class="main" tabindex="-1">

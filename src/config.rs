@@ -8,6 +8,7 @@ use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
 
 use crate::domain::brand::Brand;
+use crate::domain::language::Language;
 use crate::domain::policy::{Policy, PolicyError};
 
 /// Why the app cannot start, for the landlord's web team (the resident is told how else to
@@ -91,8 +92,18 @@ impl Config {
             .unwrap_or_default()
             .trim_end_matches('/')
             .to_string();
-        // On the app's own page the settings are its query string.
-        let query = if mounted { String::new() } else { settings.to_string() };
+        // On the app's own page the settings are its query string. On a landlord's page only
+        // a language chosen with the link is kept, so a reload keeps it.
+        let query = if mounted {
+            let page_query = window().location().search().unwrap_or_default();
+            web_sys::UrlSearchParams::new_with_str(&page_query)
+                .ok()
+                .and_then(|params| params.get("lang"))
+                .map(|lang| format!("?lang={}", String::from(js_sys::encode_uri_component(&lang))))
+                .unwrap_or_default()
+        } else {
+            settings.to_string()
+        };
         Ok(Config { policy, endpoint, brand, base, query, mounted })
     }
 
@@ -142,6 +153,42 @@ fn listed_origin(address: &str) -> bool {
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .is_some_and(|listed| listed.split_whitespace().any(|o| o.trim_end_matches('/') == origin))
+}
+
+/// The language to speak: the page's `lang` query parameter (which the language link sets, on
+/// the app's own page or a landlord's), else the `lang` setting, else the first of the
+/// browser's languages that the app has, else English.
+pub fn language(settings: &str) -> Language {
+    let lang = |query: &str| {
+        web_sys::UrlSearchParams::new_with_str(query)
+            .ok()
+            .and_then(|params| params.get("lang"))
+            .and_then(|tag| Language::from_tag(&tag))
+    };
+    let page_query = window().location().search().unwrap_or_default();
+    lang(&page_query).or_else(|| lang(settings)).unwrap_or_else(|| {
+        let tags: Vec<String> = window()
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|tag| tag.as_string())
+            .collect();
+        Language::preferred(tags.iter().map(String::as_str))
+    })
+}
+
+/// The address of this page in another language: the same page and settings, with `lang`.
+pub fn address_in(language: Language) -> String {
+    let location = window().location();
+    let params = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
+        .unwrap_or_else(|_| web_sys::UrlSearchParams::new().unwrap());
+    params.set("lang", language.code());
+    format!(
+        "{}?{}{}",
+        location.pathname().unwrap_or_default(),
+        String::from(params.to_string()),
+        location.hash().unwrap_or_default()
+    )
 }
 
 /// Fetches a profile and checks it with `parse`.

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::app::use_journey;
 use crate::domain::deadlines::{long_date, Milestone};
 
 #[component]
 pub fn TimelineList(milestones: Vec<Milestone>) -> impl IntoView {
+    let language = use_journey().language;
     let rows = milestones
         .into_iter()
         .map(|milestone| {
@@ -14,7 +16,7 @@ pub fn TimelineList(milestones: Vec<Milestone>) -> impl IntoView {
                     <dt class="summary-list__key">{milestone.label()}</dt>
                     <dd class="summary-list__value">
                         "By "
-                        <time datetime=milestone.date.to_string()>{long_date(milestone.date)}</time>
+                        <time datetime=milestone.date.to_string()>{long_date(milestone.date, language)}</time>
                     </dd>
                 </div>
             }

@@ -5,6 +5,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::calendar::{add_working_days, Region};
 use super::policy::{Anchor, Clock, Counting, Policy, Stage};
+use super::translations::{self as t, Language};
 
 /// Where a policy gives no acknowledgement time but starts a clock at acknowledgement, the
 /// statutory Code's limit (5 working days) is assumed: the Code binds every member landlord.
@@ -257,37 +258,39 @@ impl Policy {
     }
 }
 
-/// A date as residents read it: "Friday 11 December 2026". Written out by hand rather than
-/// with chrono's formatter, which adds weight to the wasm.
-pub fn long_date(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+/// A date as residents read it: "Friday 11 December 2026", "Dydd Gwener 11 Rhagfyr 2026".
+/// Written out by hand rather than with chrono's formatter, which adds weight to the wasm.
+pub fn long_date(date: NaiveDate, language: Language) -> String {
+    use t::dates;
+    const MONTHS: [fn(Language) -> &'static str; 12] = [
+        dates::january,
+        dates::february,
+        dates::march,
+        dates::april,
+        dates::may,
+        dates::june,
+        dates::july,
+        dates::august,
+        dates::september,
+        dates::october,
+        dates::november,
+        dates::december,
     ];
     let weekday = match date.weekday() {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
+        Weekday::Mon => dates::monday,
+        Weekday::Tue => dates::tuesday,
+        Weekday::Wed => dates::wednesday,
+        Weekday::Thu => dates::thursday,
+        Weekday::Fri => dates::friday,
+        Weekday::Sat => dates::saturday,
+        Weekday::Sun => dates::sunday,
     };
-    format!(
-        "{weekday} {} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
+    dates::long(
+        language,
+        weekday(language),
+        &date.day().to_string(),
+        MONTHS[date.month0() as usize](language),
+        &date.year().to_string(),
     )
 }
 
@@ -424,8 +427,10 @@ mod tests {
 
     #[test]
     fn long_dates_read_naturally() {
-        assert_eq!(long_date(day("2026-12-11")), "Friday 11 December 2026");
-        assert_eq!(long_date(day("2027-01-04")), "Monday 4 January 2027");
+        assert_eq!(long_date(day("2026-12-11"), Language::English), "Friday 11 December 2026");
+        assert_eq!(long_date(day("2027-01-04"), Language::English), "Monday 4 January 2027");
+        assert_eq!(long_date(day("2026-12-11"), Language::Welsh), "Dydd Gwener 11 Rhagfyr 2026");
+        assert_eq!(long_date(day("2027-07-01"), Language::Welsh), "Dydd Iau 1 Gorffennaf 2027");
     }
 
     /// Every built-in profile's promises, worked out by hand on a calendar, for a complaint

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::domain::deadlines::long_date;
 use crate::domain::draft::{Draft, Route};
+use crate::domain::language::Language;
 use crate::domain::journey::{path, PageId};
 use crate::domain::triage;
 use crate::pages::question;
@@ -22,7 +23,7 @@ fn label<T: Label>(choice: Option<T>) -> String {
 }
 
 /// The answer given on a page, as the resident would read it back.
-fn answer(page: PageId, d: &Draft, today: NaiveDate) -> String {
+fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> String {
     match page {
         PageId::Safety => label(d.danger),
         PageId::Who => label(d.complainant),
@@ -51,7 +52,7 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate) -> String {
         PageId::OtherProcess => label(d.other_process),
         PageId::PriorComplaint => label(d.prior_complaint),
         PageId::When => match d.issue_date.parse(today) {
-            Ok(date) => long_date(date),
+            Ok(date) => long_date(date, language),
             Err(_) => {
                 let typed = &d.issue_date;
                 format!(
@@ -118,7 +119,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         .into_iter()
         .filter(|page| !matches!(page, PageId::Start | PageId::Emergency | PageId::Outcome | PageId::Check))
         .map(|page| {
-            let value = journey.draft.with_untracked(|d| answer(page, d, journey.today));
+            let value = journey.draft.with_untracked(|d| answer(page, d, journey.today, journey.language));
             let value = if value.trim().is_empty() { "Not given".to_string() } else { value };
             let start_change = move |_| journey.changing.set(true);
             view! {

@@ -34,9 +34,9 @@ pub fn ReviewPage() -> impl IntoView {
             .policy
             .with_value(|p| p.stage2_request_by(replied))?;
         Some(if today <= last_day {
-            view! { <p class="inset" data-window="open">"You are in time. Their policy asks for reviews by " <time datetime=last_day.to_string()>{long_date(last_day)}</time> "."</p> }.into_any()
+            view! { <p class="inset" data-window="open">"You are in time. Their policy asks for reviews by " <time datetime=last_day.to_string()>{long_date(last_day, journey.language)}</time> "."</p> }.into_any()
         } else {
-            view! { <p class="inset" data-window="closed">"Their policy asks for reviews by " <time datetime=last_day.to_string()>{long_date(last_day)}</time> ". You can still ask: tell them why it is late. They will decide."</p> }.into_any()
+            view! { <p class="inset" data-window="closed">"Their policy asks for reviews by " <time datetime=last_day.to_string()>{long_date(last_day, journey.language)}</time> ". You can still ask: tell them why it is late. They will decide."</p> }.into_any()
         })
     };
     let milestones = milestones_for(

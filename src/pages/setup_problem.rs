@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::config::SetupProblem;
+use crate::domain::language::Language;
 use crate::domain::policy::{Ombudsman, OmbudsmanScheme, Policy};
+use crate::domain::translations as t;
 
 /// What is wrong, in words for the web team.
 fn explain(problem: &SetupProblem) -> String {
@@ -40,13 +42,14 @@ fn explain(problem: &SetupProblem) -> String {
 }
 
 #[component]
-pub fn SetupProblemPage(problem: SetupProblem) -> impl IntoView {
+pub fn SetupProblemPage(problem: SetupProblem, language: Language) -> impl IntoView {
     view! {
-        <h1 class="heading-xl" id="page-heading" tabindex="-1">"Sorry, this complaints form is not working"</h1>
-        <p>"You can still complain to your landlord by phone, email, letter or in person."</p>
-        <p>"If your landlord does not deal with your complaint, you can ask an Ombudsman for help:"</p>
+        <h1 class="heading-xl" id="page-heading" tabindex="-1">{t::setup_problem::title(language)}</h1>
+        <p>{t::setup_problem::other_ways(language)}</p>
+        <p>{t::setup_problem::ombudsman(language)}</p>
         <OmbudsmanDetails ombudsman=Ombudsman { scheme: OmbudsmanScheme::Both, lgsco_services: Vec::new() } />
-        <h2 class="heading-m">"For the website team"</h2>
-        <p class="setup-problem" data-problem>{explain(&problem)}</p>
+        <h2 class="heading-m">{t::setup_problem::for_web_team(language)}</h2>
+        // For the web team, in English whatever the resident's language.
+        <p class="setup-problem" data-problem lang="en">{explain(&problem)}</p>
     }
 }

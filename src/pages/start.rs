@@ -79,7 +79,7 @@ pub fn StartPage() -> impl IntoView {
             <h2 class="heading-m">"When you will hear back"</h2>
             <p>
                 "If you complain today, "
-                <time datetime=now.date().to_string()>{long_date(now.date())}</time>
+                <time datetime=now.date().to_string()>{long_date(now.date(), journey.language)}</time>
                 ", the complaints policy of " {name.clone()} " says:"
             </p>
             <TimelineList milestones />
