@@ -4,7 +4,7 @@
 # wasm-opt from npm's binaryen, ahead of any other on the PATH.
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native test-contract build test-browser sizes bench
+.PHONY: serve test test-native test-contract plain-english build test-browser sizes bench
 
 ## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change), with the
 ## reference receiver beside it on 127.0.0.1:8081, storing to target/receiver.sqlite. Trunk
@@ -24,7 +24,7 @@ serve:
 ## end-to-end in headless Chromium.
 test:
 	.ci/setup.sh test
-	$(MAKE) test-native test-contract build sizes test-browser
+	$(MAKE) test-native test-contract plain-english build sizes test-browser
 
 test-native:
 	cargo test
@@ -32,6 +32,10 @@ test-native:
 ## The OpenAPI document validated, and schemathesis fuzzing the receiver from it.
 test-contract:
 	tests/contract.sh
+
+## Every English sentence a resident reads at a reading grade of 7 or below (textstat).
+plain-english:
+	.ci/tools/venv/bin/python tests/plain_english.py
 
 ## The release build the browser tests and size figures use.
 build:

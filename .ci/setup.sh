@@ -2,7 +2,7 @@
 # Installs what this project needs, skipping whatever is already there (quick on a second run).
 #   .ci/setup.sh app    the wasm target, Trunk, wasm-bindgen-cli and wasm-opt: enough to build and serve
 #   .ci/setup.sh test   all of that, plus Debian's Chromium, the browser tests' npm packages, and
-#                       the contract checks' Python tools (schemathesis, openapi-spec-validator)
+#                       the contract checks' and plain-English check's Python tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,7 +52,7 @@ if [[ "${1:-app}" == test ]]; then
   # .ci/tools/requirements.txt; reinstalled only when that file changes.
   venv=.ci/tools/venv
   if ! cmp -s .ci/tools/requirements.txt "$venv/installed-requirements.txt"; then
-    step "installing schemathesis and openapi-spec-validator (Python, in $venv)"
+    step "installing schemathesis, openapi-spec-validator and textstat (Python, in $venv)"
     rm -rf "$venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check -r .ci/tools/requirements.txt
