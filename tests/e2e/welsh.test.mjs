@@ -1,0 +1,219 @@
+// The app in Welsh (Cymraeg): the whole journey sent to the real reference receiver, with
+// Welsh dates on the confirmation page; no English left in any page (apart from a landlord's
+// own texts it has no Welsh for, which say lang="en"); axe-core on every page in Welsh; the
+// language link, the browser's languages and the lang setting; and a mounted app's lang.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DIST, assertAccessible, completeDraft, freePort, launchBrowser, openWithDraft, serveDist, startReceiver,
+} from './harness.mjs';
+
+const PROFILE = readFileSync(new URL('./fixtures/welsh-landlord.json', import.meta.url));
+const MOUNT = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="stylesheet" href="host.css"></head>
+<body><main aria-label="Cwynion"><h1>Gwneud cwyn</h1>
+<div data-resident-complaints data-policy="greatwell" data-lang="cy"></div>
+<script type="module" src="../app.js"></script></main></body></html>`;
+
+let app;
+let browser;
+let receiver;
+before(async () => {
+  app = await serveDist(DIST, { files: { '/welsh-landlord.json': PROFILE, '/demo/welsh.html': MOUNT } });
+  browser = await launchBrowser();
+  const db = join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
+  receiver = await startReceiver({ port: await freePort(), db, allowOrigin: app.url });
+  app.allow(receiver.url);
+});
+after(async () => {
+  await receiver?.stop();
+  await browser?.close();
+  await app?.close();
+});
+
+const WEEKDAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
+const MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+/** A date as the Welsh pages write it: "Dydd Gwener 11 Rhagfyr 2026". */
+const welshDate = (iso) => {
+  const d = new Date(`${iso}T12:00:00Z`);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+};
+
+// Words of English that are not Welsh words: one of them outside a lang="en" element means
+// a text was left untranslated.
+const ENGLISH = /\b(the|your|you|and|what|with|have|has|will|this|that|for|about|are|not|when|how|who|they|their|from|select|enter|continue|complaint|landlord’s)\b/i;
+
+/** The page's words that claim to be Welsh: everything outside lang="en" elements, the
+ *  resident's answers are in Welsh too, so they need no exception. */
+const welshText = (page) => page.evaluate(() => {
+  const root = document.querySelector('[data-resident-complaints]')?.shadowRoot ?? document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const words = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const parent = node.parentElement;
+    if (parent.closest('[lang]:not([lang="cy"])') || parent.closest('script, style, noscript, [hidden]')) continue;
+    words.push(node.textContent);
+  }
+  return words.join(' ');
+});
+
+const pathOf = (page) => new URL(page.url()).pathname;
+
+/** Everything a Welsh page must be: lang="cy", a Welsh title, no English, axe-clean. */
+async function checkWelsh(page) {
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy', `lang on ${pathOf(page)}`);
+  const title = await page.title();
+  assert.match(title, / – Cwyno i /, `title of ${pathOf(page)}`);
+  const errors = await page.locator('.error-summary').count();
+  assert.equal(title.startsWith('Gwall: '), errors > 0, `title of ${pathOf(page)}: ${title}`);
+  const text = await welshText(page);
+  const english = text.match(ENGLISH);
+  assert.equal(english, null, `English on ${pathOf(page)}: …${english && text.slice(Math.max(0, english.index - 60), english.index + 60)}…`);
+  await assertAccessible(page);
+}
+
+async function arrived(page, before) {
+  await page.waitForFunction((p) => location.pathname !== p, before);
+  await page.locator('h1').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
+}
+
+/** Checks the page, then presses Parhau (Continue). */
+async function next(page) {
+  await checkWelsh(page);
+  const before = pathOf(page);
+  await page.getByRole('button', { name: 'Parhau', exact: true }).click();
+  await arrived(page, before);
+}
+
+const choose = (page, value) => page.locator(`input[type=radio][value="${value}"]`).first().check();
+const fill = (page, name, text) => page.locator(`[name="${name}"]`).fill(text);
+
+test('a resident completes a complaint in Welsh and sees the dates in Welsh', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  const endpoint = encodeURIComponent(`${receiver.url}/v1/submissions`);
+  await page.goto(`${app.url}/?lang=cy&policy=welsh-landlord.json&endpoint=${endpoint}`);
+  await page.locator('h1').waitFor();
+  await checkWelsh(page);
+  const before = pathOf(page);
+  await page.locator('[data-module="start"], .button--start').first().click();
+  await arrived(page, before);
+
+  // An unanswered question: the error summary, in Welsh.
+  await page.getByRole('button', { name: 'Parhau', exact: true }).click();
+  await page.locator('.error-summary').waitFor();
+  assert.match(await page.locator('.error-summary').textContent(), /Mae problem/);
+  await checkWelsh(page);
+
+  for (const value of ['no', 'myself', 'tenant', 'complaint', 'no', 'yes', 'not-fixed', 'none', 'no']) {
+    await choose(page, value);
+    await next(page);
+  }
+  await fill(page, 'issue-date-day', '1');
+  await fill(page, 'issue-date-month', '10');
+  await fill(page, 'issue-date-year', '2026');
+  await next(page);
+  await choose(page, 'landlord');
+  await next(page);
+  assert.equal(pathOf(page), '/outcome');
+  await next(page);
+  await choose(page, 'repairs');
+  await next(page);
+  await page.locator('textarea').fill('Mae’r to yn gollwng bob tro mae’n bwrw glaw.');
+  await next(page);
+  await next(page); // photos
+  await choose(page, 'home');
+  await next(page);
+  await next(page); // done so far
+  await page.locator('textarea').fill('Mae llwydni ar y wal.');
+  await next(page);
+  await page.locator('textarea').fill('Trwsio’r to.');
+  await next(page);
+  await next(page); // support
+  await page.locator('input[autocomplete="name"]').fill('Siân Jones');
+  await choose(page, 'email');
+  await page.locator('input[type=email]').fill('sian@example.org');
+  await next(page);
+
+  assert.equal(pathOf(page), '/check-answers');
+  await checkWelsh(page);
+  await page.locator('input[type=checkbox]').check();
+  const sendFrom = pathOf(page);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/confirmation/, { timeout: 60000 });
+  await arrived(page, sendFrom);
+  await checkWelsh(page);
+  const dates = await page.$$eval('[data-milestone] time', (times) =>
+    times.map((t) => [t.getAttribute('datetime'), t.textContent.trim()]));
+  assert.ok(dates.length >= 2, 'the confirmation shows the dates');
+  for (const [iso, text] of dates) assert.equal(text, welshDate(iso));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every page of the app is accessible in Welsh', async () => {
+  const pages = ['safety', 'emergency', 'who', 'representative', 'connection', 'kind', 'feedback', 'asb',
+    'told-before', 'after-report', 'other-process', 'prior-complaint', 'when', 'late-reason', 'responsibility',
+    'outcome', 'category', 'what-went-wrong', 'photos', 'where', 'done-so-far', 'impact', 'outcome-wanted',
+    'support', 'contact', 'check-answers', 'review', 'no-such-page'];
+  const page = await openWithDraft(browser, app.url, completeDraft({
+    description: 'Llwydni ar wal yr ystafell wely.', impact: 'Mae asthma fy merch yn waeth.',
+    outcome_wanted: 'Trin y llwydni.', name: 'Siân Jones',
+  }), '/?lang=cy');
+  await checkWelsh(page);
+  for (const slug of pages) {
+    await page.goto(`${app.url}/${slug}?lang=cy`);
+    await page.locator('h1').waitFor();
+    await checkWelsh(page);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('the language link keeps the page and the answers; the browser and the setting choose', async () => {
+  const context = await browser.newContext({ locale: 'cy-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  // The browser's first language is Welsh.
+  await page.goto(`${app.url}/?policy=greatwell`);
+  await page.locator('h1').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+  // The lang setting wins over the browser.
+  await page.goto(`${app.url}/who?policy=greatwell&lang=en`);
+  await page.locator('h1').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await choose(page, 'someone-else');
+  const link = page.getByRole('link', { name: 'Cymraeg' });
+  assert.equal(await link.getAttribute('lang'), 'cy');
+  await link.click();
+  await page.waitForURL(/lang=cy/);
+  await page.locator('h1').waitFor();
+  assert.equal(pathOf(page), '/who');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+  assert.ok(await page.locator('input[value="someone-else"]').isChecked(), 'the answer is kept');
+  assert.match(new URL(page.url()).search, /policy=greatwell/, 'the settings are kept');
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.waitForURL(/lang=en/);
+  await page.locator('h1').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await context.close();
+});
+
+test('mounted with data-lang="cy": the app is Welsh and the host page keeps its own lang', async () => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/demo/welsh.html`);
+  const host = page.locator('[data-resident-complaints]');
+  await page.waitForFunction(() => document.querySelector('[data-resident-complaints]')?.shadowRoot?.querySelector('h1'));
+  assert.equal(await host.getAttribute('lang'), 'cy');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  const heading = await host.evaluate((el) => el.shadowRoot.querySelector('h1').textContent);
+  assert.doesNotMatch(heading, ENGLISH);
+  await assertAccessible(page);
+  await context.close();
+});
