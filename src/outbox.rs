@@ -38,7 +38,7 @@ pub fn submit(journey: Journey, review: bool) {
     }
     let pending = journey.with(|policy, draft| {
         let now = Local::now().fixed_offset();
-        let submission = if review {
+        let mut submission = if review {
             Submission::build_escalation(policy, draft, now)
         } else {
             Submission::build(
@@ -48,6 +48,7 @@ pub fn submit(journey: Journey, review: bool) {
                 now,
             )
         };
+        submission.language = journey.language;
         Pending {
             endpoint: journey.endpoint.get_value(),
             idempotency_key: key_of(draft),

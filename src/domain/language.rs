@@ -1,11 +1,15 @@
 //! The languages the app speaks, and choosing one from a setting or the browser's list.
 
+use serde::{Deserialize, Serialize};
+
 /// A language of the app's texts (`src/locales/<code>/`). English is the reference: every
 /// text exists in it, and a landlord's own text falls back to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub enum Language {
     #[default]
+    #[serde(rename = "en")]
     English,
+    #[serde(rename = "cy")]
     Welsh,
 }
 

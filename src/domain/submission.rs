@@ -15,6 +15,7 @@ use super::draft::{
     LONG_TEXT_MAX, MAX_PHOTOS, SHORT_TEXT_MAX,
 };
 use super::journey::PageId;
+use super::language::Language;
 use super::policy::{Connection, Policy};
 use super::triage::{Assessment, Outcome};
 use super::validation::{is_email, is_uk_phone, normalise_postcode, FieldError};
@@ -179,6 +180,10 @@ pub struct Submission {
     pub support: Support,
     /// The dates the policy promises, as the client worked them out for `submitted_at`.
     pub expected_dates: Vec<ExpectedDate>,
+    /// The language the resident used the form in: a landlord bound by the Welsh Language
+    /// Standards replies in Welsh to a resident who wrote in Welsh. English when absent.
+    #[serde(default)]
+    pub language: Language,
 }
 
 /// The dates a policy promises for a submission of `kind` received at `at`: what the client
@@ -301,6 +306,7 @@ impl Submission {
                 detail: text(&draft.adjustments_detail),
             },
             expected_dates: Submission::dates_for(policy, kind, now),
+            language: Language::English,
         }
     }
 
@@ -334,6 +340,7 @@ impl Submission {
                 detail: text(&draft.adjustments_detail),
             },
             expected_dates: Submission::dates_for(policy, Kind::Escalation, now),
+            language: Language::English,
         }
     }
 

@@ -154,6 +154,11 @@ test('a resident completes a complaint in Welsh and sees the dates in Welsh', as
     times.map((t) => [t.getAttribute('datetime'), t.textContent.trim()]));
   assert.ok(dates.length >= 2, 'the confirmation shows the dates');
   for (const [iso, text] of dates) assert.equal(text, welshDate(iso));
+  // The landlord is told the resident wrote in Welsh, so it can reply in Welsh.
+  const reference = (await page.locator('[data-reference]').textContent()).trim();
+  const record = await (await fetch(`${receiver.url}/v1/submissions/${reference}`)).json();
+  assert.equal(record.submission.language, 'cy');
+  assert.equal(record.submission.complainant.name, 'Siân Jones');
   assert.deepEqual(problems, []);
   await context.close();
 });
