@@ -1,276 +1,272 @@
-//! The words of the journey in one place: each page's question, and the label (and hint) of
-//! every choice, shared by the question pages and the check-answers page. (A later issue moves
-//! them into translation files.)
+//! The words of the journey: each page's question, and the label (and hint) of every choice,
+//! shared by the question pages and the check-answers page. The texts are in
+//! `src/locales/<language>/questions.toml` and `labels.toml`.
 
 use crate::domain::draft::{
     Adjustment, AfterReport, Asb, Category, Complainant, ConsentBasis, ContactMethod, FeedbackKind,
     OtherProcess, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
 };
 use crate::domain::journey::PageId;
+use crate::domain::language::Language;
 use crate::domain::policy::Connection;
+use crate::domain::translations::{labels, questions};
 
 /// A page's question (its `<h1>`), with the landlord's name where it reads better.
-pub fn question(page: PageId, landlord: &str, for_someone_else: bool) -> String {
-    let your = if for_someone_else {
-        "the resident\u{2019}s"
-    } else {
-        "your"
-    };
-    match page {
-        PageId::Start => format!("Make a complaint to {landlord}"),
-        PageId::Safety => "Is anyone in danger right now?".into(),
-        PageId::Emergency => "Get help now".into(),
-        PageId::Who => "Who is making this complaint?".into(),
-        PageId::Representative => "Your details, as the person acting for the resident".into(),
-        PageId::Connection => format!("What is {your} connection to {landlord}?"),
-        PageId::Kind => "What would you like to do?".into(),
-        PageId::Feedback => "What would you like to tell them?".into(),
-        PageId::Asb => {
-            "Is it about a neighbour\u{2019}s behaviour, or anti-social behaviour?".into()
+pub fn question(page: PageId, landlord: &str, for_someone_else: bool, language: Language) -> String {
+    let plain = match page {
+        PageId::Start => return questions::start(language, landlord),
+        PageId::Connection if for_someone_else => {
+            return questions::connection_residents(language, landlord)
         }
-        PageId::ToldBefore => format!("Have you told {landlord} about this before?"),
-        PageId::AfterReport => "What happened when you told them?".into(),
-        PageId::OtherProcess => "Is any of these happening about this matter?".into(),
-        PageId::PriorComplaint => "Have you complained about this before?".into(),
-        PageId::When => "When did it happen, or when did you find out about it?".into(),
-        PageId::LateReason => "Why could you not tell them sooner?".into(),
-        PageId::Responsibility => "Is it about any of these?".into(),
-        PageId::Outcome => "What happens next".into(),
-        PageId::Category => "What is your complaint about?".into(),
-        PageId::WhatWentWrong => "What went wrong?".into(),
-        PageId::Photos => "Add photos (optional)".into(),
-        PageId::Where => "Where is the problem?".into(),
-        PageId::DoneSoFar => "What have you done about it so far?".into(),
-        PageId::Impact => "How has this affected you and your household?".into(),
-        PageId::OutcomeWanted => "What would you like to happen to put it right?".into(),
-        PageId::Support => "Do you need any help to take part?".into(),
-        PageId::Contact => "How should they contact you?".into(),
-        PageId::Check => "Check your answers".into(),
-        PageId::Review => "Ask for a review of your complaint".into(),
-    }
+        PageId::Connection => return questions::connection_yours(language, landlord),
+        PageId::ToldBefore => return questions::told_before(language, landlord),
+        PageId::Safety => questions::safety,
+        PageId::Emergency => questions::emergency,
+        PageId::Who => questions::who,
+        PageId::Representative => questions::representative,
+        PageId::Kind => questions::kind,
+        PageId::Feedback => questions::feedback,
+        PageId::Asb => questions::asb,
+        PageId::AfterReport => questions::after_report,
+        PageId::OtherProcess => questions::other_process,
+        PageId::PriorComplaint => questions::prior_complaint,
+        PageId::When => questions::when,
+        PageId::LateReason => questions::late_reason,
+        PageId::Responsibility => questions::responsibility,
+        PageId::Outcome => questions::outcome,
+        PageId::Category => questions::category,
+        PageId::WhatWentWrong => questions::what_went_wrong,
+        PageId::Photos => questions::photos,
+        PageId::Where => questions::where_it_is,
+        PageId::DoneSoFar => questions::done_so_far,
+        PageId::Impact => questions::impact,
+        PageId::OutcomeWanted => questions::outcome_wanted,
+        PageId::Support => questions::support,
+        PageId::Contact => questions::contact,
+        PageId::Check => questions::check,
+        PageId::Review => questions::review,
+    };
+    plain(language).to_string()
 }
+
+type Text = fn(Language) -> &'static str;
 
 /// How a choice reads to the resident.
 pub trait Label: Copy {
-    fn label(self) -> &'static str;
-    fn hint(self) -> Option<&'static str> {
+    fn label_text(self) -> Text;
+    fn hint_text(self) -> Option<Text> {
         None
+    }
+    fn label(self, language: Language) -> &'static str {
+        self.label_text()(language)
+    }
+    fn hint(self, language: Language) -> Option<&'static str> {
+        self.hint_text().map(|hint| hint(language))
     }
 }
 
 impl Label for YesNo {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            YesNo::Yes => "Yes",
-            YesNo::No => "No",
+            YesNo::Yes => labels::yes,
+            YesNo::No => labels::no,
         }
     }
 }
 
 impl Label for Complainant {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            Complainant::Myself => "I am complaining for myself",
-            Complainant::SomeoneElse => "I am complaining for someone else",
-            Complainant::Anonymous => "I do not want to give my name",
+            Complainant::Myself => labels::myself,
+            Complainant::SomeoneElse => labels::someone_else,
+            Complainant::Anonymous => labels::anonymous,
         }
     }
-    fn hint(self) -> Option<&'static str> {
+    fn hint_text(self) -> Option<Text> {
         match self {
-            Complainant::SomeoneElse => Some("For example, a relative, a friend, a support worker, an adviser, a councillor or an MP."),
-            Complainant::Anonymous => Some("They will look into it, but they will not be able to reply to you."),
+            Complainant::SomeoneElse => Some(labels::someone_else_hint),
+            Complainant::Anonymous => Some(labels::anonymous_hint),
             Complainant::Myself => None,
         }
     }
 }
 
 impl Label for ConsentBasis {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            ConsentBasis::Written => "They have given me their agreement in writing",
-            ConsentBasis::ResidentPresent => "They are with me now and agree",
-            ConsentBasis::LegalAuthority => "I have legal authority to act for them",
+            ConsentBasis::Written => labels::consent_written,
+            ConsentBasis::ResidentPresent => labels::consent_present,
+            ConsentBasis::LegalAuthority => labels::consent_legal,
         }
     }
-    fn hint(self) -> Option<&'static str> {
-        match self {
-            ConsentBasis::LegalAuthority => Some("For example, a lasting power of attorney."),
-            _ => None,
-        }
+    fn hint_text(self) -> Option<Text> {
+        (self == ConsentBasis::LegalAuthority).then_some(labels::consent_legal_hint as Text)
     }
 }
 
 impl Label for RepliesTo {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            RepliesTo::Resident => "The resident",
-            RepliesTo::Representative => "Me",
-            RepliesTo::Both => "Both of us",
+            RepliesTo::Resident => labels::replies_resident,
+            RepliesTo::Representative => labels::replies_me,
+            RepliesTo::Both => labels::replies_both,
         }
     }
 }
 
 impl Label for Connection {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            Connection::Tenant => "Tenant",
-            Connection::Leaseholder => "Leaseholder",
-            Connection::SharedOwner => "Shared owner",
-            Connection::HousingApplicant => "Applying for housing",
-            Connection::ServiceUser => "I use another of their services",
-            Connection::MemberOfThePublic => "None of these: I am a member of the public",
+            Connection::Tenant => labels::tenant,
+            Connection::Leaseholder => labels::leaseholder,
+            Connection::SharedOwner => labels::shared_owner,
+            Connection::HousingApplicant => labels::housing_applicant,
+            Connection::ServiceUser => labels::service_user,
+            Connection::MemberOfThePublic => labels::member_of_public,
         }
     }
 }
 
 impl Label for FeedbackKind {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            FeedbackKind::Complaint => "Tell them something has gone wrong",
-            FeedbackKind::Compliment => "Say thank you",
-            FeedbackKind::Comment => "Make a suggestion",
+            FeedbackKind::Complaint => labels::kind_complaint,
+            FeedbackKind::Compliment => labels::kind_compliment,
+            FeedbackKind::Comment => labels::kind_comment,
         }
     }
 }
 
 impl Label for Asb {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            Asb::No => "No",
-            Asb::Behaviour => "Yes, it is about what a neighbour or someone else is doing",
-            Asb::Handling => "Yes, it is about how my landlord dealt with my reports",
+            Asb::No => labels::no,
+            Asb::Behaviour => labels::asb_behaviour,
+            Asb::Handling => labels::asb_handling,
         }
     }
-    fn hint(self) -> Option<&'static str> {
+    fn hint_text(self) -> Option<Text> {
         match self {
-            Asb::Behaviour => Some("For example, noise, threats, or damage."),
-            Asb::Handling => {
-                Some("For example, nobody replied, or they did not do what they said.")
-            }
+            Asb::Behaviour => Some(labels::asb_behaviour_hint),
+            Asb::Handling => Some(labels::asb_handling_hint),
             Asb::No => None,
         }
     }
 }
 
 impl Label for AfterReport {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            AfterReport::NotFixed => "It was not put right",
-            AfterReport::NoReply => "Nobody replied",
-            AfterReport::MissedAppointment => "They missed an appointment",
-            AfterReport::PoorWork => "The work was poor",
-            AfterReport::Behaviour => "A member of staff or a contractor behaved badly",
-            AfterReport::PolicyNotFollowed => "They did not do what their rules say",
-            AfterReport::ReportHandling => "I am unhappy with how they dealt with it",
-            AfterReport::SortedStraightAway => "They sorted it out straight away",
+            AfterReport::NotFixed => labels::not_fixed,
+            AfterReport::NoReply => labels::no_reply,
+            AfterReport::MissedAppointment => labels::missed_appointment,
+            AfterReport::PoorWork => labels::poor_work,
+            AfterReport::Behaviour => labels::staff_behaviour,
+            AfterReport::PolicyNotFollowed => labels::policy_not_followed,
+            AfterReport::ReportHandling => labels::report_handling,
+            AfterReport::SortedStraightAway => labels::sorted_straight_away,
         }
     }
 }
 
 impl Label for OtherProcess {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            OtherProcess::LegalProceedings => "Court or legal action",
-            OtherProcess::InsuranceClaim => "An insurance, injury or damage claim",
-            OtherProcess::AppealRoute => "I can appeal or ask for a review in another way",
-            OtherProcess::None => "None of these",
+            OtherProcess::LegalProceedings => labels::legal_proceedings,
+            OtherProcess::InsuranceClaim => labels::insurance_claim,
+            OtherProcess::AppealRoute => labels::appeal_route,
+            OtherProcess::None => labels::none_of_these,
         }
     }
-    fn hint(self) -> Option<&'static str> {
-        match self {
-            OtherProcess::AppealRoute => Some("For example, a review of a housing or homelessness decision, a service charge dispute, or who takes over a tenancy."),
-            _ => None,
-        }
+    fn hint_text(self) -> Option<Text> {
+        (self == OtherProcess::AppealRoute).then_some(labels::appeal_route_hint as Text)
     }
 }
 
 impl Label for PriorComplaint {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            PriorComplaint::No => "No",
-            PriorComplaint::Answered => "Yes, and they have given me their final answer",
-            PriorComplaint::WithOmbudsman => "Yes, and the Ombudsman is looking at it, or has",
+            PriorComplaint::No => labels::no,
+            PriorComplaint::Answered => labels::prior_answered,
+            PriorComplaint::WithOmbudsman => labels::prior_with_ombudsman,
         }
     }
 }
 
 impl Label for Responsibility {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            Responsibility::Landlord => "No, it is about my landlord\u{2019}s service",
-            Responsibility::OtherBody => "Another council service or another organisation",
-            Responsibility::CouncillorConduct => "How a councillor behaved",
-            Responsibility::StaffGrievance => "I work for them and it is about my job",
-            Responsibility::BusinessRelationship => "My business works with them",
-            Responsibility::PolicyItself => "I disagree with one of their rules",
-            Responsibility::InformationRequest => "I want information or an explanation",
+            Responsibility::Landlord => labels::landlord_service,
+            Responsibility::OtherBody => labels::other_body,
+            Responsibility::CouncillorConduct => labels::councillor_conduct,
+            Responsibility::StaffGrievance => labels::staff_grievance,
+            Responsibility::BusinessRelationship => labels::business_relationship,
+            Responsibility::PolicyItself => labels::policy_itself,
+            Responsibility::InformationRequest => labels::information_request,
         }
     }
 }
 
 impl Label for Route {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            Route::Concern => "Try to sort it out quickly first",
-            Route::Complaint => "Make a formal complaint now",
+            Route::Concern => labels::route_concern,
+            Route::Complaint => labels::route_complaint,
         }
     }
 }
 
 impl Label for Category {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            Category::Repairs => "Repairs",
-            Category::DampAndMould => "Damp and mould",
-            Category::AsbHandling => "How they dealt with anti-social behaviour",
-            Category::StaffOrContractor => "How staff or a contractor behaved",
-            Category::Communication => "Not being kept informed",
-            Category::RentAndCharges => "Rent and charges",
-            Category::Neighbourhood => "The estate or neighbourhood",
-            Category::Allocations => "Applying for or moving home",
-            Category::Other => "Something else",
+            Category::Repairs => labels::repairs,
+            Category::DampAndMould => labels::damp_and_mould,
+            Category::AsbHandling => labels::asb_category,
+            Category::StaffOrContractor => labels::staff_or_contractor,
+            Category::Communication => labels::communication,
+            Category::RentAndCharges => labels::rent_and_charges,
+            Category::Neighbourhood => labels::neighbourhood,
+            Category::Allocations => labels::allocations,
+            Category::Other => labels::something_else,
         }
     }
 }
 
 impl Label for Place {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            Place::Home => "In my home",
-            Place::Communal => "In a shared area",
-            Place::Elsewhere => "Somewhere else",
+            Place::Home => labels::in_my_home,
+            Place::Communal => labels::shared_area,
+            Place::Elsewhere => labels::somewhere_else,
         }
     }
-    fn hint(self) -> Option<&'static str> {
-        match self {
-            Place::Communal => Some("For example, a stairwell, a lift, a garden or a car park."),
-            _ => None,
-        }
+    fn hint_text(self) -> Option<Text> {
+        (self == Place::Communal).then_some(labels::shared_area_hint as Text)
     }
 }
 
 impl Label for Adjustment {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            Adjustment::LargePrint => "Large print",
-            Adjustment::EasyRead => "Easy read",
-            Adjustment::Interpreter => "Another language or an interpreter",
-            Adjustment::Bsl => "British Sign Language (BSL)",
-            Adjustment::Braille => "Braille",
-            Adjustment::Audio => "Audio",
-            Adjustment::SupportPerson => "Someone with me to support me",
-            Adjustment::TimeOfDay => "Contact at a certain time of day",
-            Adjustment::Other => "Something else",
+            Adjustment::LargePrint => labels::large_print,
+            Adjustment::EasyRead => labels::easy_read,
+            Adjustment::Interpreter => labels::interpreter,
+            Adjustment::Bsl => labels::bsl,
+            Adjustment::Braille => labels::braille,
+            Adjustment::Audio => labels::audio,
+            Adjustment::SupportPerson => labels::support_person,
+            Adjustment::TimeOfDay => labels::time_of_day,
+            Adjustment::Other => labels::something_else,
         }
     }
 }
 
 impl Label for ContactMethod {
-    fn label(self) -> &'static str {
+    fn label_text(self) -> Text {
         match self {
-            ContactMethod::Email => "Email",
-            ContactMethod::Phone => "Phone",
-            ContactMethod::Post => "Letter",
+            ContactMethod::Email => labels::email,
+            ContactMethod::Phone => labels::phone,
+            ContactMethod::Post => labels::letter,
         }
     }
 }

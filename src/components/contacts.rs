@@ -2,17 +2,21 @@
 
 use leptos::prelude::*;
 
+use crate::app::use_journey;
+use crate::domain::language::Language;
 use crate::domain::policy::{Channel, Contact};
+use crate::domain::translations::contacts;
 
-fn channel_name(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Phone => "Phone",
-        Channel::Email => "Email",
-        Channel::Post => "Post",
-        Channel::Web => "Online",
-        Channel::InPerson => "In person",
-        Channel::SocialMedia => "Social media",
-    }
+fn channel_name(channel: Channel, language: Language) -> &'static str {
+    let name = match channel {
+        Channel::Phone => contacts::phone,
+        Channel::Email => contacts::email,
+        Channel::Post => contacts::post,
+        Channel::Web => contacts::web,
+        Channel::InPerson => contacts::in_person,
+        Channel::SocialMedia => contacts::social_media,
+    };
+    name(language)
 }
 
 /// A link for channels that have one (`tel:`, `mailto:`, a web address).
@@ -33,6 +37,7 @@ fn href(contact: &Contact) -> Option<String> {
 
 #[component]
 pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
+    let language = use_journey().language;
     let items = contacts
         .into_iter()
         .map(|contact| {
@@ -42,7 +47,7 @@ pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
             };
             view! {
                 <div class="summary-list__row">
-                    <dt class="summary-list__key">{channel_name(contact.channel)}</dt>
+                    <dt class="summary-list__key">{channel_name(contact.channel, language)}</dt>
                     <dd class="summary-list__value">
                         {value}
                         {contact.note.map(|note| view! { <br /> <span class="hint">{note}</span> })}

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::question::focus;
+use crate::app::use_journey;
+use crate::domain::translations::errors as t;
 use crate::domain::validation::FieldError;
 
 /// The page's current errors, shared by the summary and the fields' inline messages.
@@ -37,6 +39,7 @@ pub fn field_error(name: &'static str) -> Signal<Option<String>> {
 
 #[component]
 pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
+    let language = use_journey().language;
     move || {
         let list = errors.0.get();
         (!list.is_empty()).then(|| {
@@ -61,7 +64,7 @@ pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                    <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                    <h2 class="error-summary__title" id="error-summary-title">{t::summary_title(language)}</h2>
                     <ul class="list error-summary__list">{items}</ul>
                 </div>
             }
@@ -72,11 +75,12 @@ pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
 /// The inline message under a field's label.
 #[component]
 pub fn ErrorMessage(name: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+    let language = use_journey().language;
     move || {
         error.get().map(|message| {
             view! {
                 <p class="error-message" id=format!("{name}-error")>
-                    <span class="visually-hidden">"Error: "</span>
+                    <span class="visually-hidden">{t::prefix(language)} " "</span>
                     {message}
                 </p>
             }

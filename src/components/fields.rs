@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::domain::draft::{Choice, DateInput, Draft};
+use crate::domain::translations::fields;
 use crate::text::Label;
 
 /// The ids a field's `aria-describedby` names: its hint and its error, where shown.
@@ -99,14 +100,15 @@ pub fn Radios<T: Choice + Label + Send + Sync>(
     get: fn(&Draft) -> Option<T>,
     set: fn(&mut Draft, T),
 ) -> impl IntoView {
-    let draft = use_journey().draft;
+    let journey = use_journey();
+    let (draft, language) = (journey.draft, journey.language);
     let items = options
         .into_iter()
         .enumerate()
         .map(|(index, value)| {
             let id = choice_id(name, index);
             let hint_id = format!("{id}-item-hint");
-            let has_hint = value.hint().is_some();
+            let has_hint = value.hint(language).is_some();
             view! {
                 <div class="radios__item">
                     <input
@@ -119,8 +121,8 @@ pub fn Radios<T: Choice + Label + Send + Sync>(
                         on:change=move |_| draft.update(|d| set(d, value))
                         aria-describedby=has_hint.then(|| hint_id.clone())
                     />
-                    <label class="label radios__label" for=id>{value.label()}</label>
-                    {value.hint().map(|hint| view! { <div class="hint radios__hint" id=hint_id>{hint}</div> })}
+                    <label class="label radios__label" for=id>{value.label(language)}</label>
+                    {value.hint(language).map(|hint| view! { <div class="hint radios__hint" id=hint_id>{hint}</div> })}
                 </div>
             }
         })
@@ -139,7 +141,7 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
     get: fn(&Draft) -> &Vec<T>,
     set: fn(&mut Draft) -> &mut Vec<T>,
 ) -> impl IntoView {
-    let draft = use_journey().draft;
+    let (draft, language) = (use_journey().draft, use_journey().language);
     let items = options
         .into_iter()
         .enumerate()
@@ -167,7 +169,7 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
                         prop:checked=move || draft.with(|d| get(d).contains(&value))
                         on:change=toggle
                     />
-                    <label class="label checkboxes__label" for=id>{value.label()}</label>
+                    <label class="label checkboxes__label" for=id>{value.label(language)}</label>
                 </div>
             }
         })
@@ -249,7 +251,7 @@ pub fn TextArea(
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let draft = use_journey().draft;
+    let (draft, language) = (use_journey().draft, use_journey().language);
     let error = field_error(name);
     let used = Memo::new(move |_| draft.with(|d| get(d).chars().count()));
     let hint_and_error = described_by(name, hint.is_some(), error);
@@ -259,20 +261,11 @@ pub fn TextArea(
     };
     let count_text = move || {
         let used = used.get();
-        if used > max {
-            let over = used - max;
-            format!(
-                "You have {} character{} too many",
-                thousands(over),
-                if over == 1 { "" } else { "s" }
-            )
-        } else {
-            let left = max - used;
-            format!(
-                "You have {} character{} remaining",
-                thousands(left),
-                if left == 1 { "" } else { "s" }
-            )
+        match (used > max, used.abs_diff(max)) {
+            (true, 1) => fields::too_many_one(language).to_string(),
+            (true, over) => fields::too_many(language, &thousands(over)),
+            (false, 1) => fields::remaining_one(language).to_string(),
+            (false, left) => fields::remaining(language, &thousands(left)),
         }
     };
     let over = move || used.get() > max;
@@ -316,7 +309,7 @@ pub fn DateField(
     get: fn(&Draft) -> &DateInput,
     set: fn(&mut Draft) -> &mut DateInput,
 ) -> impl IntoView {
-    let draft = use_journey().draft;
+    let (draft, language) = (use_journey().draft, use_journey().language);
     let error = field_error(error_field);
     let describedby = described_by(name, true, error);
     let part = |part: &'static str, label: &'static str, width: &'static str| {
@@ -361,9 +354,9 @@ pub fn DateField(
                 {hint_view(name, Some(hint))}
                 <ErrorMessage name error />
                 <div class="date-input">
-                    {part("day", "Day", "2")}
-                    {part("month", "Month", "2")}
-                    {part("year", "Year", "4")}
+                    {part("day", fields::day(language), "2")}
+                    {part("month", fields::month(language), "2")}
+                    {part("year", fields::year(language), "4")}
                 </div>
             </fieldset>
         </div>

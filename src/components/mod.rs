@@ -4,4 +4,5 @@ pub mod error_summary;
 pub mod fields;
 pub mod ombudsman;
 pub mod question;
+pub mod sentence;
 pub mod timeline;

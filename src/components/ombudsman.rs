@@ -2,30 +2,28 @@
 
 use leptos::prelude::*;
 
+use crate::components::sentence::{sentence, MARK};
+use crate::domain::language::Language;
 use crate::domain::policy::Ombudsman;
+use crate::domain::translations::ombudsman as t;
 
 #[component]
-pub fn OmbudsmanDetails(ombudsman: Ombudsman) -> impl IntoView {
+pub fn OmbudsmanDetails(ombudsman: Ombudsman, language: Language) -> impl IntoView {
     let services = (!ombudsman.lgsco_services.is_empty()).then(|| {
-        view! {
-            <p>
-                "The Local Government and Social Care Ombudsman looks at complaints about: "
-                {ombudsman.lgsco_services.join("; ")} "."
-            </p>
-        }
+        view! { <p>{t::lgsco_services(language, &ombudsman.lgsco_services.join("; "))}</p> }
     });
     let schemes = ombudsman
         .scheme
         .details()
         .iter()
         .map(|details| {
-            view! {
-                <li>
-                    <a href=details.website>{details.name}</a>
-                    ", phone "
-                    <a href=format!("tel:{}", details.phone.replace(' ', ""))>{details.phone}</a>
-                </li>
-            }
+            let name = (details.name)(language);
+            let website = view! { <a href=details.website>{name}</a> };
+            let phone = view! {
+                <a href=format!("tel:{}", details.phone.replace(' ', ""))>{details.phone}</a>
+            };
+            let text = t::phone(language, MARK[0], MARK[1]);
+            view! { <li>{sentence(&text, vec![website.into_any(), phone.into_any()])}</li> }
         })
         .collect_view();
     view! {

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::app::{use_journey, Journey};
 use crate::components::error_summary::{ErrorSummary, FormErrors};
 use crate::domain::journey::PageId;
+use crate::domain::translations as t;
 use crate::domain::validation::validate;
 
 /// Focuses the element with this id (the page's `<h1>`, an error summary, an input).
@@ -20,11 +21,11 @@ pub fn focus(id: &str) {
 /// Sets the document title and, after a change of page (not on first load), moves focus to the
 /// page's heading so that screen readers announce the new page.
 fn arrive(journey: Journey, page: PageId, title: String, errors: Option<FormErrors>) {
-    let landlord = journey.landlord();
+    let title = t::layout::title(journey.language, &title, &journey.landlord());
+    let error_title = format!("{} {title}", t::errors::prefix(journey.language));
     Effect::new(move |_| {
         let has_errors = errors.is_some_and(|errors| errors.0.with(|list| !list.is_empty()));
-        let prefix = if has_errors { "Error: " } else { "" };
-        crate::config::set_title(&format!("{prefix}{title} \u{2013} Complain to {landlord}"));
+        crate::config::set_title(if has_errors { &error_title } else { &title });
     });
     // The start page is not a place to resume: it offers to resume.
     if page != PageId::Start {
@@ -117,7 +118,7 @@ pub fn QuestionPage(
         <form novalidate on:submit=on_submit>
             {children()}
             <button type="submit" class="button" data-module="continue">
-                {button.unwrap_or("Continue")}
+                {button.unwrap_or(t::layout::continue_button(journey.language))}
             </button>
         </form>
         <ClearAnswers />
@@ -130,7 +131,7 @@ fn BackLink(page: PageId) -> impl IntoView {
     move || {
         journey
             .previous(page)
-            .map(|previous| view! { <a href=journey.href(previous) class="back-link">"Back"</a> })
+            .map(|previous| view! { <a href=journey.href(previous) class="back-link">{t::layout::back(journey.language)}</a> })
     }
 }
 
@@ -149,9 +150,9 @@ pub fn ClearAnswers() -> impl IntoView {
         <Show when=started>
             <div class="clear-answers">
                 <button type="button" class="button button--secondary" on:click=clear>
-                    "Clear my answers from this device"
+                    {t::layout::clear_answers(journey.language)}
                 </button>
-                <p class="hint">"Use this if other people use this phone or computer."</p>
+                <p class="hint">{t::layout::clear_answers_hint(journey.language)}</p>
             </div>
         </Show>
     }

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::app::use_journey;
+use crate::components::sentence::{sentence, MARK};
+use crate::domain::translations::milestones;
 use crate::domain::deadlines::{long_date, Milestone};
 
 #[component]
@@ -13,10 +15,11 @@ pub fn TimelineList(milestones: Vec<Milestone>) -> impl IntoView {
         .map(|milestone| {
             view! {
                 <div class="summary-list__row" data-milestone=milestone.id.as_str()>
-                    <dt class="summary-list__key">{milestone.label()}</dt>
+                    <dt class="summary-list__key">{milestone.label(language)}</dt>
                     <dd class="summary-list__value">
-                        "By "
-                        <time datetime=milestone.date.to_string()>{long_date(milestone.date, language)}</time>
+                        {sentence(&milestones::by(language, MARK[0]), vec![view! {
+                            <time datetime=milestone.date.to_string()>{long_date(milestone.date, language)}</time>
+                        }.into_any()])}
                     </dd>
                 </div>
             }

@@ -56,25 +56,21 @@ impl MilestoneId {
     }
 
     /// What happens by this date, in words a resident reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            MilestoneId::AcknowledgeBy => "Your landlord tells you they have your complaint",
-            MilestoneId::ContactBy => "Your landlord contacts you to talk about it",
-            MilestoneId::ConcernResolveBy => {
-                "Your landlord sorts it out quickly, if you choose that"
-            }
-            MilestoneId::Stage1ResponseBy => "Your landlord replies to your complaint",
-            MilestoneId::Stage1ExtendedBy => "Latest reply, if your landlord needs more time",
-            MilestoneId::Stage2RequestBy => "Last day to ask for a review",
-            MilestoneId::Stage2AcknowledgeBy => {
-                "Your landlord tells you they have your review request"
-            }
-            MilestoneId::Stage2ResponseBy => "Your landlord replies to your review request",
-            MilestoneId::Stage2ExtendedBy => {
-                "Latest review reply, if your landlord needs more time"
-            }
-            MilestoneId::CommentReplyBy => "Your landlord replies to your comment",
-        }
+    pub fn label(self, language: Language) -> &'static str {
+        use t::milestones;
+        let label = match self {
+            MilestoneId::AcknowledgeBy => milestones::acknowledge_by,
+            MilestoneId::ContactBy => milestones::contact_by,
+            MilestoneId::ConcernResolveBy => milestones::concern_resolve_by,
+            MilestoneId::Stage1ResponseBy => milestones::stage1_response_by,
+            MilestoneId::Stage1ExtendedBy => milestones::stage1_extended_by,
+            MilestoneId::Stage2RequestBy => milestones::stage2_request_by,
+            MilestoneId::Stage2AcknowledgeBy => milestones::stage2_acknowledge_by,
+            MilestoneId::Stage2ResponseBy => milestones::stage2_response_by,
+            MilestoneId::Stage2ExtendedBy => milestones::stage2_extended_by,
+            MilestoneId::CommentReplyBy => milestones::comment_reply_by,
+        };
+        label(language)
     }
 }
 
@@ -90,8 +86,8 @@ impl Milestone {
         Milestone { id, date }
     }
 
-    pub fn label(&self) -> &'static str {
-        self.id.label()
+    pub fn label(&self, language: Language) -> &'static str {
+        self.id.label(language)
     }
 }
 
@@ -579,7 +575,7 @@ mod tests {
         let ids: std::collections::HashSet<_> =
             MilestoneId::ALL.iter().map(|m| m.as_str()).collect();
         assert_eq!(ids.len(), MilestoneId::ALL.len());
-        assert!(MilestoneId::ALL.iter().all(|m| !m.label().is_empty()));
+        assert!(MilestoneId::ALL.iter().all(|m| !m.label(Language::Welsh).is_empty()));
     }
 
     proptest::proptest! {

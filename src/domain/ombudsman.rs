@@ -1,23 +1,24 @@
 //! The Ombudsman schemes a resident can go to once the landlord's own process is over.
 
 use super::policy::OmbudsmanScheme;
+use super::translations::{ombudsman, Language};
 
 /// How to reach an Ombudsman.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OmbudsmanDetails {
-    pub name: &'static str,
+    pub name: fn(Language) -> &'static str,
     pub phone: &'static str,
     pub website: &'static str,
 }
 
 pub const HOUSING_OMBUDSMAN: OmbudsmanDetails = OmbudsmanDetails {
-    name: "Housing Ombudsman",
+    name: ombudsman::housing_name,
     phone: "0300 111 3000",
     website: "https://www.housing-ombudsman.org.uk/",
 };
 
 pub const LGSCO: OmbudsmanDetails = OmbudsmanDetails {
-    name: "Local Government and Social Care Ombudsman",
+    name: ombudsman::lgsco_name,
     phone: "0300 061 0614",
     website: "https://www.lgo.org.uk/",
 };

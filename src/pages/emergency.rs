@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::app::use_journey;
 use crate::components::question::InfoPage;
+use crate::components::sentence::{sentence, MARK};
 use crate::domain::journey::PageId;
+use crate::domain::translations::emergency as t;
 use crate::pages::question;
 
 fn tel(number: &str) -> String {
@@ -26,34 +28,33 @@ pub fn EmergencyPage() -> impl IntoView {
     let repairs = journey
         .policy
         .with_value(|p| p.landlord.emergency_repairs_phone.clone());
+    let language = journey.language;
+    let link = |href: String, text: String| view! { <a href=href>{text}</a> }.into_any();
     let repairs_line = match repairs {
-        Some(number) => view! {
-            <li>
-                "For an emergency repair, call " {landlord.clone()} "\u{2019}s emergency repairs line on "
-                <a href=tel(&number)>{number.clone()}</a> "."
-            </li>
-        }
-        .into_any(),
-        None => view! {
-            <li>"For an emergency repair, call " {landlord.clone()} "\u{2019}s emergency repairs line. It is open day and night."</li>
-        }
-        .into_any(),
+        Some(number) => sentence(
+            &t::repairs_line(language, &landlord, MARK[0]),
+            vec![link(tel(&number), number.clone())],
+        ),
+        None => sentence(&t::repairs_line_no_number(language, &landlord), vec![]),
     };
     let next = journey.next(PageId::Emergency).unwrap_or(PageId::Who);
     view! {
         <InfoPage page=PageId::Emergency title=title.clone()>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
             <div class="warning" role="note">
-                <p><strong>"If someone\u{2019}s life is in danger, call 999 now."</strong></p>
+                <p><strong>{t::life_in_danger(language)}</strong></p>
             </div>
             <ul class="list list--bullet">
-                <li>"If you smell gas, call the gas emergency line on " <a href="tel:0800111999">"0800 111 999"</a> ". Do not use switches or flames."</li>
-                <li>"If there is a power cut or bare wires, call " <a href="tel:105">"105"</a> "."</li>
-                {repairs_line}
-                <li>"If you are not in danger now but need advice, call " <a href="tel:111">"NHS 111"</a> " or the police on " <a href="tel:101">"101"</a> "."</li>
+                <li>{sentence(&t::gas(language, MARK[0]), vec![link(tel("0800 111 999"), "0800 111 999".into())])}</li>
+                <li>{sentence(&t::power(language, MARK[0]), vec![link(tel("105"), "105".into())])}</li>
+                <li>{repairs_line}</li>
+                <li>{sentence(&t::advice(language, MARK[0], MARK[1]), vec![
+                    link(tel("111"), t::nhs_111(language).into()),
+                    link(tel("101"), "101".into()),
+                ])}</li>
             </ul>
-            <p>"When everyone is safe, you can go on with your complaint."</p>
-            <a href=journey.href(next) class="button" role="button" draggable="false">"Continue with my complaint"</a>
+            <p>{t::when_safe(language)}</p>
+            <a href=journey.href(next) class="button" role="button" draggable="false">{t::continue_with_complaint(language)}</a>
         </InfoPage>
     }
 }

@@ -8,6 +8,7 @@ use crate::components::fields::{Radios, TextArea};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{FeedbackKind, LONG_TEXT_MAX};
 use crate::domain::journey::PageId;
+use crate::domain::translations::feedback as t;
 use crate::pages::question;
 
 #[component]
@@ -17,22 +18,21 @@ pub fn FeedbackPage() -> impl IntoView {
     let comment = journey
         .draft
         .with_untracked(|d| d.kind == Some(FeedbackKind::Comment));
+    let language = journey.language;
     let hint = if comment {
-        "Tell them your idea and how it would help."
+        t::hint_comment(language)
     } else {
-        "Tell them who or what you want to thank, and why. They will pass it on."
+        t::hint_compliment(language)
     };
     let reply_hint = journey
         .policy
         .with_value(|p| p.comment_reply_days)
-        .map(|days| {
-            format!("If you ask for a reply, they aim to reply within {days} working days.")
-        });
+        .map(|days| t::reply_within(language, &days.to_string()));
     view! {
         <QuestionPage page=PageId::Feedback title=title.clone()>
             <TextArea name="message" label=title heading=true hint=hint.to_string() get=|d| &d.message set=|d| &mut d.message max=LONG_TEXT_MAX rows=8 />
             {comment.then(|| view! {
-                <Radios name="wants-reply" question="Would you like a reply?".to_string() hint=reply_hint get=|d| d.wants_reply set=|d, v| d.wants_reply = Some(v) />
+                <Radios name="wants-reply" question=t::wants_reply(language).to_string() hint=reply_hint get=|d| d.wants_reply set=|d, v| d.wants_reply = Some(v) />
             })}
         </QuestionPage>
     }

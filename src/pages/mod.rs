@@ -8,6 +8,7 @@ use crate::components::fields::{Radios, TextArea};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{Choice, Draft, LONG_TEXT_MAX};
 use crate::domain::journey::PageId;
+use crate::domain::translations::hints;
 use crate::text::Label;
 
 mod check_answers;
@@ -32,7 +33,7 @@ mod who;
 pub fn question(page: PageId) -> String {
     let journey = use_journey();
     let for_someone_else = journey.draft.with_untracked(|d| d.is_representative());
-    crate::text::question(page, &journey.landlord(), for_someone_else)
+    crate::text::question(page, &journey.landlord(), for_someone_else, journey.language)
 }
 
 /// A page that asks one question with radios, bound to one answer of the draft.
@@ -72,12 +73,13 @@ fn text_page(
 
 /// The view of a page of the journey.
 pub fn view(page: PageId) -> AnyView {
+    let language = use_journey().language;
     match page {
         PageId::Start => view! { <start::StartPage /> }.into_any(),
         PageId::Safety => choice_page(
             page,
             "danger",
-            Some("For example, a smell of gas, a fire, flooding, bare electric wires, part of the building falling down, or damp and mould making someone ill."),
+            Some(hints::safety(language)),
             |d| d.danger,
             |d, v| d.danger = Some(v),
         ),
@@ -107,7 +109,7 @@ pub fn view(page: PageId) -> AnyView {
         PageId::LateReason => text_page(
             page,
             "late-reason",
-            "For example, you were ill, or you reported it before but it was never written down.",
+            hints::late_reason(language),
             |d| &d.late_reason,
             |d| &mut d.late_reason,
         ),
@@ -120,7 +122,7 @@ pub fn view(page: PageId) -> AnyView {
         PageId::WhatWentWrong => text_page(
             page,
             "description",
-            "Say what happened, in your own words. Include dates, names and reference numbers if you have them.",
+            hints::what_went_wrong(language),
             |d| &d.description,
             |d| &mut d.description,
         ),
@@ -129,21 +131,21 @@ pub fn view(page: PageId) -> AnyView {
         PageId::DoneSoFar => text_page(
             page,
             "done-so-far",
-            "For example, who you spoke to and when. You can leave this blank.",
+            hints::done_so_far(language),
             |d| &d.done_so_far,
             |d| &mut d.done_so_far,
         ),
         PageId::Impact => text_page(
             page,
             "impact",
-            "For example, on your health, your money, your sleep or your children.",
+            hints::impact(language),
             |d| &d.impact,
             |d| &mut d.impact,
         ),
         PageId::OutcomeWanted => text_page(
             page,
             "outcome-wanted",
-            "For example, a repair done by a certain date, an apology, or money back.",
+            hints::outcome_wanted(language),
             |d| &d.outcome_wanted,
             |d| &mut d.outcome_wanted,
         ),

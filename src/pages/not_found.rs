@@ -4,14 +4,16 @@ use leptos::prelude::*;
 
 use crate::app::use_journey;
 use crate::domain::journey::PageId;
+use crate::domain::translations::not_found as t;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let journey = use_journey();
-    crate::config::set_title("Page not found");
+    let language = journey.language;
+    crate::config::set_title(t::title(language));
     view! {
-        <h1 class="heading-l" id="page-heading" tabindex="-1">"Page not found"</h1>
-        <p>"If you typed the web address, check it is correct."</p>
-        <p><a href=journey.href(PageId::Start)>"Go to the start of the complaints form"</a></p>
+        <h1 class="heading-l" id="page-heading" tabindex="-1">{t::title(language)}</h1>
+        <p>{t::typed(language)}</p>
+        <p><a href=journey.href(PageId::Start)>{t::go_to_start(language)}</a></p>
     }
 }

@@ -8,6 +8,7 @@ use crate::components::fields::{Radios, TextInput};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{Choice, ConsentBasis, RepliesTo};
 use crate::domain::journey::PageId;
+use crate::domain::translations::representative as t;
 use crate::pages::question;
 
 #[component]
@@ -22,19 +23,17 @@ pub fn RepresentativePage() -> impl IntoView {
         .copied()
         .filter(|basis| !rules.written_consent_required || *basis != ConsentBasis::ResidentPresent)
         .collect();
-    let consent_hint = rules.written_consent_required.then(|| {
-        format!(
-            "{} needs the resident\u{2019}s agreement in writing before it can deal with you.",
-            journey.landlord()
-        )
-    });
+    let language = journey.language;
+    let consent_hint = rules
+        .written_consent_required
+        .then(|| t::consent_in_writing(language, &journey.landlord()));
     // Built inside the form (a closure), so the fields find the form's errors.
     let replies = move || {
         rules.replies_to_representative.then(|| {
             view! {
                 <Radios
                     name="rep-replies-to"
-                    question="Who should get the replies?".to_string()
+                    question=t::replies_to(language).to_string()
                     options=RepliesTo::ALL.to_vec()
                     get=|d| d.representative.replies_to
                     set=|d, v| d.representative.replies_to = Some(v)
@@ -43,16 +42,16 @@ pub fn RepresentativePage() -> impl IntoView {
         })
     };
     let not_to_you = (!rules.replies_to_representative).then(|| {
-        view! { <p class="inset">"Replies will go to the resident, not to you."</p> }
+        view! { <p class="inset">{t::replies_to_resident(language)}</p> }
     });
     view! {
         <QuestionPage page=PageId::Representative title=title.clone()>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
-            <TextInput name="rep-name" label="Your full name".into() get=|d| &d.representative.name set=|d| &mut d.representative.name autocomplete="name" spellcheck=false />
-            <TextInput name="rep-relationship" label="How do you know the resident?".into() hint="For example, daughter, neighbour, or support worker at Shelter.".to_string() get=|d| &d.representative.relationship set=|d| &mut d.representative.relationship />
+            <TextInput name="rep-name" label=t::name(language).into() get=|d| &d.representative.name set=|d| &mut d.representative.name autocomplete="name" spellcheck=false />
+            <TextInput name="rep-relationship" label=t::relationship(language).into() hint=t::relationship_hint(language).to_string() get=|d| &d.representative.relationship set=|d| &mut d.representative.relationship />
             <Radios
                 name="rep-consent"
-                question="How has the resident agreed to you acting for them?".to_string()
+                question=t::consent(language).to_string()
                 hint=consent_hint
                 options=consent_options
                 get=|d| d.representative.consent
@@ -60,8 +59,8 @@ pub fn RepresentativePage() -> impl IntoView {
             />
             {replies()}
             {not_to_you}
-            <TextInput name="rep-email" label="Your email address (optional)".into() get=|d| &d.representative.email set=|d| &mut d.representative.email autocomplete="email" input_type="email" spellcheck=false />
-            <TextInput name="rep-phone" label="Your phone number (optional)".into() get=|d| &d.representative.phone set=|d| &mut d.representative.phone autocomplete="tel" input_type="tel" width="20" />
+            <TextInput name="rep-email" label=t::email(language).into() get=|d| &d.representative.email set=|d| &mut d.representative.email autocomplete="email" input_type="email" spellcheck=false />
+            <TextInput name="rep-phone" label=t::phone(language).into() get=|d| &d.representative.phone set=|d| &mut d.representative.phone autocomplete="tel" input_type="tel" width="20" />
         </QuestionPage>
     }
 }

@@ -8,14 +8,17 @@ use crate::app::use_journey;
 use crate::components::contacts::ContactList;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::question::InfoPage;
+use crate::components::sentence::{sentence, MARK};
 use crate::components::timeline::TimelineList;
 use crate::domain::deadlines::long_date;
 use crate::domain::journey::PageId;
+use crate::domain::translations::start as t;
 use crate::pages::question;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
     let journey = use_journey();
+    let language = journey.language;
     let policy = journey.policy.get_value();
     let now = Local::now().naive_local();
     let milestones = policy.timeline(now).iter().copied().collect::<Vec<_>>();
@@ -23,11 +26,11 @@ pub fn StartPage() -> impl IntoView {
     let title = question(PageId::Start);
     let contacts = policy.landlord.contacts.clone();
     let other_ways = if contacts.is_empty() {
-        view! { <p>"You can also complain to " {name.clone()} " by phone, email, letter or in person."</p> }
+        view! { <p>{t::other_ways_general(language, &name)}</p> }
             .into_any()
     } else {
         view! {
-            <p>"You can also complain to " {name.clone()} ":"</p>
+            <p>{t::other_ways_listed(language, &name)}</p>
             <ContactList contacts />
         }
         .into_any()
@@ -39,8 +42,8 @@ pub fn StartPage() -> impl IntoView {
             page.map(|page| {
                 view! {
                     <div class="notification" role="region" aria-labelledby="resume-title">
-                        <h2 class="heading-m" id="resume-title">"You have answers saved on this device"</h2>
-                        <p><a href=journey.href(page) class="notification__link">"Continue where you left off"</a></p>
+                        <h2 class="heading-m" id="resume-title">{t::resume_title(language)}</h2>
+                        <p><a href=journey.href(page) class="notification__link">{t::resume_link(language)}</a></p>
                     </div>
                 }
             })
@@ -50,8 +53,8 @@ pub fn StartPage() -> impl IntoView {
         journey.draft_discarded.get().then(|| {
             view! {
                 <div class="notification" role="region" aria-labelledby="discarded-title">
-                    <h2 class="heading-m" id="discarded-title">"We could not open your saved answers"</h2>
-                    <p>"They were saved by an older version of this form. Please start again."</p>
+                    <h2 class="heading-m" id="discarded-title">{t::discarded_title(language)}</h2>
+                    <p>{t::discarded_text(language)}</p>
                 </div>
             }
         })
@@ -61,36 +64,32 @@ pub fn StartPage() -> impl IntoView {
             {discarded}
             {resume}
             <h1 class="heading-xl" id="page-heading" tabindex="-1">{title}</h1>
-            <p class="lead">
-                "Use this service to tell " {name.clone()} " that something has gone wrong with your home or their service."
-            </p>
-            <p>"You do not need to use the word \u{201c}complaint\u{201d}. Someone can also do this for you. You can also say thank you or make a suggestion."</p>
+            <p class="lead">{t::lead(language, &name)}</p>
+            <p>{t::no_need_for_the_word(language)}</p>
 
-            <h2 class="heading-m">"Before you start"</h2>
-            <p>"It takes about 10 minutes. It helps to have:"</p>
+            <h2 class="heading-m">{t::before_you_start(language)}</h2>
+            <p>{t::takes_about(language)}</p>
             <ul class="list list--bullet">
-                <li>"what went wrong, and when"</li>
-                <li>"what you have already done about it"</li>
-                <li>"what you would like to happen to put it right"</li>
+                <li>{t::have_what_went_wrong(language)}</li>
+                <li>{t::have_done_so_far(language)}</li>
+                <li>{t::have_outcome_wanted(language)}</li>
             </ul>
-            <p>"Your answers are saved on this device as you go."</p>
-            <a href=journey.href(PageId::Safety) class="button button--start" role="button" draggable="false">"Start now"</a>
+            <p>{t::saved_as_you_go(language)}</p>
+            <a href=journey.href(PageId::Safety) class="button button--start" role="button" draggable="false">{t::start_now(language)}</a>
 
-            <h2 class="heading-m">"When you will hear back"</h2>
-            <p>
-                "If you complain today, "
-                <time datetime=now.date().to_string()>{long_date(now.date(), journey.language)}</time>
-                ", the complaints policy of " {name.clone()} " says:"
-            </p>
+            <h2 class="heading-m">{t::hear_back(language)}</h2>
+            <p>{sentence(&t::if_you_complain_today(language, MARK[0], &name), vec![view! {
+                <time datetime=now.date().to_string()>{long_date(now.date(), language)}</time>
+            }.into_any()])}</p>
             <TimelineList milestones />
-            <p class="hint">"Working days are Monday to Friday, not counting bank holidays."</p>
+            <p class="hint">{t::working_days(language)}</p>
 
-            <h2 class="heading-m">"Other ways to complain"</h2>
+            <h2 class="heading-m">{t::other_ways(language)}</h2>
             {other_ways}
 
-            <h2 class="heading-m">"If you are still unhappy"</h2>
-            <p>"If you are unhappy with the final reply to your complaint, you can ask an Ombudsman to look at it. It is free."</p>
-            <OmbudsmanDetails ombudsman=policy.ombudsman.clone() />
+            <h2 class="heading-m">{t::still_unhappy(language)}</h2>
+            <p>{t::ombudsman(language)}</p>
+            <OmbudsmanDetails ombudsman=policy.ombudsman.clone() language />
         </InfoPage>
     }
 }
