@@ -11,29 +11,31 @@ use crate::components::timeline::TimelineList;
 use chrono::NaiveDate;
 
 use crate::domain::deadlines::long_date;
-use crate::domain::draft::{Draft, Route};
+use crate::domain::draft::{Draft, FeedbackKind, Route};
+use crate::domain::policy::Counting;
+use crate::domain::translations::{check_answers as t, start};
 use crate::domain::language::Language;
 use crate::domain::journey::{path, PageId};
 use crate::domain::triage;
 use crate::pages::question;
 use crate::text::Label;
 
-fn label<T: Label>(choice: Option<T>) -> String {
-    choice.map(|c| c.label().to_string()).unwrap_or_default()
+fn label<T: Label>(choice: Option<T>, language: Language) -> String {
+    choice.map(|c| c.label(language).to_string()).unwrap_or_default()
 }
 
 /// The answer given on a page, as the resident would read it back.
 fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> String {
     match page {
-        PageId::Safety => label(d.danger),
-        PageId::Who => label(d.complainant),
+        PageId::Safety => label(d.danger, language),
+        PageId::Who => label(d.complainant, language),
         PageId::Representative => {
             let r = &d.representative;
             [
                 r.name.as_str(),
                 r.relationship.as_str(),
-                &label(r.consent),
-                &label(r.replies_to),
+                &label(r.consent, language),
+                &label(r.replies_to, language),
                 &r.email,
                 &r.phone,
             ]
@@ -43,14 +45,14 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> Stri
             .collect::<Vec<_>>()
             .join("\n")
         }
-        PageId::Connection => label(d.connection),
-        PageId::Kind => label(d.kind),
+        PageId::Connection => label(d.connection, language),
+        PageId::Kind => label(d.kind, language),
         PageId::Feedback => d.message.clone(),
-        PageId::Asb => label(d.asb),
-        PageId::ToldBefore => label(d.told_before),
-        PageId::AfterReport => label(d.after_report),
-        PageId::OtherProcess => label(d.other_process),
-        PageId::PriorComplaint => label(d.prior_complaint),
+        PageId::Asb => label(d.asb, language),
+        PageId::ToldBefore => label(d.told_before, language),
+        PageId::AfterReport => label(d.after_report, language),
+        PageId::OtherProcess => label(d.other_process, language),
+        PageId::PriorComplaint => label(d.prior_complaint, language),
         PageId::When => match d.issue_date.parse(today) {
             Ok(date) => long_date(date, language),
             Err(_) => {
@@ -64,8 +66,8 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> Stri
             }
         },
         PageId::LateReason => d.late_reason.clone(),
-        PageId::Responsibility => label(d.responsibility),
-        PageId::Category => label(d.category),
+        PageId::Responsibility => label(d.responsibility, language),
+        PageId::Category => label(d.category, language),
         PageId::WhatWentWrong => d.description.clone(),
         PageId::Photos => d
             .photos
@@ -73,7 +75,7 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> Stri
             .map(|p| p.alt.clone())
             .collect::<Vec<_>>()
             .join("\n"),
-        PageId::Where => [label(d.place), d.address.clone()]
+        PageId::Where => [label(d.place, language), d.address.clone()]
             .join("\n")
             .trim()
             .to_string(),
@@ -84,14 +86,14 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> Stri
             let mut lines: Vec<String> = d
                 .adjustments
                 .iter()
-                .map(|a| a.label().to_string())
+                .map(|a| a.label(language).to_string())
                 .collect();
             lines.push(d.adjustments_detail.clone());
             lines.join("\n").trim().to_string()
         }
         PageId::Contact => [
             &d.name,
-            &label(d.contact_method),
+            &label(d.contact_method, language),
             &d.email,
             &d.phone,
             &d.postal_address,
@@ -111,6 +113,7 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> Stri
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
     let journey = use_journey();
+    let language = journey.language;
     let title = question(PageId::Check);
     let pages = journey.with(|policy, draft| path(policy, draft, journey.today));
     // Coming back here from a change link ends the change.
@@ -120,7 +123,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         .filter(|page| !matches!(page, PageId::Start | PageId::Emergency | PageId::Outcome | PageId::Check))
         .map(|page| {
             let value = journey.draft.with_untracked(|d| answer(page, d, journey.today, journey.language));
-            let value = if value.trim().is_empty() { "Not given".to_string() } else { value };
+            let value = if value.trim().is_empty() { t::not_given(language).to_string() } else { value };
             let start_change = move |_| journey.changing.set(true);
             view! {
                 <div class="summary-list__row" data-page=page.slug()>
@@ -128,7 +131,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                     <dd class="summary-list__value pre-line">{value}</dd>
                     <dd class="summary-list__actions">
                         <a href=journey.href(page) on:click=start_change>
-                            "Change" <span class="visually-hidden">{format!(" {}", question(page).to_lowercase())}</span>
+                            {t::change(language)} <span class="visually-hidden">{format!(" {}", question(page).to_lowercase())}</span>
                         </a>
                     </dd>
                 </div>
@@ -153,44 +156,41 @@ pub fn CheckAnswersPage() -> impl IntoView {
         .collect::<Vec<_>>();
     let review = journey.policy.with_value(|p| {
         p.stages.stage2.as_ref().map(|stage2| {
-            let when = match stage2.request_window {
-                Some(window) => format!(
-                    " Ask within {} {} of their reply.",
-                    window.days,
-                    match window.counting {
-                        crate::domain::policy::Counting::WorkingDays => "working days",
-                        crate::domain::policy::Counting::CalendarDays => "days",
-                    }
-                ),
-                None => String::new(),
-            };
+            let when = stage2.request_window.map(|window| {
+                let days = window.days.to_string();
+                let within = match window.counting {
+                    Counting::WorkingDays => t::review_within_working_days(language, &days),
+                    Counting::CalendarDays => t::review_within_days(language, &days),
+                };
+                format!(" {within}")
+            });
             view! {
-                <h2 class="heading-m">"If you are unhappy with their reply"</h2>
-                <p>"You can ask for a review of your complaint (stage 2)." {when}</p>
+                <h2 class="heading-m">{t::unhappy_with_reply(language)}</h2>
+                <p>{t::review_possible(language)} {when}</p>
             }
         })
     });
     let dates = sends_complaint.then(|| {
         view! {
-            <h2 class="heading-m">"When you will hear back"</h2>
-            <p>"If they receive your complaint today, their complaints policy says:"</p>
+            <h2 class="heading-m">{start::hear_back(language)}</h2>
+            <p>{t::if_received_today(language)}</p>
             <TimelineList milestones=timeline />
-            <p class="hint">"Working days are Monday to Friday, not counting bank holidays."</p>
+            <p class="hint">{start::working_days(language)}</p>
             {review.clone()}
         }
     });
 
-    let (what, send_label) = journey.draft.with_untracked(|d| match d.kind {
-        Some(crate::domain::draft::FeedbackKind::Compliment) => ("thanks", "Send"),
-        Some(crate::domain::draft::FeedbackKind::Comment) => ("suggestion", "Send"),
-        _ => ("complaint", "Send complaint"),
+    let (heading, send_label) = journey.draft.with_untracked(|d| match d.kind {
+        Some(FeedbackKind::Compliment) => (t::now_send_thanks(language), t::send(language)),
+        Some(FeedbackKind::Comment) => (t::now_send_suggestion(language), t::send(language)),
+        _ => (t::now_send_complaint(language), t::send_complaint(language)),
     });
     view! {
         <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| send(journey))>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
             <dl class="summary-list summary-list--actions">{rows}</dl>
             {dates}
-            <h2 class="heading-m">"Now send your " {what}</h2>
+            <h2 class="heading-m">{heading}</h2>
             <Declaration />
             <SendProgress />
         </QuestionPage>
@@ -200,7 +200,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
 /// "The information is true": the resident's declaration before sending.
 #[component]
 fn Declaration() -> impl IntoView {
-    let draft = use_journey().draft;
+    let (draft, language) = (use_journey().draft, use_journey().language);
     let error = field_error("declaration");
     view! {
         <div class=move || if error.with(Option::is_some) { "form-group form-group--error" } else { "form-group" }>
@@ -216,7 +216,7 @@ fn Declaration() -> impl IntoView {
                     on:change=move |ev| draft.update(|d| d.declaration = event_target_checked(&ev))
                 />
                 <label class="label checkboxes__label" for="declaration">
-                    "I confirm that what I have told them is true, as far as I know"
+                    {t::declaration(language)}
                 </label>
             </div>
         </div>
@@ -227,21 +227,20 @@ fn Declaration() -> impl IntoView {
 #[component]
 fn SendProgress() -> impl IntoView {
     let journey = use_journey();
+    let language = journey.language;
     let status = move || {
         journey.progress.get().map(|progress| match progress {
-            Progress::Sending => "Sending\u{2026}".to_string(),
-            Progress::Retrying { seconds } => format!(
-                "We could not reach the complaints system. We will try again in {seconds} second{}. Your answers are saved on this device.",
-                if seconds == 1 { "" } else { "s" }
-            ),
-            Progress::Offline => "You are offline. We will send it when you are back online. Your answers are saved on this device, so you can close this page and come back.".to_string(),
+            Progress::Sending => t::sending(language).to_string(),
+            Progress::Retrying { seconds: 1 } => t::retrying_one(language).to_string(),
+            Progress::Retrying { seconds } => t::retrying(language, &seconds.to_string()),
+            Progress::Offline => t::offline(language).to_string(),
         })
     };
     view! {
         <div role="status" class="send-status">{move || status().map(|text| view! { <p class="inset">{text}</p> })}</div>
         {move || journey.failure.get().map(|text| view! {
             <div class="error-summary" role="alert" id="send-failure">
-                <h2 class="error-summary__title">"It could not be sent"</h2>
+                <h2 class="error-summary__title">{t::not_sent(language)}</h2>
                 <p>{text}</p>
             </div>
         })}

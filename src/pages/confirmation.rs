@@ -8,6 +8,7 @@ use crate::app::use_journey;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::timeline::TimelineList;
 use crate::domain::submission::{milestones_for, Kind, Submission};
+use crate::domain::translations::{check_answers, confirmation as t, layout, start};
 use crate::pages::not_found::NotFoundPage;
 
 pub const SLUG: &str = "confirmation";
@@ -24,13 +25,16 @@ pub fn ConfirmationPage() -> impl IntoView {
         .map(|at| at.with_timezone(&chrono::Local).naive_local())
         .unwrap_or_else(|_| chrono::Local::now().naive_local());
     let milestones = milestones_for(&policy, sent.kind, received);
+    let language = journey.language;
     let (title, sent_what) = match sent.kind {
-        Kind::Compliment => ("Thank you sent", "your thanks"),
-        Kind::Comment => ("Suggestion sent", "your suggestion"),
-        Kind::Escalation => ("Review request sent", "your request for a review"),
-        Kind::Complaint | Kind::Concern => ("Complaint sent", "your complaint"),
+        Kind::Compliment => (t::thanks_sent(language), t::sent_thanks(language, &landlord)),
+        Kind::Comment => (t::suggestion_sent(language), t::sent_suggestion(language, &landlord)),
+        Kind::Escalation => (t::review_sent(language), t::sent_review(language, &landlord)),
+        Kind::Complaint | Kind::Concern => {
+            (t::complaint_sent(language), t::sent_complaint(language, &landlord))
+        }
     };
-    crate::config::set_title(&format!("{title} \u{2013} Complain to {landlord}"));
+    crate::config::set_title(&layout::title(language, title, &landlord));
     // The Send button is gone: take screen reader users to the news.
     request_animation_frame(|| crate::components::question::focus("page-heading"));
     let complaint = matches!(sent.kind, Kind::Complaint | Kind::Concern);
@@ -42,28 +46,28 @@ pub fn ConfirmationPage() -> impl IntoView {
         .map(|body| {
             let details = body.details.map(|d| {
                 view! {
-                    <dt class="summary-list__key">"What went wrong"</dt>
+                    <dt class="summary-list__key">{t::what_went_wrong(language)}</dt>
                     <dd class="summary-list__value pre-line">{d.description}</dd>
-                    <dt class="summary-list__key">"How it has affected you"</dt>
+                    <dt class="summary-list__key">{t::how_affected(language)}</dt>
                     <dd class="summary-list__value pre-line">{d.impact}</dd>
-                    <dt class="summary-list__key">"What you would like to happen"</dt>
+                    <dt class="summary-list__key">{t::outcome_wanted(language)}</dt>
                     <dd class="summary-list__value pre-line">{d.outcome_wanted}</dd>
                 }
             });
             let message = body.feedback.map(|f| {
                 view! {
-                    <dt class="summary-list__key">"Your message"</dt>
+                    <dt class="summary-list__key">{t::your_message(language)}</dt>
                     <dd class="summary-list__value pre-line">{f.message}</dd>
                 }
             });
             let escalation = body.escalation.map(|e| {
                 view! {
-                    <dt class="summary-list__key">"Your reasons"</dt>
+                    <dt class="summary-list__key">{t::your_reasons(language)}</dt>
                     <dd class="summary-list__value pre-line">{e.reasons}</dd>
                 }
             });
             view! {
-                <h2 class="heading-m">"What you sent"</h2>
+                <h2 class="heading-m">{t::what_you_sent(language)}</h2>
                 <dl class="summary-list copy">{details}{message}{escalation}</dl>
             }
         });
@@ -79,31 +83,31 @@ pub fn ConfirmationPage() -> impl IntoView {
         <div class="panel">
             <h1 class="panel__title" id="page-heading" tabindex="-1">{title}</h1>
             <div class="panel__body">
-                "Your reference number"<br />
+                {t::reference(language)}<br />
                 <strong data-reference>{sent.receipt.reference.clone()}</strong>
             </div>
         </div>
-        <p>"We have sent " {sent_what} " to " {landlord.clone()} ". Keep your reference number: you will need it if you contact them about this."</p>
+        <p>{sent_what}</p>
         {(!milestones.is_empty()).then(|| view! {
-            <h2 class="heading-m">"What happens next"</h2>
-            <p>{landlord.clone()} "\u{2019}s complaints policy says:"</p>
+            <h2 class="heading-m">{t::what_happens_next(language)}</h2>
+            <p>{t::policy_says(language, &landlord)}</p>
             <TimelineList milestones />
-            <p class="hint">"Working days are Monday to Friday, not counting bank holidays."</p>
+            <p class="hint">{start::working_days(language)}</p>
         })}
         {complaint.then(|| view! {
-            <h2 class="heading-m">"If you are unhappy with their reply"</h2>
-            <p>"You can ask " {landlord.clone()} " to review your complaint (stage 2). Give them your reference number."</p>
-            <h2 class="heading-m">"If you are still unhappy after that"</h2>
-            <p>"An Ombudsman can look at it. It is free."</p>
-            <OmbudsmanDetails ombudsman=policy.ombudsman.clone() />
+            <h2 class="heading-m">{check_answers::unhappy_with_reply(language)}</h2>
+            <p>{t::ask_for_review(language, &landlord)}</p>
+            <h2 class="heading-m">{t::still_unhappy_after(language)}</h2>
+            <p>{t::ombudsman(language)}</p>
+            <OmbudsmanDetails ombudsman=policy.ombudsman.clone() language />
         })}
         {copy}
         <p class="no-print">
-            <button type="button" class="button button--secondary" on:click=print>"Print or save a copy"</button>
+            <button type="button" class="button button--secondary" on:click=print>{t::print(language)}</button>
         </p>
         <div class="clear-answers no-print">
-            <button type="button" class="button button--secondary" on:click=remove>"Remove this from this device"</button>
-            <p class="hint">"Do this once you have printed or saved a copy, if other people use this phone or computer."</p>
+            <button type="button" class="button button--secondary" on:click=remove>{t::remove(language)}</button>
+            <p class="hint">{t::remove_hint(language)}</p>
         </div>
     }
     .into_any()

@@ -7,6 +7,7 @@ use crate::components::fields::{Radios, TextArea, TextInput};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::SHORT_TEXT_MAX;
 use crate::domain::journey::PageId;
+use crate::domain::translations::{contact as t, representative};
 use crate::pages::question;
 
 #[component]
@@ -14,16 +15,11 @@ pub fn ContactPage() -> impl IntoView {
     let journey = use_journey();
     let title = question(PageId::Contact);
     let for_someone_else = journey.draft.with_untracked(|d| d.is_representative());
+    let language = journey.language;
     let (name_label, hint) = if for_someone_else {
-        (
-            "The resident\u{2019}s full name",
-            "These are the resident\u{2019}s details. Yours are on an earlier page.",
-        )
+        (t::resident_name(language), t::resident_details(language))
     } else {
-        (
-            "Your full name",
-            "They will only use these details about your complaint.",
-        )
+        (representative::name(language), t::only_for_complaint(language))
     };
     view! {
         <QuestionPage page=PageId::Contact title=title.clone()>
@@ -37,12 +33,13 @@ pub fn ContactPage() -> impl IntoView {
 /// The complainant's name and contact details, shared with the review request page.
 #[component]
 pub fn ContactFields(name_label: String) -> impl IntoView {
+    let language = use_journey().language;
     view! {
         <TextInput name="name" label=name_label get=|d| &d.name set=|d| &mut d.name autocomplete="name" spellcheck=false />
-        <Radios name="contact-method" question="How would you like them to contact you?".to_string() get=|d| d.contact_method set=|d, v| d.contact_method = Some(v) />
-        <TextInput name="email" label="Email address".into() get=|d| &d.email set=|d| &mut d.email autocomplete="email" input_type="email" spellcheck=false />
-        <TextInput name="phone" label="Phone number".into() hint="For example, 07700 900 982.".to_string() get=|d| &d.phone set=|d| &mut d.phone autocomplete="tel" input_type="tel" width="20" />
-        <TextArea name="postal-address" label="Address".into() get=|d| &d.postal_address set=|d| &mut d.postal_address max=SHORT_TEXT_MAX rows=3 autocomplete="street-address" />
-        <TextInput name="postcode" label="Postcode".into() get=|d| &d.postcode set=|d| &mut d.postcode autocomplete="postal-code" width="10" spellcheck=false />
+        <Radios name="contact-method" question=t::how(language).to_string() get=|d| d.contact_method set=|d, v| d.contact_method = Some(v) />
+        <TextInput name="email" label=t::email(language).into() get=|d| &d.email set=|d| &mut d.email autocomplete="email" input_type="email" spellcheck=false />
+        <TextInput name="phone" label=t::phone(language).into() hint=t::phone_hint(language).to_string() get=|d| &d.phone set=|d| &mut d.phone autocomplete="tel" input_type="tel" width="20" />
+        <TextArea name="postal-address" label=t::address(language).into() get=|d| &d.postal_address set=|d| &mut d.postal_address max=SHORT_TEXT_MAX rows=3 autocomplete="street-address" />
+        <TextInput name="postcode" label=t::postcode(language).into() get=|d| &d.postcode set=|d| &mut d.postcode autocomplete="postal-code" width="10" spellcheck=false />
     }
 }

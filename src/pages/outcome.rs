@@ -11,28 +11,29 @@ use crate::components::question::QuestionPage;
 use crate::domain::draft::{Choice, Route, YesNo, LONG_TEXT_MAX};
 use crate::domain::eligibility;
 use crate::domain::journey::PageId;
+use crate::domain::language::Language;
+use crate::domain::translations::{outcome as t, start};
 use crate::domain::triage::{self, Outcome};
 
-fn heading(outcome: Outcome, landlord: &str) -> String {
+fn heading(outcome: Outcome, landlord: &str, language: Language) -> String {
     match outcome {
-        Outcome::Complaint | Outcome::Feedback => {
-            format!("{landlord} should treat this as a complaint")
-        }
-        Outcome::ServiceRequest => format!("Report it to {landlord} first"),
-        Outcome::PutRightAlready => "It sounds like this has been put right".into(),
-        Outcome::AntiSocialBehaviour => "Report it as anti-social behaviour".into(),
-        Outcome::OtherRoute => "This has its own process".into(),
-        Outcome::Excluded => format!("{landlord}\u{2019}s complaints policy may not cover this"),
+        Outcome::Complaint | Outcome::Feedback => t::complaint(language, landlord),
+        Outcome::ServiceRequest => t::service_request(language, landlord),
+        Outcome::PutRightAlready => t::put_right(language).into(),
+        Outcome::AntiSocialBehaviour => t::asb(language).into(),
+        Outcome::OtherRoute => t::other_route(language).into(),
+        Outcome::Excluded => t::excluded(language, landlord),
     }
 }
 
 #[component]
 pub fn OutcomePage() -> impl IntoView {
     let journey = use_journey();
+    let language = journey.language;
     let landlord = journey.landlord();
     let assessment = journey.with(|policy, draft| triage::assess(policy, draft, journey.today));
     let eligible = journey.with(eligibility::check);
-    let title = heading(assessment.outcome, &landlord);
+    let title = heading(assessment.outcome, &landlord, language);
 
     let not_eligible = eligible
         .explanation
@@ -41,7 +42,7 @@ pub fn OutcomePage() -> impl IntoView {
     let summary = (assessment.outcome != Outcome::Complaint).then(|| assessment.summary.clone());
     let signpost = assessment.signpost.clone().map(|signpost| {
         view! {
-            <h2 class="heading-m">"What you can do instead"</h2>
+            <h2 class="heading-m">{t::instead(language)}</h2>
             <p class="pre-line">{signpost}</p>
         }
     });
@@ -54,14 +55,11 @@ pub fn OutcomePage() -> impl IntoView {
         if can_override {
             let send_anyway = move || journey.draft.with(|d| d.send_anyway);
             view! {
-            <h2 class="heading-m">"You can still send it as a complaint"</h2>
-            <p>
-                {landlord.clone()} " will decide whether to deal with it as a complaint, not this form. "
-                "If they say no, they must tell you why, and you can ask the Ombudsman to look at that."
-            </p>
+            <h2 class="heading-m">{t::still_send(language)}</h2>
+            <p>{t::landlord_decides(language, &landlord)}</p>
             <Radios
                 name="send-anyway"
-                question="Do you want to send it as a complaint anyway?".to_string()
+                question=t::send_anyway(language).to_string()
                 options=YesNo::ALL.to_vec()
                 get=|d| d.send_anyway
                 set=|d, v| d.send_anyway = Some(v)
@@ -69,8 +67,8 @@ pub fn OutcomePage() -> impl IntoView {
             <Show when=move || send_anyway() == Some(YesNo::Yes)>
                 <TextArea
                     name="override-reason"
-                    label="Why do you want to send it as a complaint?".into()
-                    hint="For example, you reported it before but it was never written down.".to_string()
+                    label=t::why_send(language).into()
+                    hint=t::why_send_hint(language).to_string()
                     get=|d| &d.override_reason
                     set=|d| &mut d.override_reason
                     max=LONG_TEXT_MAX
@@ -79,7 +77,7 @@ pub fn OutcomePage() -> impl IntoView {
             </Show>
             <Show when=move || send_anyway() == Some(YesNo::No)>
                 <div class="inset">
-                    <p>"You do not need to do anything else here. Your answers stay on this device until you clear them."</p>
+                    <p>{t::nothing_else(language)}</p>
                 </div>
             </Show>
         }
@@ -87,14 +85,12 @@ pub fn OutcomePage() -> impl IntoView {
         } else {
             let concern = concern_offered.clone().map(|name| {
             let days = journey.policy.with_value(|p| p.stages.concern.as_ref().map(|c| c.resolve.days));
-            let hint = format!(
-                "{name}: {landlord} tries to sort it out within {} working days. If it is not sorted out, it becomes a formal complaint.",
-                days.unwrap_or_default()
-            );
+            let days = days.unwrap_or_default().to_string();
+            let hint = t::concern_hint(language, &name, &landlord, &days);
             view! {
                 <Radios
                     name="route"
-                    question="How would you like them to deal with it?".to_string()
+                    question=t::route_question(language).to_string()
                     hint=hint
                     options=vec![Route::Concern, Route::Complaint]
                     get=|d| d.route
@@ -103,7 +99,7 @@ pub fn OutcomePage() -> impl IntoView {
             }
         });
             view! {
-                <p>"From your answers, this is a complaint. Next, tell them what went wrong."</p>
+                <p>{t::is_complaint(language)}</p>
                 {concern}
             }
             .into_any()
@@ -112,9 +108,9 @@ pub fn OutcomePage() -> impl IntoView {
     let ombudsman = (!eligible.ombudsman.is_empty()).then(|| {
         let scheme = journey.policy.with_value(|p| p.ombudsman.clone());
         view! {
-            <h2 class="heading-m">"If you are still unhappy"</h2>
-            <p>"An Ombudsman can look at how " {landlord.clone()} " dealt with it. It is free."</p>
-            <OmbudsmanDetails ombudsman=scheme />
+            <h2 class="heading-m">{start::still_unhappy(language)}</h2>
+            <p>{t::ombudsman(language, &landlord)}</p>
+            <OmbudsmanDetails ombudsman=scheme language />
         }
     });
 

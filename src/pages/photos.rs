@@ -12,14 +12,16 @@ use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{Photo, MAX_PHOTOS};
 use crate::domain::journey::PageId;
+use crate::domain::language::Language;
+use crate::domain::translations::photos as t;
 use crate::pages::question;
 
 const LONGEST_SIDE: f64 = 1600.0;
 const JPEG_QUALITY: f64 = 0.8;
 
 /// Decodes an image file, scales it down and re-encodes it as JPEG.
-async fn resize(file: web_sys::File) -> Result<Photo, String> {
-    let failed = |_| "This file could not be read as a photo. Try a JPEG or PNG file.".to_string();
+async fn resize(file: web_sys::File, language: Language) -> Result<Photo, String> {
+    let failed = |_| t::not_a_photo(language).to_string();
     let promise = window()
         .create_image_bitmap_with_blob(&file)
         .map_err(failed)?;
@@ -71,7 +73,7 @@ async fn resize(file: web_sys::File) -> Result<Photo, String> {
 #[component]
 pub fn PhotosPage() -> impl IntoView {
     let journey = use_journey();
-    let draft = journey.draft;
+    let (draft, language) = (journey.draft, journey.language);
     let title = question(PageId::Photos);
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
@@ -85,10 +87,10 @@ pub fn PhotosPage() -> impl IntoView {
         spawn_local(async move {
             for file in files {
                 if draft.with_untracked(|d| d.photos.len()) >= MAX_PHOTOS {
-                    problem.set(Some(format!("You can add up to {MAX_PHOTOS} photos.")));
+                    problem.set(Some(t::up_to(language, &MAX_PHOTOS.to_string())));
                     break;
                 }
-                match resize(file).await {
+                match resize(file, language).await {
                     Ok(photo) => draft.update(|d| d.photos.push(photo)),
                     Err(message) => problem.set(Some(message)),
                 }
@@ -110,7 +112,7 @@ pub fn PhotosPage() -> impl IntoView {
                         <li class="photo">
                             <Thumbnail jpeg_base64 alt=alt.clone() />
                             <div class="photo__fields">
-                                <label class="label" for=id.clone()>{format!("Describe photo {number}")}</label>
+                                <label class="label" for=id.clone()>{t::describe(language, &number.to_string())}</label>
                                 <input
                                     class="input"
                                     id=id
@@ -122,7 +124,7 @@ pub fn PhotosPage() -> impl IntoView {
                                     }
                                 />
                                 <button type="button" class="button button--secondary" on:click=move |_| draft.update(|d| { if index < d.photos.len() { d.photos.remove(index); } })>
-                                    "Remove" <span class="visually-hidden">{format!(" photo {number}")}</span>
+                                    {t::remove(language)} " " <span class="visually-hidden">{t::which_photo(language, &number.to_string())}</span>
                                 </button>
                             </div>
                         </li>
@@ -134,15 +136,15 @@ pub fn PhotosPage() -> impl IntoView {
     view! {
         <QuestionPage page=PageId::Photos title=title.clone()>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
-            <p>"A photo can help them understand the problem, for example damp or a broken fitting. You can add up to 5. You do not have to add any."</p>
-            <p class="hint">"Photos are made smaller on your phone before sending. Where the photo was taken is removed."</p>
+            <p>{t::intro(language)}</p>
+            <p class="hint">{t::made_smaller(language)}</p>
             <PhotoErrors />
                 <ul class="list photos">{thumbnails}</ul>
-                <label class="label" for="photos"><span class="label-text">"Add a photo"</span></label>
+                <label class="label" for="photos"><span class="label-text">{t::add(language)}</span></label>
                 <input class="file-upload" id="photos" name="photos" type="file" accept="image/*" multiple on:change=on_files />
 
             <div role="status">
-                {move || busy.get().then(|| view! { <p class="inset">"Getting your photos ready\u{2026}"</p> })}
+                {move || busy.get().then(|| view! { <p class="inset">{t::getting_ready(language)}</p> })}
                 {move || problem.get().map(|text| view! { <p class="error-message">{text}</p> })}
             </div>
         </QuestionPage>

@@ -6,25 +6,27 @@ use crate::components::fields::{Checkboxes, TextArea};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::LONG_TEXT_MAX;
 use crate::domain::journey::PageId;
+use crate::domain::translations::support as t;
 use crate::pages::question;
 
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let title = question(PageId::Support);
+    let language = crate::app::use_journey().language;
     view! {
         <QuestionPage page=PageId::Support title=title.clone()>
             <Checkboxes
                 name="adjustments"
                 question=title
                 heading=true
-                hint="Select all that apply. You can leave this blank.".to_string()
+                hint=t::hint(language).to_string()
                 get=|d| &d.adjustments
                 set=|d| &mut d.adjustments
             />
             <TextArea
                 name="adjustments-detail"
-                label="Tell them more about the help you need (optional)".into()
-                hint="For example, which language, or the best time to call.".to_string()
+                label=t::more(language).into()
+                hint=t::more_hint(language).to_string()
                 get=|d| &d.adjustments_detail
                 set=|d| &mut d.adjustments_detail
                 max=LONG_TEXT_MAX

@@ -6,6 +6,7 @@ use crate::app::use_journey;
 use crate::components::fields::DateField;
 use crate::components::question::QuestionPage;
 use crate::domain::journey::PageId;
+use crate::domain::translations::when as t;
 use crate::pages::question;
 
 #[component]
@@ -16,8 +17,10 @@ pub fn WhenPage() -> impl IntoView {
         .policy
         .with_value(|p| p.time_limit.as_ref().map(|l| l.months));
     let hint = match limit {
-        Some(months) => format!("If it is still going on, give the date it started. {} usually looks at things from the last {months} months. For example, 27 3 2026", journey.landlord()),
-        None => "If it is still going on, give the date it started. For example, 27 3 2026".to_string(),
+        Some(months) => {
+            t::hint_with_limit(journey.language, &journey.landlord(), &months.to_string())
+        }
+        None => t::hint(journey.language).to_string(),
     };
     view! {
         <QuestionPage page=PageId::When title=title.clone()>

@@ -7,6 +7,7 @@ use crate::components::fields::{Radios, TextInput};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::Place;
 use crate::domain::journey::PageId;
+use crate::domain::translations::where_it_is as t;
 use crate::pages::question;
 
 #[component]
@@ -22,7 +23,7 @@ pub fn WherePage() -> impl IntoView {
         <QuestionPage page=PageId::Where title=title.clone()>
             <Radios name="place" question=title heading=true get=|d| d.place set=|d, v| d.place = Some(v) />
             <Show when=needs_address>
-                <TextInput name="address" label="Where exactly?".into() hint="For example, the stairwell of 1 to 20 Park Road.".to_string() get=|d| &d.address set=|d| &mut d.address />
+                <TextInput name="address" label=t::exactly(journey.language).into() hint=t::exactly_hint(journey.language).to_string() get=|d| &d.address set=|d| &mut d.address />
             </Show>
         </QuestionPage>
     }
