@@ -10,6 +10,7 @@ use resident_complaints::domain::draft::{
 use resident_complaints::domain::eligibility::{self, complainant_options};
 use resident_complaints::domain::ombudsman::{HOUSING_OMBUDSMAN, LGSCO};
 use resident_complaints::domain::policy::{Connection, ExclusionKind, OmbudsmanScheme, Policy};
+use resident_complaints::domain::translations::{self as t, Language};
 use resident_complaints::domain::triage::{self, assess, Assessment, Outcome};
 
 /// Monday 23 November 2026.
@@ -71,17 +72,17 @@ fn assert_texts(
     match kind.and_then(|k| first_of(policy, k)) {
         Some(exclusion) => {
             assert_eq!(a.exclusion.as_ref(), Some(exclusion), "{what}");
-            assert_eq!(a.reason, exclusion.explanation, "{what}");
+            assert_eq!(a.reason(Language::English), exclusion.explanation, "{what}");
             assert_eq!(
-                a.signpost.as_deref(),
+                a.signpost(Language::English).as_deref(),
                 Some(exclusion.signpost.as_str()),
                 "{what}"
             );
         }
         None => {
             assert_eq!(a.exclusion, None, "{what}");
-            assert_eq!(a.reason, reason, "{what}");
-            assert_eq!(a.signpost.as_deref(), Some(signpost), "{what}");
+            assert_eq!(a.reason(Language::English), reason, "{what}");
+            assert_eq!(a.signpost(Language::English).as_deref(), Some(signpost), "{what}");
         }
     }
     assert!(a.can_override(), "{what}");
@@ -91,8 +92,8 @@ fn assert_texts(
 fn assert_complaint(a: &Assessment, policy: &Policy, what: &str) {
     assert_eq!(a.outcome, Outcome::Complaint, "{what}");
     assert_eq!(a.exclusion, None, "{what}");
-    assert_eq!(a.signpost, None, "{what}");
-    assert_eq!(a.reason, triage::text::COMPLAINT_REASON, "{what}");
+    assert_eq!(a.signpost(Language::English), None, "{what}");
+    assert_eq!(a.reason(Language::English), t::triage::complaint_reason(Language::English), "{what}");
     assert_eq!(
         a.concern_offered,
         policy.stages.concern.as_ref().map(|c| c.name.clone()),
@@ -119,8 +120,8 @@ fn case_a_sorted_there_and_then_is_not_a_complaint() {
             &a,
             &policy,
             None,
-            triage::text::PUT_RIGHT_REASON,
-            triage::text::PUT_RIGHT_SIGNPOST,
+            t::triage::put_right_reason(Language::English),
+            t::triage::put_right_signpost(Language::English),
             &what,
         );
         // She can still send it if she wants the landlord to look into it.
@@ -170,8 +171,8 @@ fn case_b_first_report_is_a_service_request() {
             &a,
             &policy,
             Some(ExclusionKind::ServiceRequest),
-            triage::text::SERVICE_REQUEST_REASON,
-            triage::text::SERVICE_REQUEST_SIGNPOST,
+            t::triage::service_request_reason(Language::English),
+            t::triage::service_request_signpost(Language::English),
             &what,
         );
     }
@@ -239,8 +240,8 @@ fn case_c_the_neighbours_behaviour_goes_to_the_asb_procedure() {
                 &a,
                 &policy,
                 Some(ExclusionKind::AntiSocialBehaviour),
-                triage::text::ASB_REASON,
-                triage::text::ASB_SIGNPOST,
+                t::triage::asb_reason(Language::English),
+                t::triage::asb_signpost(Language::English),
                 &what,
             );
         }
@@ -349,10 +350,10 @@ fn every_exclusion_of_every_profile_can_be_reached() {
             let first = first_of(&policy, exclusion.kind).unwrap();
             assert_eq!(a.outcome, expected, "{what}");
             assert_eq!(a.exclusion.as_ref(), Some(first), "{what}");
-            assert_eq!(a.summary, first.summary, "{what}");
-            assert_eq!(a.reason, first.explanation, "{what}");
+            assert_eq!(a.summary(Language::English), first.summary, "{what}");
+            assert_eq!(a.reason(Language::English), first.explanation, "{what}");
             assert_eq!(
-                a.signpost.as_deref(),
+                a.signpost(Language::English).as_deref(),
                 Some(first.signpost.as_str()),
                 "{what}"
             );
@@ -413,7 +414,7 @@ fn eligibility_for_every_connection_under_every_profile() {
                 connection: Some(connection),
                 ..Draft::new(&policy.id)
             };
-            let e = eligibility::check(&policy, &draft);
+            let e = eligibility::check(&policy, &draft, Language::English);
             let listed = policy.eligibility.who_may_complain.contains(&connection);
             assert_eq!(e.may_complain, Some(listed), "{what}");
             match &e.explanation {
@@ -425,15 +426,15 @@ fn eligibility_for_every_connection_under_every_profile() {
                 }
             }
 
-            let names: Vec<_> = e.ombudsman.iter().map(|o| o.name).collect();
+            let names: Vec<_> = e.ombudsman.iter().map(|o| o.website).collect();
             let expected: Vec<&str> = match (connection, scheme) {
                 (Connection::MemberOfThePublic, _) => vec![],
-                (Connection::HousingApplicant, OmbudsmanScheme::Both) => vec![LGSCO.name],
+                (Connection::HousingApplicant, OmbudsmanScheme::Both) => vec![LGSCO.website],
                 (Connection::ServiceUser, OmbudsmanScheme::Both) => {
-                    vec![HOUSING_OMBUDSMAN.name, LGSCO.name]
+                    vec![HOUSING_OMBUDSMAN.website, LGSCO.website]
                 }
-                (_, OmbudsmanScheme::Lgsco) => vec![LGSCO.name],
-                _ => vec![HOUSING_OMBUDSMAN.name],
+                (_, OmbudsmanScheme::Lgsco) => vec![LGSCO.website],
+                _ => vec![HOUSING_OMBUDSMAN.website],
             };
             assert_eq!(names, expected, "{what}");
             assert_eq!(e.ombudsman_note.is_some(), expected.is_empty(), "{what}");
@@ -471,8 +472,7 @@ fn eligibility_in_the_profiles_own_terms() {
             &Draft {
                 connection: Some(connection),
                 ..Draft::new(&policy.id)
-            },
-        )
+            }, Language::English)
     };
 
     // Town and Country: the public may not use the process, and the Housing Ombudsman only

@@ -88,7 +88,7 @@ pub fn QuestionPage(
     let navigate = use_navigate();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let found = journey.with(|policy, draft| validate(page, policy, draft, journey.today));
+        let found = journey.with(|policy, draft| validate(page, policy, draft, journey.today, journey.language));
         let failed = !found.is_empty();
         errors.0.set(found);
         if failed {

@@ -7,57 +7,28 @@
 use super::draft::{Choice, Complainant, ConsentBasis, Draft, RepliesTo};
 use super::ombudsman::{OmbudsmanDetails, HOUSING_OMBUDSMAN, LGSCO};
 use super::policy::{Connection, OmbudsmanScheme, Policy};
+use super::translations::{eligibility as text, Language};
 
-/// Resident-facing texts. Kept together so that a later change can move them to translation
-/// files. `{landlord}` is the landlord's name; `{who}` is a list made by `who_list`.
-pub mod text {
-    use crate::domain::policy::Connection;
+/// A connection as a group of people, to fit into a sentence ("tenants").
+pub fn group(connection: Connection, language: Language) -> &'static str {
+    let group = match connection {
+        Connection::Tenant => text::tenants,
+        Connection::Leaseholder => text::leaseholders,
+        Connection::SharedOwner => text::shared_owners,
+        Connection::HousingApplicant => text::housing_applicants,
+        Connection::ServiceUser => text::service_users,
+        Connection::MemberOfThePublic => text::public,
+    };
+    group(language)
+}
 
-    pub const MAY_NOT_BE_OPEN: &str = "{landlord}'s complaints process is for {who}. So it may \
-        not be open to you. You can still send your complaint. {landlord} will decide if it \
-        can look at it.";
-
-    /// Shown when no Ombudsman can look at it for this connection.
-    pub const NO_OMBUDSMAN: &str = "The Housing Ombudsman only looks at complaints from people \
-        who rent, lease or part-own a home from a landlord, or have asked for one. So it \
-        cannot look at this later. Your landlord's own answer will be the last step.";
-
-    /// Shown with the "anonymous" choice, where the policy offers it.
-    pub const ANONYMOUS_NO_REPLY: &str = "If you do not give your name, your landlord cannot \
-        reply to you or tell you what they did. They can still look into it.";
-
-    /// Shown to a representative where the policy needs written consent.
-    pub const WRITTEN_CONSENT_NEEDED: &str = "Your landlord needs the resident's permission in \
-        writing before it can deal with you. Or you need the legal right to act for them, like \
-        a lasting power of attorney.";
-
-    /// Shown to a representative where replies can only go to the resident.
-    pub const REPLIES_TO_RESIDENT_ONLY: &str =
-        "Your landlord will send its replies to the resident, not to you.";
-
-    pub const AND: &str = " and ";
-    pub const LIST_SEPARATOR: &str = ", ";
-
-    /// A connection as a group of people, to fit into `{who}`.
-    pub fn group(connection: Connection) -> &'static str {
-        match connection {
-            Connection::Tenant => "tenants",
-            Connection::Leaseholder => "leaseholders",
-            Connection::SharedOwner => "shared owners",
-            Connection::HousingApplicant => "people who have asked for a home",
-            Connection::ServiceUser => "people who use its services",
-            Connection::MemberOfThePublic => "members of the public",
-        }
-    }
-
-    /// "tenants, leaseholders and shared owners".
-    pub fn who_list(connections: &[Connection]) -> String {
-        let groups: Vec<&str> = connections.iter().map(|c| group(*c)).collect();
-        match groups.split_last() {
-            None => String::new(),
-            Some((last, [])) => last.to_string(),
-            Some((last, rest)) => format!("{}{AND}{last}", rest.join(LIST_SEPARATOR)),
-        }
+/// "tenants, leaseholders and shared owners".
+pub fn who_list(connections: &[Connection], language: Language) -> String {
+    let groups: Vec<&str> = connections.iter().map(|c| group(*c, language)).collect();
+    match groups.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => text::and(language, &rest.join(text::separator(language)), last),
     }
 }
 
@@ -88,23 +59,22 @@ pub struct Eligibility {
 }
 
 /// What the policy allows the person described by `draft`.
-pub fn check(policy: &Policy, draft: &Draft) -> Eligibility {
+pub fn check(policy: &Policy, draft: &Draft, language: Language) -> Eligibility {
     let rules = &policy.eligibility;
     let reps = &rules.representatives;
     let may_complain = draft
         .connection
         .map(|connection| rules.who_may_complain.contains(&connection));
     let explanation = (may_complain == Some(false)).then(|| {
-        text::MAY_NOT_BE_OPEN
-            .replace("{landlord}", &policy.landlord.name)
-            .replace("{who}", &text::who_list(&rules.who_may_complain))
+        let who = who_list(&rules.who_may_complain, language);
+        text::may_not_be_open(language, &policy.landlord.name, &who)
     });
     let ombudsman = match draft.connection {
         Some(connection) => ombudsman_for(policy, connection),
         None => policy.ombudsman.scheme.details().to_vec(),
     };
     let ombudsman_note = (draft.connection.is_some() && ombudsman.is_empty())
-        .then(|| text::NO_OMBUDSMAN.to_string());
+        .then(|| text::no_ombudsman(language).to_string());
     let consent_options = if !reps.allowed {
         Vec::new()
     } else if reps.written_consent_required {
@@ -114,7 +84,7 @@ pub fn check(policy: &Policy, draft: &Draft) -> Eligibility {
         ConsentBasis::ALL.to_vec()
     };
     let consent_note = (reps.allowed && reps.written_consent_required)
-        .then(|| text::WRITTEN_CONSENT_NEEDED.to_string());
+        .then(|| text::written_consent_needed(language).to_string());
     let replies_options = if reps.allowed && reps.replies_to_representative {
         vec![
             RepliesTo::Resident,
@@ -199,29 +169,29 @@ mod tests {
     }
 
     fn names(list: &[OmbudsmanDetails]) -> Vec<&'static str> {
-        list.iter().map(|o| o.name).collect()
+        list.iter().map(|o| o.website).collect()
     }
 
     #[test]
     fn unanswered_connection_decides_nothing_yet() {
         let nw = policy("north-warwickshire");
-        let eligibility = check(&nw, &Draft::new("north-warwickshire"));
+        let eligibility = check(&nw, &Draft::new("north-warwickshire"), Language::English);
         assert_eq!(eligibility.may_complain, None);
         assert_eq!(eligibility.explanation, None);
         assert_eq!(eligibility.ombudsman_note, None);
         assert_eq!(
             names(&eligibility.ombudsman),
-            [HOUSING_OMBUDSMAN.name, LGSCO.name]
+            [HOUSING_OMBUDSMAN.website, LGSCO.website]
         );
     }
 
     #[test]
     fn who_may_complain_follows_the_policy() {
         let nw = policy("north-warwickshire");
-        let tenant = check(&nw, &as_a(Connection::Tenant));
+        let tenant = check(&nw, &as_a(Connection::Tenant), Language::English);
         assert_eq!(tenant.may_complain, Some(true));
         assert_eq!(tenant.explanation, None);
-        let applicant = check(&nw, &as_a(Connection::HousingApplicant));
+        let applicant = check(&nw, &as_a(Connection::HousingApplicant), Language::English);
         assert_eq!(applicant.may_complain, Some(false));
         let explanation = applicant.explanation.unwrap();
         assert_eq!(
@@ -235,22 +205,22 @@ mod tests {
     #[test]
     fn lists_read_naturally() {
         use Connection::*;
-        assert_eq!(text::who_list(&[]), "");
-        assert_eq!(text::who_list(&[Tenant]), "tenants");
+        assert_eq!(who_list(&[], Language::English), "");
+        assert_eq!(who_list(&[Tenant], Language::English), "tenants");
         assert_eq!(
-            text::who_list(&[Tenant, Leaseholder, SharedOwner]),
+            who_list(&[Tenant, Leaseholder, SharedOwner], Language::English),
             "tenants, leaseholders and shared owners"
         );
         for connection in Connection::ALL {
-            assert!(!text::group(*connection).is_empty());
+            assert!(!group(*connection, Language::Welsh).is_empty());
         }
     }
 
     #[test]
     fn ombudsman_by_scheme_and_connection() {
         use Connection::*;
-        let ho = HOUSING_OMBUDSMAN.name;
-        let lg = LGSCO.name;
+        let ho = HOUSING_OMBUDSMAN.website;
+        let lg = LGSCO.website;
         let mut p = Policy::default_policy();
         let table: [(OmbudsmanScheme, [&[&str]; 6]); 3] = [
             (
@@ -291,20 +261,21 @@ mod tests {
         let eligibility = check(
             &Policy::default_policy(),
             &as_a(Connection::MemberOfThePublic),
+            Language::English,
         );
         // The Code lets the public complain to the landlord, but no Ombudsman is promised.
         assert_eq!(eligibility.may_complain, Some(true));
         assert!(eligibility.ombudsman.is_empty());
         assert_eq!(
             eligibility.ombudsman_note.as_deref(),
-            Some(text::NO_OMBUDSMAN)
+            Some(text::no_ombudsman(Language::English))
         );
     }
 
     #[test]
     fn consent_and_replies_follow_the_policy() {
         let mut p = Policy::default_policy();
-        let open = check(&p, &Draft::new("x"));
+        let open = check(&p, &Draft::new("x"), Language::English);
         assert!(open.representatives_allowed);
         assert_eq!(open.consent_options, ConsentBasis::ALL);
         assert_eq!(open.consent_note, None);
@@ -312,20 +283,20 @@ mod tests {
 
         p.eligibility.representatives.written_consent_required = true;
         p.eligibility.representatives.replies_to_representative = false;
-        let strict = check(&p, &Draft::new("x"));
+        let strict = check(&p, &Draft::new("x"), Language::English);
         assert_eq!(
             strict.consent_options,
             [ConsentBasis::Written, ConsentBasis::LegalAuthority]
         );
         assert_eq!(
             strict.consent_note.as_deref(),
-            Some(text::WRITTEN_CONSENT_NEEDED)
+            Some(text::written_consent_needed(Language::English))
         );
         assert_eq!(strict.replies_options, [RepliesTo::Resident]);
 
         p.eligibility.representatives.allowed = false;
         p.eligibility.representatives.replies_to_representative = true;
-        let none = check(&p, &Draft::new("x"));
+        let none = check(&p, &Draft::new("x"), Language::English);
         assert!(!none.representatives_allowed);
         assert!(none.consent_options.is_empty());
         assert_eq!(none.consent_note, None);
@@ -341,7 +312,7 @@ mod tests {
         );
         p.eligibility.anonymous_accepted = true;
         assert_eq!(complainant_options(&p), Complainant::ALL);
-        assert!(check(&p, &Draft::new("x")).anonymous_allowed);
+        assert!(check(&p, &Draft::new("x"), Language::English).anonymous_allowed);
         p.eligibility.representatives.allowed = false;
         assert_eq!(
             complainant_options(&p),

@@ -11,71 +11,88 @@ use super::draft::{
     AfterReport, Asb, Draft, FeedbackKind, OtherProcess, PriorComplaint, Responsibility, YesNo,
 };
 use super::policy::{Exclusion, ExclusionKind, Policy};
+use super::translations::{triage as text, Language};
 
-/// Resident-facing texts used where the profile has none of its own. Kept together so that a
-/// later change can move them to translation files. `{months}` is replaced by `months()`.
-pub mod text {
-    pub const COMPLAINT_SUMMARY: &str = "You can make a complaint";
-    pub const COMPLAINT_REASON: &str = "Something has gone wrong and it has not been put right. \
-        That is a complaint. Your landlord must look into it and give you an answer.";
-    pub const COMPLAINT_LATE_REASON: &str = "This happened some time ago. You have told us why \
-        you could not complain sooner. Your landlord will think about your reason. \
-        They must tell you if they will not look into it.";
+/// Our words for an outcome, used where the profile has none of its own
+/// (`src/locales/<language>/triage.toml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuiltIn {
+    Complaint,
+    /// A complaint from outside the time limit, with the resident's reason.
+    ComplaintLate,
+    Compliment,
+    Comment,
+    ServiceRequest,
+    PutRight,
+    AntiSocialBehaviour,
+    OtherBody,
+    /// Outside the policy's time limit of `months`; `lifts`: a good reason can lift it.
+    OutOfTime {
+        months: u32,
+        lifts: bool,
+    },
+}
 
-    pub const COMPLIMENT_SUMMARY: &str = "Saying thank you";
-    pub const COMPLIMENT_REASON: &str = "Thank you for telling your landlord what went well. \
-        They will pass it on to the people who helped you.";
-    pub const COMMENT_SUMMARY: &str = "Sharing an idea";
-    pub const COMMENT_REASON: &str = "Thank you for your idea. Your landlord will read it. \
-        They use ideas like yours to make things better.";
+impl BuiltIn {
+    /// A few words naming the outcome.
+    pub fn summary(self, language: Language) -> String {
+        let summary = match self {
+            BuiltIn::Complaint | BuiltIn::ComplaintLate => text::complaint_summary,
+            BuiltIn::Compliment => text::compliment_summary,
+            BuiltIn::Comment => text::comment_summary,
+            BuiltIn::ServiceRequest => text::service_request_summary,
+            BuiltIn::PutRight => text::put_right_summary,
+            BuiltIn::AntiSocialBehaviour => text::asb_summary,
+            BuiltIn::OtherBody => text::other_body_summary,
+            BuiltIn::OutOfTime { months, .. } => {
+                return text::out_of_time_summary(language, &months_text(months, language))
+            }
+        };
+        summary(language).to_string()
+    }
 
-    pub const SERVICE_REQUEST_SUMMARY: &str = "Telling your landlord for the first time";
-    pub const SERVICE_REQUEST_REASON: &str = "This is the first time you have told your \
-        landlord about it. So it is a request for help, not a complaint yet. Your landlord \
-        needs the chance to put it right first.";
-    pub const SERVICE_REQUEST_SIGNPOST: &str = "Report it to your landlord in the usual way. \
-        If it is not put right, you can then make a complaint.";
+    /// Why, in plain words.
+    pub fn reason(self, language: Language) -> String {
+        let reason = match self {
+            BuiltIn::Complaint => text::complaint_reason,
+            BuiltIn::ComplaintLate => text::complaint_late_reason,
+            BuiltIn::Compliment => text::compliment_reason,
+            BuiltIn::Comment => text::comment_reason,
+            BuiltIn::ServiceRequest => text::service_request_reason,
+            BuiltIn::PutRight => text::put_right_reason,
+            BuiltIn::AntiSocialBehaviour => text::asb_reason,
+            BuiltIn::OtherBody => text::other_body_reason,
+            BuiltIn::OutOfTime { months, lifts } => {
+                let mut reason = text::out_of_time_reason(language, &months_text(months, language));
+                if lifts {
+                    reason.push(' ');
+                    reason.push_str(text::out_of_time_unless(language));
+                }
+                return reason;
+            }
+        };
+        reason(language).to_string()
+    }
 
-    pub const PUT_RIGHT_SUMMARY: &str = "It has been put right";
-    pub const PUT_RIGHT_REASON: &str = "You said your landlord put it right straight away. \
-        So there is nothing more for them to look into.";
-    pub const PUT_RIGHT_SIGNPOST: &str = "You do not need to do anything more. If it goes \
-        wrong again, tell your landlord.";
+    /// Where to go instead, if anywhere.
+    pub fn signpost(self, language: Language) -> Option<String> {
+        let signpost = match self {
+            BuiltIn::ServiceRequest => text::service_request_signpost,
+            BuiltIn::PutRight => text::put_right_signpost,
+            BuiltIn::AntiSocialBehaviour => text::asb_signpost,
+            BuiltIn::OtherBody => text::other_body_signpost,
+            BuiltIn::OutOfTime { .. } => text::out_of_time_signpost,
+            _ => return None,
+        };
+        Some(signpost(language).to_string())
+    }
+}
 
-    pub const ASB_SUMMARY: &str = "A neighbour's behaviour";
-    pub const ASB_REASON: &str = "Your landlord's anti-social behaviour team deals with how a \
-        neighbour behaves. That is not a complaint. But if your landlord did not deal with your \
-        reports properly, you can complain about that.";
-    pub const ASB_SIGNPOST: &str = "Report the behaviour to your landlord and ask for the \
-        anti-social behaviour team. If anyone is in danger, call 999. To report a crime that is \
-        not an emergency, call the police on 101.";
-
-    pub const OTHER_BODY_SUMMARY: &str = "Something your landlord is not in charge of";
-    pub const OTHER_BODY_REASON: &str = "Your landlord can only deal with things it is in \
-        charge of. This needs to go to the service or group that is in charge of it.";
-    pub const OTHER_BODY_SIGNPOST: &str = "Contact the service or group in charge of it. If \
-        you are not sure who that is, ask your landlord.";
-
-    pub const OUT_OF_TIME_SUMMARY: &str = "It happened more than {months} ago";
-    pub const OUT_OF_TIME_REASON: &str = "Your landlord does not usually look at something \
-        that happened, or that you found out about, more than {months} ago.";
-    /// Added to the reason when the policy lets a good reason lift the limit.
-    pub const OUT_OF_TIME_UNLESS: &str = "They may still look at it if there is a good reason \
-        you could not complain sooner.";
-    pub const OUT_OF_TIME_SIGNPOST: &str = "Tell your landlord why you could not complain \
-        sooner. If they say no, they must tell you why. You can then ask the Ombudsman to look \
-        at it.";
-
-    pub const ONE_MONTH: &str = "1 month";
-    pub const MONTHS: &str = "{n} months";
-
-    /// "6 months", "1 month": the time limit as it goes into `{months}`.
-    pub fn months(n: u32) -> String {
-        if n == 1 {
-            ONE_MONTH.to_string()
-        } else {
-            MONTHS.replace("{n}", &n.to_string())
-        }
+/// "6 months", "1 month": the time limit as it goes into `{months}`.
+fn months_text(months: u32, language: Language) -> String {
+    match months {
+        1 => text::one_month(language).to_string(),
+        n => text::months(language, &n.to_string()),
     }
 }
 
@@ -130,15 +147,9 @@ pub struct Assessment {
     /// The profile's own exclusion that applies, if one does (its summary, explanation and
     /// signpost are shown to the resident).
     pub exclusion: Option<Exclusion>,
-    /// A few words naming the outcome, as the page heading: the exclusion's summary where the
-    /// profile has one, else a built-in text.
-    pub summary: String,
-    /// Why, in plain words: the exclusion's explanation where the profile has one, else a
-    /// built-in text.
-    pub reason: String,
-    /// Where to go instead (the exclusion's signpost, or a built-in text); None for a
-    /// complaint and for feedback.
-    pub signpost: Option<String>,
+    /// Our words for the outcome, where the profile's exclusion does not speak (None when
+    /// it does).
+    pub built_in: Option<BuiltIn>,
     /// The policy's quick concern or quick resolution route, by name, offered (never forced)
     /// when the outcome is a complaint and the policy has one.
     pub concern_offered: Option<String>,
@@ -151,6 +162,34 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// A few words naming the outcome: the exclusion's summary where the profile has one.
+    pub fn summary(&self, language: Language) -> String {
+        match (&self.exclusion, self.built_in) {
+            (Some(exclusion), _) => exclusion.summary.clone(),
+            (None, Some(words)) => words.summary(language),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Why, in plain words: the exclusion's explanation where the profile has one.
+    pub fn reason(&self, language: Language) -> String {
+        match (&self.exclusion, self.built_in) {
+            (Some(exclusion), _) => exclusion.explanation.clone(),
+            (None, Some(words)) => words.reason(language),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Where to go instead: the exclusion's signpost, or ours; None for a complaint and for
+    /// feedback.
+    pub fn signpost(&self, language: Language) -> Option<String> {
+        match (&self.exclusion, self.built_in) {
+            (Some(exclusion), _) => Some(exclusion.signpost.clone()),
+            (None, Some(words)) => words.signpost(language),
+            (None, None) => None,
+        }
+    }
+
     /// Whether what is sent is a complaint: the outcome is a complaint, or the resident chose
     /// to send it anyway and said why. An exclusion never blocks: the landlord decides.
     pub fn sends_as_complaint(&self, draft: &Draft) -> bool {
@@ -195,17 +234,10 @@ pub fn assess(policy: &Policy, draft: &Draft, received: NaiveDate) -> Assessment
     let out_of_time = is_out_of_time(policy, draft, received);
     let late_reason_given =
         asks_late_reason(policy, draft, received) && !draft.late_reason.trim().is_empty();
-    let (outcome, exclusion, texts) = match decide(policy, draft, out_of_time, late_reason_given) {
-        Decision::Profile(outcome, exclusion) => (
-            outcome,
-            Some(exclusion.clone()),
-            Texts {
-                summary: exclusion.summary.clone(),
-                reason: exclusion.explanation.clone(),
-                signpost: Some(exclusion.signpost.clone()),
-            },
-        ),
-        Decision::BuiltIn(outcome, texts) => (outcome, None, texts),
+    let (outcome, exclusion, built_in) = match decide(policy, draft, out_of_time, late_reason_given)
+    {
+        Decision::Profile(outcome, exclusion) => (outcome, Some(exclusion.clone()), None),
+        Decision::BuiltIn(outcome, words) => (outcome, None, Some(words)),
     };
     let concern_offered = match (outcome, &policy.stages.concern) {
         (Outcome::Complaint, Some(concern)) => Some(concern.name.clone()),
@@ -214,28 +246,10 @@ pub fn assess(policy: &Policy, draft: &Draft, received: NaiveDate) -> Assessment
     Assessment {
         outcome,
         exclusion,
-        summary: texts.summary,
-        reason: texts.reason,
-        signpost: texts.signpost,
+        built_in,
         concern_offered,
         out_of_time,
         late_reason_given,
-    }
-}
-
-struct Texts {
-    summary: String,
-    reason: String,
-    signpost: Option<String>,
-}
-
-impl Texts {
-    fn new(summary: &str, reason: &str, signpost: Option<&str>) -> Texts {
-        Texts {
-            summary: summary.to_string(),
-            reason: reason.to_string(),
-            signpost: signpost.map(str::to_string),
-        }
     }
 }
 
@@ -243,7 +257,7 @@ enum Decision<'p> {
     /// The profile's own exclusion applies: its texts are shown.
     Profile(Outcome, &'p Exclusion),
     /// No exclusion of the profile applies; the texts are ours.
-    BuiltIn(Outcome, Texts),
+    BuiltIn(Outcome, BuiltIn),
 }
 
 /// The profile's first exclusion of `kind`. Several of one kind (three appeal routes) share a
@@ -257,11 +271,11 @@ fn profile_or<'p>(
     policy: &'p Policy,
     kind: ExclusionKind,
     outcome: Outcome,
-    built_in: impl FnOnce() -> Texts,
+    built_in: BuiltIn,
 ) -> Decision<'p> {
     match first_of_kind(policy, kind) {
         Some(exclusion) => Decision::Profile(outcome, exclusion),
-        None => Decision::BuiltIn(outcome, built_in()),
+        None => Decision::BuiltIn(outcome, built_in),
     }
 }
 
@@ -274,16 +288,10 @@ fn decide<'p>(
     // 1. Compliments and comments take the short path.
     match draft.kind {
         Some(FeedbackKind::Compliment) => {
-            return Decision::BuiltIn(
-                Outcome::Feedback,
-                Texts::new(text::COMPLIMENT_SUMMARY, text::COMPLIMENT_REASON, None),
-            )
+            return Decision::BuiltIn(Outcome::Feedback, BuiltIn::Compliment)
         }
         Some(FeedbackKind::Comment) => {
-            return Decision::BuiltIn(
-                Outcome::Feedback,
-                Texts::new(text::COMMENT_SUMMARY, text::COMMENT_REASON, None),
-            )
+            return Decision::BuiltIn(Outcome::Feedback, BuiltIn::Comment)
         }
         Some(FeedbackKind::Complaint) | None => {}
     }
@@ -325,13 +333,7 @@ fn decide<'p>(
             policy,
             ExclusionKind::AntiSocialBehaviour,
             Outcome::AntiSocialBehaviour,
-            || {
-                Texts::new(
-                    text::ASB_SUMMARY,
-                    text::ASB_REASON,
-                    Some(text::ASB_SIGNPOST),
-                )
-            },
+            BuiltIn::AntiSocialBehaviour,
         );
     }
 
@@ -343,13 +345,7 @@ fn decide<'p>(
                 policy,
                 ExclusionKind::NotLandlordResponsibility,
                 Outcome::OtherRoute,
-                || {
-                    Texts::new(
-                        text::OTHER_BODY_SUMMARY,
-                        text::OTHER_BODY_REASON,
-                        Some(text::OTHER_BODY_SIGNPOST),
-                    )
-                },
+                BuiltIn::OtherBody,
             )
         }
         Some(Responsibility::CouncillorConduct) => Some(ExclusionKind::CouncillorConduct),
@@ -369,63 +365,36 @@ fn decide<'p>(
             policy,
             ExclusionKind::ServiceRequest,
             Outcome::ServiceRequest,
-            || {
-                Texts::new(
-                    text::SERVICE_REQUEST_SUMMARY,
-                    text::SERVICE_REQUEST_REASON,
-                    Some(text::SERVICE_REQUEST_SIGNPOST),
-                )
-            },
+            BuiltIn::ServiceRequest,
         );
     }
 
     // 7. Sorted "there and then" (case study A): nothing left to put right.
     if draft.after_report == Some(AfterReport::SortedStraightAway) {
-        return Decision::BuiltIn(
-            Outcome::PutRightAlready,
-            Texts::new(
-                text::PUT_RIGHT_SUMMARY,
-                text::PUT_RIGHT_REASON,
-                Some(text::PUT_RIGHT_SIGNPOST),
-            ),
-        );
+        return Decision::BuiltIn(Outcome::PutRightAlready, BuiltIn::PutRight);
     }
 
     // 8. Out of time, unless a good reason may lift the limit and one was given.
     if out_of_time && !late_reason_given {
-        return profile_or(policy, ExclusionKind::OutOfTime, Outcome::Excluded, || {
-            out_of_time_texts(policy)
-        });
+        let words = out_of_time_words(policy);
+        return profile_or(policy, ExclusionKind::OutOfTime, Outcome::Excluded, words);
     }
 
     // 9. A complaint.
-    let reason = if late_reason_given {
-        text::COMPLAINT_LATE_REASON
+    let words = if late_reason_given {
+        BuiltIn::ComplaintLate
     } else {
-        text::COMPLAINT_REASON
+        BuiltIn::Complaint
     };
-    Decision::BuiltIn(
-        Outcome::Complaint,
-        Texts::new(text::COMPLAINT_SUMMARY, reason, None),
-    )
+    Decision::BuiltIn(Outcome::Complaint, words)
 }
 
-/// Our out-of-time texts, naming the policy's limit.
-fn out_of_time_texts(policy: &Policy) -> Texts {
+/// Our out-of-time words, naming the policy's limit.
+fn out_of_time_words(policy: &Policy) -> BuiltIn {
     let (months, lifts) = policy.time_limit.as_ref().map_or((0, false), |limit| {
         (limit.months, limit.special_circumstances)
     });
-    let months = text::months(months);
-    let mut reason = text::OUT_OF_TIME_REASON.replace("{months}", &months);
-    if lifts {
-        reason.push(' ');
-        reason.push_str(text::OUT_OF_TIME_UNLESS);
-    }
-    Texts {
-        summary: text::OUT_OF_TIME_SUMMARY.replace("{months}", &months),
-        reason,
-        signpost: Some(text::OUT_OF_TIME_SIGNPOST.to_string()),
-    }
+    BuiltIn::OutOfTime { months, lifts }
 }
 
 #[cfg(test)]
@@ -495,8 +464,11 @@ mod tests {
             let assessment = assess(&policy(id), &complaint(), received());
             assert_eq!(assessment.outcome, Outcome::Complaint, "{id}");
             assert_eq!(assessment.exclusion, None);
-            assert_eq!(assessment.reason, text::COMPLAINT_REASON);
-            assert_eq!(assessment.signpost, None);
+            assert_eq!(
+                assessment.reason(Language::English),
+                text::complaint_reason(Language::English)
+            );
+            assert_eq!(assessment.signpost(Language::English), None);
             assert!(!assessment.out_of_time && !assessment.late_reason_given);
         }
         // Nothing answered yet is not a reason to route anywhere else.
@@ -512,13 +484,16 @@ mod tests {
         let mut draft = everything();
         let assessment = assess(&code, &draft, received());
         assert_eq!(assessment.outcome, Outcome::Feedback);
-        assert_eq!(assessment.reason, text::COMPLIMENT_REASON);
-        assert_eq!(assessment.signpost, None);
+        assert_eq!(
+            assessment.reason(Language::English),
+            text::compliment_reason(Language::English)
+        );
+        assert_eq!(assessment.signpost(Language::English), None);
         assert!(!assessment.can_override());
         draft.kind = Some(FeedbackKind::Comment);
         assert_eq!(
-            assess(&code, &draft, received()).reason,
-            text::COMMENT_REASON
+            assess(&code, &draft, received()).reason(Language::English),
+            text::comment_reason(Language::English)
         );
         // Feedback cannot be "sent anyway" as a complaint: the kind is the resident's choice.
         draft.send_anyway = Some(YesNo::Yes);
@@ -629,9 +604,17 @@ mod tests {
         // The Code lists no ASB exclusion: our words, which say handling can be a complaint.
         let assessment = assess(&Policy::default_policy(), &draft, received());
         assert_eq!(assessment.exclusion, None);
-        assert_eq!(assessment.reason, text::ASB_REASON);
-        assert!(assessment.reason.contains("you can complain about that"));
-        assert_eq!(assessment.signpost.as_deref(), Some(text::ASB_SIGNPOST));
+        assert_eq!(
+            assessment.reason(Language::English),
+            text::asb_reason(Language::English)
+        );
+        assert!(assessment
+            .reason(Language::English)
+            .contains("you can complain about that"));
+        assert_eq!(
+            assessment.signpost(Language::English).as_deref(),
+            Some(text::asb_signpost(Language::English))
+        );
         // North Warwickshire's own words.
         assert_eq!(
             exclusion_id(&policy("north-warwickshire"), &draft).as_deref(),
@@ -668,10 +651,13 @@ mod tests {
         let assessment = assess(&Policy::default_policy(), &draft, received());
         assert_eq!(assessment.outcome, Outcome::OtherRoute);
         assert_eq!(assessment.exclusion, None);
-        assert_eq!(assessment.reason, text::OTHER_BODY_REASON);
         assert_eq!(
-            assessment.signpost.as_deref(),
-            Some(text::OTHER_BODY_SIGNPOST)
+            assessment.reason(Language::English),
+            text::other_body_reason(Language::English)
+        );
+        assert_eq!(
+            assessment.signpost(Language::English).as_deref(),
+            Some(text::other_body_signpost(Language::English))
         );
         let nottingham = policy("nottingham");
         assert_eq!(outcome(&nottingham, &draft), Outcome::OtherRoute);
@@ -766,10 +752,13 @@ mod tests {
         // Greatwell lists no such exclusion: our words.
         let assessment = assess(&policy("greatwell"), &draft, received());
         assert_eq!(assessment.exclusion, None);
-        assert_eq!(assessment.reason, text::SERVICE_REQUEST_REASON);
         assert_eq!(
-            assessment.signpost.as_deref(),
-            Some(text::SERVICE_REQUEST_SIGNPOST)
+            assessment.reason(Language::English),
+            text::service_request_reason(Language::English)
+        );
+        assert_eq!(
+            assessment.signpost(Language::English).as_deref(),
+            Some(text::service_request_signpost(Language::English))
         );
         assert_eq!(
             assessment.concern_offered, None,
@@ -796,10 +785,13 @@ mod tests {
         let assessment = assess(&Policy::default_policy(), &draft, received());
         assert_eq!(assessment.outcome, Outcome::PutRightAlready);
         assert_eq!(assessment.exclusion, None);
-        assert_eq!(assessment.reason, text::PUT_RIGHT_REASON);
         assert_eq!(
-            assessment.signpost.as_deref(),
-            Some(text::PUT_RIGHT_SIGNPOST)
+            assessment.reason(Language::English),
+            text::put_right_reason(Language::English)
+        );
+        assert_eq!(
+            assessment.signpost(Language::English).as_deref(),
+            Some(text::put_right_signpost(Language::English))
         );
         assert!(assessment.can_override());
     }
@@ -824,7 +816,10 @@ mod tests {
         let assessment = assess(&code, &draft, received());
         assert_eq!(assessment.outcome, Outcome::Complaint);
         assert!(assessment.out_of_time && assessment.late_reason_given);
-        assert_eq!(assessment.reason, text::COMPLAINT_LATE_REASON);
+        assert_eq!(
+            assessment.reason(Language::English),
+            text::complaint_late_reason(Language::English)
+        );
 
         // Only spaces is no reason.
         draft.late_reason = "   ".into();
@@ -859,20 +854,31 @@ mod tests {
         let assessment = assess(&six, &draft, received());
         assert_eq!(assessment.outcome, Outcome::Excluded);
         assert_eq!(assessment.exclusion, None);
-        assert_eq!(assessment.summary, "It happened more than 6 months ago");
-        assert!(assessment.reason.contains("more than 6 months ago."));
-        assert!(!assessment.reason.contains(text::OUT_OF_TIME_UNLESS));
         assert_eq!(
-            assessment.signpost.as_deref(),
-            Some(text::OUT_OF_TIME_SIGNPOST)
+            assessment.summary(Language::English),
+            "It happened more than 6 months ago"
+        );
+        assert!(assessment
+            .reason(Language::English)
+            .contains("more than 6 months ago."));
+        assert!(!assessment
+            .reason(Language::English)
+            .contains(text::out_of_time_unless(Language::English)));
+        assert_eq!(
+            assessment.signpost(Language::English).as_deref(),
+            Some(text::out_of_time_signpost(Language::English))
         );
         six.time_limit = Some(crate::domain::policy::TimeLimit {
             months: 1,
             special_circumstances: true,
         });
         let assessment = assess(&six, &draft, received());
-        assert!(assessment.reason.contains("more than 1 month ago."));
-        assert!(assessment.reason.ends_with(text::OUT_OF_TIME_UNLESS));
+        assert!(assessment
+            .reason(Language::English)
+            .contains("more than 1 month ago."));
+        assert!(assessment
+            .reason(Language::English)
+            .ends_with(text::out_of_time_unless(Language::English)));
     }
 
     #[test]
@@ -942,9 +948,7 @@ mod tests {
             let assessment = Assessment {
                 outcome,
                 exclusion: None,
-                summary: String::new(),
-                reason: String::new(),
-                signpost: None,
+                built_in: None,
                 concern_offered: None,
                 out_of_time: false,
                 late_reason_given: false,
@@ -986,8 +990,8 @@ mod tests {
         for id in Policy::builtin_ids() {
             for draft in &drafts {
                 let a = assess(&policy(id), draft, received());
-                assert!(!a.summary.is_empty() && !a.reason.is_empty(), "{id} {a:?}");
-                assert_eq!(a.signpost.is_some(), a.can_override(), "{id} {a:?}");
+                assert!(!a.summary(Language::Welsh).is_empty() && !a.reason(Language::Welsh).is_empty(), "{id} {a:?}");
+                assert_eq!(a.signpost(Language::Welsh).is_some(), a.can_override(), "{id} {a:?}");
             }
         }
     }

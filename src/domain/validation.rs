@@ -9,6 +9,7 @@ use super::draft::{
 };
 use super::journey::PageId;
 use super::policy::Policy;
+use super::translations::{validation as v, Language};
 
 /// A problem with one answer. `field` is the id of the input to link to and to mark.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,7 +26,13 @@ fn error(field: &'static str, message: impl Into<String>) -> FieldError {
 }
 
 /// The problems with a page's answers; empty when the resident can go on.
-pub fn validate(page: PageId, policy: &Policy, draft: &Draft, today: NaiveDate) -> Vec<FieldError> {
+pub fn validate(
+    page: PageId,
+    policy: &Policy,
+    draft: &Draft,
+    today: NaiveDate,
+    language: Language,
+) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut need = |missing: bool, field: &'static str, message: &str| {
         if missing {
@@ -33,102 +40,92 @@ pub fn validate(page: PageId, policy: &Policy, draft: &Draft, today: NaiveDate) 
         }
     };
     match page {
-        PageId::Safety => need(
-            draft.danger.is_none(),
-            "danger",
-            "Select yes if anyone is in danger now",
-        ),
+        PageId::Safety => need(draft.danger.is_none(), "danger", v::danger(language)),
         PageId::Who => need(
             draft.complainant.is_none(),
             "complainant",
-            "Select who is making the complaint",
+            v::complainant(language),
         ),
         PageId::Representative => {
             let rep = &draft.representative;
             need(
                 rep.name.trim().is_empty(),
                 "rep-name",
-                "Enter your full name",
+                v::your_name(language),
             );
             need(
                 rep.relationship.trim().is_empty(),
                 "rep-relationship",
-                "Enter how you know the resident",
+                v::relationship(language),
             );
-            need(
-                rep.consent.is_none(),
-                "rep-consent",
-                "Select how the resident agreed to you acting for them",
-            );
+            need(rep.consent.is_none(), "rep-consent", v::consent(language));
             // Only asked where the policy lets replies go to a representative.
             let asked = policy.eligibility.representatives.replies_to_representative;
             need(
                 asked && rep.replies_to.is_none(),
                 "rep-replies-to",
-                "Select who should get the replies",
+                v::replies_to(language),
             );
-            errors.extend(text_limit("rep-name", &rep.name, SHORT_TEXT_MAX));
+            errors.extend(text_limit("rep-name", &rep.name, SHORT_TEXT_MAX, language));
             errors.extend(text_limit(
                 "rep-relationship",
                 &rep.relationship,
                 SHORT_TEXT_MAX,
+                language,
             ));
-            errors.extend(optional_email("rep-email", &rep.email));
-            errors.extend(optional_phone("rep-phone", &rep.phone));
+            errors.extend(optional_email("rep-email", &rep.email, language));
+            errors.extend(optional_phone("rep-phone", &rep.phone, language));
         }
         PageId::Connection => need(
             draft.connection.is_none(),
             "connection",
-            "Select your connection to the landlord",
+            v::connection(language),
         ),
-        PageId::Kind => need(
-            draft.kind.is_none(),
-            "kind",
-            "Select what you would like to do",
-        ),
+        PageId::Kind => need(draft.kind.is_none(), "kind", v::kind(language)),
         PageId::Feedback => {
             need(
                 draft.message.trim().is_empty(),
                 "message",
-                "Enter your message",
+                v::message(language),
             );
             if draft.kind == Some(FeedbackKind::Comment) {
                 need(
                     draft.wants_reply.is_none(),
                     "wants-reply",
-                    "Select yes if you would like a reply",
+                    v::wants_reply(language),
                 );
             }
-            errors.extend(text_limit("message", &draft.message, LONG_TEXT_MAX));
+            errors.extend(text_limit(
+                "message",
+                &draft.message,
+                LONG_TEXT_MAX,
+                language,
+            ));
         }
-        PageId::Asb => need(
-            draft.asb.is_none(),
-            "asb",
-            "Select if it is about anti-social behaviour",
-        ),
+        PageId::Asb => need(draft.asb.is_none(), "asb", v::asb(language)),
         PageId::ToldBefore => need(
             draft.told_before.is_none(),
             "told-before",
-            "Select yes if you have told the landlord about this before",
+            v::told_before(language),
         ),
         PageId::AfterReport => need(
             draft.after_report.is_none(),
             "after-report",
-            "Select what happened when you told the landlord",
+            v::after_report(language),
         ),
         PageId::OtherProcess => need(
             draft.other_process.is_none(),
             "other-process",
-            "Select if any of these is happening",
+            v::other_process(language),
         ),
         PageId::PriorComplaint => need(
             draft.prior_complaint.is_none(),
             "prior-complaint",
-            "Select if you have complained about this before",
+            v::prior_complaint(language),
         ),
         PageId::When => {
             if let Err(problem) = draft.issue_date.parse(today) {
-                let message = date_message(problem, "Enter the date it happened or you found out");
+                let message = date_message(problem, v::issue_date(language), language);
                 errors.push(error("issue-date-day", message));
             }
         }
@@ -136,109 +133,118 @@ pub fn validate(page: PageId, policy: &Policy, draft: &Draft, today: NaiveDate) 
             need(
                 draft.late_reason.trim().is_empty(),
                 "late-reason",
-                "Enter why you could not tell the landlord sooner",
+                v::late_reason(language),
             );
-            errors.extend(text_limit("late-reason", &draft.late_reason, LONG_TEXT_MAX));
+            errors.extend(text_limit(
+                "late-reason",
+                &draft.late_reason,
+                LONG_TEXT_MAX,
+                language,
+            ));
         }
         PageId::Responsibility => need(
             draft.responsibility.is_none(),
             "responsibility",
-            "Select what it is about",
+            v::responsibility(language),
         ),
         PageId::Outcome => {
             let offered = super::triage::assess(policy, draft, today).can_override();
             need(
                 offered && draft.send_anyway.is_none(),
                 "send-anyway",
-                "Select yes if you want to send it as a complaint anyway",
+                v::send_anyway(language),
             );
             if offered && draft.send_anyway == Some(YesNo::Yes) {
                 need(
                     draft.override_reason.trim().is_empty(),
                     "override-reason",
-                    "Enter why you want to send it as a complaint",
+                    v::override_reason(language),
                 );
                 errors.extend(text_limit(
                     "override-reason",
                     &draft.override_reason,
                     LONG_TEXT_MAX,
+                    language,
                 ));
             }
         }
-        PageId::Category => need(
-            draft.category.is_none(),
-            "category",
-            "Select what your complaint is about",
-        ),
+        PageId::Category => need(draft.category.is_none(), "category", v::category(language)),
         PageId::WhatWentWrong => {
             need(
                 draft.description.trim().is_empty(),
                 "description",
-                "Enter what went wrong",
+                v::description(language),
             );
-            errors.extend(text_limit("description", &draft.description, LONG_TEXT_MAX));
+            errors.extend(text_limit(
+                "description",
+                &draft.description,
+                LONG_TEXT_MAX,
+                language,
+            ));
         }
         PageId::Where => {
-            need(
-                draft.place.is_none(),
-                "place",
-                "Select where the problem is",
-            );
+            need(draft.place.is_none(), "place", v::place(language));
             if matches!(draft.place, Some(Place::Communal | Place::Elsewhere)) {
                 need(
                     draft.address.trim().is_empty(),
                     "address",
-                    "Enter where the problem is",
+                    v::address(language),
                 );
             }
-            errors.extend(text_limit("address", &draft.address, SHORT_TEXT_MAX));
+            errors.extend(text_limit(
+                "address",
+                &draft.address,
+                SHORT_TEXT_MAX,
+                language,
+            ));
         }
         PageId::Photos => {
             let missing_alt = draft.photos.iter().any(|p| p.alt.trim().is_empty());
-            need(missing_alt, "photos", "Describe each photo in a few words");
+            need(missing_alt, "photos", v::photo_alt(language));
         }
-        PageId::DoneSoFar => {
-            errors.extend(text_limit("done-so-far", &draft.done_so_far, LONG_TEXT_MAX))
-        }
+        PageId::DoneSoFar => errors.extend(text_limit(
+            "done-so-far",
+            &draft.done_so_far,
+            LONG_TEXT_MAX,
+            language,
+        )),
         PageId::Impact => {
             need(
                 draft.impact.trim().is_empty(),
                 "impact",
-                "Enter how this has affected you and your household",
+                v::impact(language),
             );
-            errors.extend(text_limit("impact", &draft.impact, LONG_TEXT_MAX));
+            errors.extend(text_limit("impact", &draft.impact, LONG_TEXT_MAX, language));
         }
         PageId::OutcomeWanted => {
             need(
                 draft.outcome_wanted.trim().is_empty(),
                 "outcome-wanted",
-                "Enter what you would like to happen",
+                v::outcome_wanted(language),
             );
             errors.extend(text_limit(
                 "outcome-wanted",
                 &draft.outcome_wanted,
                 LONG_TEXT_MAX,
+                language,
             ));
         }
         PageId::Support => errors.extend(text_limit(
             "adjustments-detail",
             &draft.adjustments_detail,
             LONG_TEXT_MAX,
+            language,
         )),
-        PageId::Contact => errors.extend(contact_errors(draft)),
-        PageId::Check => need(
-            !draft.declaration,
-            "declaration",
-            "Confirm that the information is true to the best of your knowledge",
-        ),
+        PageId::Contact => errors.extend(contact_errors(draft, language)),
+        PageId::Check => need(!draft.declaration, "declaration", v::declaration(language)),
         PageId::Review => {
             need(
                 draft.review_reference.trim().is_empty(),
                 "review-reference",
-                "Enter the reference number of your complaint",
+                v::review_reference(language),
             );
             let date = draft.review_response_date.parse(today).err();
-            let message = date.map(|p| date_message(p, "Enter the date of their reply"));
+            let message = date.map(|p| date_message(p, v::review_date(language), language));
             need(
                 date.is_some(),
                 "review-date-day",
@@ -252,68 +258,67 @@ pub fn validate(page: PageId, policy: &Policy, draft: &Draft, today: NaiveDate) 
             need(
                 reasons_required && draft.review_reasons.trim().is_empty(),
                 "review-reasons",
-                "Enter why you are unhappy with their reply",
+                v::review_reasons(language),
             );
             errors.extend(text_limit(
                 "review-reasons",
                 &draft.review_reasons,
                 LONG_TEXT_MAX,
+                language,
             ));
-            errors.extend(contact_errors(draft));
+            errors.extend(contact_errors(draft, language));
         }
         PageId::Start | PageId::Emergency => {}
     }
     errors
 }
 
-fn date_message(problem: DateProblem, missing: &'static str) -> &'static str {
+fn date_message(problem: DateProblem, missing: &'static str, language: Language) -> &'static str {
     match problem {
         DateProblem::Missing => missing,
-        DateProblem::Incomplete => "The date must include a day, month and year",
-        DateProblem::NotADate => "Enter a real date, for example 27 3 2026",
-        DateProblem::InTheFuture => "The date must be today or in the past",
+        DateProblem::Incomplete => v::date_incomplete(language),
+        DateProblem::NotADate => v::date_not_real(language),
+        DateProblem::InTheFuture => v::date_future(language),
     }
 }
 
-fn contact_errors(draft: &Draft) -> Vec<FieldError> {
+fn contact_errors(draft: &Draft, language: Language) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if draft.name.trim().is_empty() {
-        let whose = if draft.complainant == Some(Complainant::SomeoneElse) {
-            "the resident\u{2019}s"
+        let message = if draft.complainant == Some(Complainant::SomeoneElse) {
+            v::resident_name(language)
         } else {
-            "your"
+            v::your_name(language)
         };
-        errors.push(error("name", format!("Enter {whose} full name")));
+        errors.push(error("name", message));
     }
-    errors.extend(text_limit("name", &draft.name, SHORT_TEXT_MAX));
+    errors.extend(text_limit("name", &draft.name, SHORT_TEXT_MAX, language));
     match draft.contact_method {
-        None => errors.push(error(
-            "contact-method",
-            "Select how the landlord should contact you",
-        )),
+        None => errors.push(error("contact-method", v::contact_method(language))),
         Some(ContactMethod::Email) if draft.email.trim().is_empty() => {
-            errors.push(error("email", "Enter an email address"))
+            errors.push(error("email", v::email(language)))
         }
         Some(ContactMethod::Phone) if draft.phone.trim().is_empty() => {
-            errors.push(error("phone", "Enter a phone number"))
+            errors.push(error("phone", v::phone(language)))
         }
         Some(ContactMethod::Post) if draft.postal_address.trim().is_empty() => {
-            errors.push(error("postal-address", "Enter your address"))
+            errors.push(error("postal-address", v::postal_address(language)))
         }
         Some(ContactMethod::Post) if draft.postcode.trim().is_empty() => {
-            errors.push(error("postcode", "Enter your postcode"))
+            errors.push(error("postcode", v::postcode(language)))
         }
         _ => {}
     }
-    errors.extend(optional_email("email", &draft.email));
-    errors.extend(optional_phone("phone", &draft.phone));
+    errors.extend(optional_email("email", &draft.email, language));
+    errors.extend(optional_phone("phone", &draft.phone, language));
     errors.extend(text_limit(
         "postal-address",
         &draft.postal_address,
         SHORT_TEXT_MAX,
+        language,
     ));
     if !draft.postcode.trim().is_empty() && normalise_postcode(&draft.postcode).is_none() {
-        errors.push(error("postcode", "Enter a real postcode, like SW1A 1AA"));
+        errors.push(error("postcode", v::postcode_format(language)));
     }
     // One error per field: the first found is the one to fix first.
     let mut seen = Vec::new();
@@ -325,37 +330,34 @@ fn contact_errors(draft: &Draft) -> Vec<FieldError> {
     errors
 }
 
-fn text_limit(field: &'static str, text: &str, max: usize) -> Option<FieldError> {
+fn text_limit(
+    field: &'static str,
+    text: &str,
+    max: usize,
+    language: Language,
+) -> Option<FieldError> {
     let length = text.chars().count();
     (length > max).then(|| {
         error(
             field,
-            format!(
-                "Use {max} characters or fewer. You have used {length}, so {} too many",
-                length - max
+            v::too_long(
+                language,
+                &max.to_string(),
+                &length.to_string(),
+                &(length - max).to_string(),
             ),
         )
     })
 }
 
-fn optional_email(field: &'static str, email: &str) -> Option<FieldError> {
+fn optional_email(field: &'static str, email: &str, language: Language) -> Option<FieldError> {
     let email = email.trim();
-    (!email.is_empty() && !is_email(email)).then(|| {
-        error(
-            field,
-            "Enter an email address in the right format, like name@example.com",
-        )
-    })
+    (!email.is_empty() && !is_email(email)).then(|| error(field, v::email_format(language)))
 }
 
-fn optional_phone(field: &'static str, phone: &str) -> Option<FieldError> {
+fn optional_phone(field: &'static str, phone: &str, language: Language) -> Option<FieldError> {
     let phone = phone.trim();
-    (!phone.is_empty() && !is_uk_phone(phone)).then(|| {
-        error(
-            field,
-            "Enter a UK phone number, like 01632 960 001 or 07700 900 982",
-        )
-    })
+    (!phone.is_empty() && !is_uk_phone(phone)).then(|| error(field, v::phone_format(language)))
 }
 
 /// A plausible email address: something, an @, a domain with a dot, no spaces.
@@ -432,10 +434,16 @@ mod tests {
     }
 
     fn fields(page: PageId, draft: &Draft) -> Vec<&'static str> {
-        validate(page, &Policy::default_policy(), draft, today())
-            .into_iter()
-            .map(|e| e.field)
-            .collect()
+        validate(
+            page,
+            &Policy::default_policy(),
+            draft,
+            today(),
+            Language::English,
+        )
+        .into_iter()
+        .map(|e| e.field)
+        .collect()
     }
 
     #[test]
@@ -466,11 +474,14 @@ mod tests {
             },
             ..Draft::new("x")
         };
-        let errors = validate(PageId::When, &Policy::default_policy(), &draft, today());
-        assert_eq!(
-            errors[0].message,
-            "Enter a real date, for example 27 3 2026"
+        let errors = validate(
+            PageId::When,
+            &Policy::default_policy(),
+            &draft,
+            today(),
+            Language::English,
         );
+        assert_eq!(errors[0].message, v::date_not_real(Language::English));
     }
 
     #[test]
@@ -484,6 +495,7 @@ mod tests {
             &Policy::default_policy(),
             &draft,
             today(),
+            Language::English,
         );
         assert_eq!(errors.len(), 1);
         assert!(
@@ -501,7 +513,8 @@ mod tests {
                 PageId::WhatWentWrong,
                 &Policy::default_policy(),
                 &emoji,
-                today()
+                today(),
+                Language::English
             )
             .is_empty(),
             "counts characters, not bytes"

@@ -256,7 +256,7 @@ fn send(journey: crate::app::Journey) {
             .into_iter()
             .filter(|page| *page != PageId::Check)
             .find_map(|page| {
-                let errors = crate::domain::validation::validate(page, policy, draft, today);
+                let errors = crate::domain::validation::validate(page, policy, draft, today, journey.language);
                 (!errors.is_empty())
                     .then(|| errors.into_iter().map(|e| (page, e)).collect::<Vec<_>>())
             })

@@ -32,15 +32,15 @@ pub fn OutcomePage() -> impl IntoView {
     let language = journey.language;
     let landlord = journey.landlord();
     let assessment = journey.with(|policy, draft| triage::assess(policy, draft, journey.today));
-    let eligible = journey.with(eligibility::check);
+    let eligible = journey.with(|policy, draft| eligibility::check(policy, draft, language));
     let title = heading(assessment.outcome, &landlord, language);
 
     let not_eligible = eligible
         .explanation
         .clone()
         .filter(|_| eligible.may_complain == Some(false));
-    let summary = (assessment.outcome != Outcome::Complaint).then(|| assessment.summary.clone());
-    let signpost = assessment.signpost.clone().map(|signpost| {
+    let summary = (assessment.outcome != Outcome::Complaint).then(|| assessment.summary(language));
+    let signpost = assessment.signpost(language).map(|signpost| {
         view! {
             <h2 class="heading-m">{t::instead(language)}</h2>
             <p class="pre-line">{signpost}</p>
@@ -118,7 +118,7 @@ pub fn OutcomePage() -> impl IntoView {
         <QuestionPage page=PageId::Outcome title=title.clone()>
             <h1 class="heading-l" id="page-heading" tabindex="-1" data-outcome=assessment.outcome.id()>{title}</h1>
             {summary.map(|summary| view! { <p class="lead">{summary}</p> })}
-            {(assessment.outcome != Outcome::Complaint).then(|| view! { <p class="pre-line">{assessment.reason.clone()}</p> })}
+            {(assessment.outcome != Outcome::Complaint).then(|| view! { <p class="pre-line">{assessment.reason(language)}</p> })}
             {not_eligible.map(|text| view! { <div class="inset"><p>{text}</p></div> })}
             {signpost}
             {choice()}
