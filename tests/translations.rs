@@ -74,26 +74,49 @@ fn sources(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
     }
 }
 
+/// The calls to texts in a source file, as `module::key`: a call by path (`t::start::title`,
+/// or `dates::may` after `use t::dates`), or through an alias (`use ...::{start as t}`).
+fn calls(source: &str, modules: &BTreeMap<&str, ()>) -> Vec<String> {
+    let mut aliases: Vec<(String, String)> = modules.keys().map(|m| (m.to_string(), m.to_string())).collect();
+    let words: Vec<&str> = source.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
+    for window in words.windows(3) {
+        if let [module, "as", alias] = window {
+            if modules.contains_key(module) {
+                aliases.push((alias.to_string(), module.to_string()));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (alias, module) in &aliases {
+        let prefix = format!("{alias}::");
+        for (at, _) in source.match_indices(&prefix) {
+            let before = source[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let key: String = source[at + prefix.len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            found.push(format!("{module}.{key}"));
+        }
+    }
+    found
+}
+
 #[test]
 fn every_text_is_used() {
     let mut code = Vec::new();
     sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-    // Texts are called by path (`t::start::title`, or `dates::may` after `use t::dates`).
-    let used = |module: &str, key: &str| {
-        let call = format!("{module}::{key}");
-        code.iter().any(|(_, source)| {
-            source.match_indices(&call).any(|(at, _)| {
-                let after = source[at + call.len()..].chars().next();
-                !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
-            })
-        })
-    };
-    let unused: Vec<String> = texts(Language::English)
-        .into_keys()
-        .filter(|key| {
-            let (module, key) = key.split_once('.').unwrap();
-            !used(module, key)
-        })
-        .collect();
-    assert!(unused.is_empty(), "texts no code uses (remove them, or use them):\n{}", unused.join("\n"));
+    let english = texts(Language::English);
+    let modules: BTreeMap<&str, ()> =
+        english.keys().map(|key| (key.split_once('.').unwrap().0, ())).collect();
+    let used: std::collections::BTreeSet<String> =
+        code.iter().flat_map(|(_, source)| calls(source, &modules)).collect();
+    let unused: Vec<&String> = english.keys().filter(|key| !used.contains(*key)).collect();
+    assert!(
+        unused.is_empty(),
+        "texts no code uses (remove them, or use them):\n{}",
+        unused.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("\n")
+    );
 }
