@@ -11,6 +11,8 @@ use leptos::prelude::window;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
+use crate::domain::language::Language;
+use crate::domain::translations::sending;
 use crate::domain::validation::FieldError;
 
 /// A submission waiting to be sent, as kept in the outbox.
@@ -49,8 +51,27 @@ pub enum Outcome {
     Sent(Receipt),
     /// The server refused answers (`400`/`422`): the pages to fix them.
     Refused(Vec<ServerError>),
-    /// A refusal that retrying cannot fix, in words for the resident.
-    Failed(String),
+    /// A refusal that retrying cannot fix.
+    Failed(Failure),
+}
+
+/// Why a submission cannot be sent, whatever the retries (`sending.toml` words it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Failure {
+    Refused,
+    Conflict,
+    TooLarge,
+}
+
+impl Failure {
+    pub fn message(self, language: Language) -> &'static str {
+        let message = match self {
+            Failure::Refused => sending::refused,
+            Failure::Conflict => sending::conflict,
+            Failure::TooLarge => sending::too_large,
+        };
+        message(language)
+    }
 }
 
 /// One of the server's field errors: a JSON pointer and a message.
@@ -169,19 +190,19 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
                         .map(|b| b.errors)
                         .unwrap_or_default();
                     return if errors.is_empty() {
-                        Outcome::Failed(REFUSED.into())
+                        Outcome::Failed(Failure::Refused)
                     } else {
                         Outcome::Refused(errors)
                     };
                 }
-                413 => return Outcome::Failed(TOO_LARGE.into()),
-                409 => return Outcome::Failed(CONFLICT.into()),
+                413 => return Outcome::Failed(Failure::TooLarge),
+                409 => return Outcome::Failed(Failure::Conflict),
                 408 | 429 | 500 | 502..=504 => {
                     // At least a second, so a `Retry-After: 0` cannot make a tight loop.
                     retry_after_ms(&response)
                         .map_or_else(|| backoff_ms(failures), |ms| ms.max(1000))
                 }
-                _ => return Outcome::Failed(REFUSED.into()),
+                _ => return Outcome::Failed(Failure::Refused),
             },
         };
         failures += 1;
@@ -192,13 +213,11 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
     }
 }
 
-pub const REFUSED: &str = "The complaints system did not accept your answers. Your answers are still saved on this device. Please try again later, or use one of the other ways to complain.";
-const CONFLICT: &str = "The complaints system may already have this from you, with different answers. Contact them to check before you send it again.";
-const TOO_LARGE: &str =
-    "Your complaint is too large to send. Try making the longer answers shorter.";
-
 /// The server's field errors as errors on the app's fields, for those it can place.
-pub fn placed(errors: &[ServerError]) -> Vec<(crate::domain::journey::PageId, FieldError)> {
+pub fn placed(
+    errors: &[ServerError],
+    language: Language,
+) -> Vec<(crate::domain::journey::PageId, FieldError)> {
     errors
         .iter()
         .filter_map(|error| {
@@ -207,24 +226,21 @@ pub fn placed(errors: &[ServerError]) -> Vec<(crate::domain::journey::PageId, Fi
                 page,
                 FieldError {
                     field,
-                    message: plain(&error.message, field),
+                    message: plain(&error.message, field, language),
                 },
             ))
         })
         .collect()
 }
 
-/// A server message ("is not an email address") as a sentence for the resident.
-fn plain(message: &str, field: &str) -> String {
+/// A server message ("is not an email address") as a sentence for the resident. The server
+/// words it in English, so the field's name is too.
+fn plain(message: &str, field: &str, language: Language) -> String {
     let what = field.replace(['-', '_'], " ");
-    let message = message.trim();
+    let message = message.trim().trim_end_matches('.');
     if message.is_empty() {
-        format!("Check your {what}")
+        sending::check_field(language, &what)
     } else {
-        let mut sentence = format!("Your {what} {message}");
-        if !sentence.ends_with('.') {
-            sentence.push('.');
-        }
-        sentence
+        sending::server_said(language, &what, message)
     }
 }

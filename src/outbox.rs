@@ -11,6 +11,7 @@ use crate::domain::draft::{DateInput, Draft};
 use crate::domain::journey::PageId;
 use crate::domain::submission::{Kind, Submission};
 use crate::domain::triage;
+use crate::domain::translations::sending;
 use crate::domain::validation::FieldError;
 use crate::storage::{self, Sent};
 
@@ -66,7 +67,7 @@ pub fn submit(journey: Journey, review: bool) {
         run(journey);
     } else {
         // The device will not keep it (storage blocked or full): send it from memory.
-        journey.failure.set(Some(NOT_KEPT.into()));
+        journey.failure.set(Some(sending::not_kept(journey.language).into()));
         journey.sending.set_value(true);
         spawn_local(async move {
             deliver(journey, pending).await;
@@ -75,9 +76,6 @@ pub fn submit(journey: Journey, review: bool) {
         });
     }
 }
-
-const NOT_KEPT: &str =
-    "This device cannot keep your answers, so keep this page open until it is sent.";
 
 /// Sends everything in the outbox, one at a time. Does nothing if already running.
 pub fn run(journey: Journey) {
@@ -134,7 +132,9 @@ async fn deliver(journey: Journey, pending: Pending) {
             }
         }
         Outcome::Refused(errors) if ours => {
-            let mut placed = api::placed(&errors);
+            let language = journey.language;
+            let refused = api::Failure::Refused.message(language);
+            let mut placed = api::placed(&errors, language);
             if pending.kind == Kind::Escalation {
                 // A review is one page: its problems belong there, whatever the field.
                 placed
@@ -149,7 +149,7 @@ async fn deliver(journey: Journey, pending: Pending) {
                     .collect();
                 journey
                     .failure
-                    .set(Some(format!("{} ({})", api::REFUSED, said.join("; "))));
+                    .set(Some(format!("{refused} ({})", said.join("; "))));
             }
             if placed.is_empty() {
                 placed.push((
@@ -160,7 +160,7 @@ async fn deliver(journey: Journey, pending: Pending) {
                     },
                     FieldError {
                         field: "send-failure",
-                        message: api::REFUSED.into(),
+                        message: refused.into(),
                     },
                 ));
             }
@@ -168,7 +168,9 @@ async fn deliver(journey: Journey, pending: Pending) {
             journey.refused.set(true);
         }
         Outcome::Refused(_) => {}
-        Outcome::Failed(message) if ours => journey.failure.set(Some(message)),
+        Outcome::Failed(failure) if ours => {
+            journey.failure.set(Some(failure.message(journey.language).into()))
+        }
         Outcome::Failed(_) => {}
     }
 }

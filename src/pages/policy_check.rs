@@ -101,7 +101,9 @@ pub fn PolicyCheckPage() -> impl IntoView {
             </div>
         }
     });
+    // For the landlord's website team, in English whatever the page's language.
     view! {
+        <div lang="en">
         <h1 class="heading-xl" id="page-heading" tabindex="-1">"Policy check"</h1>
         <p class="lead">
             "How this complaints policy compares with the Housing Ombudsman\u{2019}s statutory Complaint Handling Code. This page is for the landlord\u{2019}s website team."
@@ -135,5 +137,6 @@ pub fn PolicyCheckPage() -> impl IntoView {
         </ul>
         <h2 class="heading-m">"Check another built-in policy"</h2>
         <ul class="list list--bullet">{others}</ul>
+        </div>
     }
 }
