@@ -247,6 +247,22 @@ fn broken_profiles_are_refused_by_both() {
             "unknown exclusion field",
             changed(|p| p["exclusions"][0]["contact"] = "x".into()),
         ),
+        (
+            "Welsh without English",
+            changed(|p| p["exclusions"][0]["summary"] = json!({ "cy": "Cymydog" })),
+        ),
+        (
+            "a language the app does not have",
+            changed(|p| p["exclusions"][0]["summary"] = json!({ "en": "A neighbour", "fr": "Un voisin" })),
+        ),
+        (
+            "blank Welsh",
+            changed(|p| p["exclusions"][0]["explanation"] = json!({ "en": "Why", "cy": " " })),
+        ),
+        (
+            "a text as a list",
+            changed(|p| p["exclusions"][0]["signpost"] = json!(["Call us"])),
+        ),
         ("missing stages", changed(|p| remove(p, "stages"))),
         (
             "missing stage 1",
@@ -420,6 +436,18 @@ fn edge_cases_are_accepted_by_both() {
     let validator = validator();
     let cases: Vec<(&str, Value)> = vec![
         ("the default", base()),
+        (
+            "texts in English and Welsh",
+            changed(|p| {
+                p["exclusions"][0]["summary"] = json!({ "en": "A neighbour", "cy": "Cymydog" });
+                p["exclusions"][0]["signpost"] = json!({ "en": "Call us" });
+                p["landlord"]["contacts"] = json!([{
+                    "channel": "phone",
+                    "value": "0300 123 4567",
+                    "note": { "en": "9am to 5pm", "cy": "9am i 5pm" }
+                }]);
+            }),
+        ),
         (
             "only what is required",
             json!({

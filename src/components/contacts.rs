@@ -50,7 +50,10 @@ pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
                     <dt class="summary-list__key">{channel_name(contact.channel, language)}</dt>
                     <dd class="summary-list__value">
                         {value}
-                        {contact.note.map(|note| view! { <br /> <span class="hint">{note}</span> })}
+                        {contact.note.map(|note| {
+                            let (text, lang) = note.in_language(language);
+                            view! { <br /> <span class="hint" lang=lang.code()>{text.to_string()}</span> }
+                        })}
                     </dd>
                 </div>
             }

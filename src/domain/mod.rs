@@ -7,6 +7,7 @@ pub mod draft;
 pub mod eligibility;
 pub mod journey;
 pub mod language;
+pub mod local_text;
 pub mod ombudsman;
 pub mod policy;
 pub mod policy_check;

@@ -9,6 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Region;
+use super::local_text::LocalText;
 
 /// A landlord's policy profile. Field names match the JSON document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -57,7 +58,7 @@ pub struct Contact {
     pub value: String,
     /// Opening hours or any other detail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<LocalText>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,11 +140,11 @@ pub struct Exclusion {
     pub id: String,
     pub kind: ExclusionKind,
     /// A few words naming it, as a heading.
-    pub summary: String,
+    pub summary: LocalText,
     /// Why the policy handles this another way, in plain words.
-    pub explanation: String,
+    pub explanation: LocalText,
     /// Where to go instead, with contact details where there are any.
-    pub signpost: String,
+    pub signpost: LocalText,
 }
 
 /// The kinds of matter a policy may exclude. Triage asks about each kind, so a new kind is a
@@ -445,7 +446,7 @@ impl Policy {
                 ("explanation", &exclusion.explanation),
                 ("signpost", &exclusion.signpost),
             ] {
-                if text.trim().is_empty() {
+                if text.has_blank() {
                     return fail(&at(name), "must not be empty");
                 }
             }

@@ -165,7 +165,7 @@ impl Assessment {
     /// A few words naming the outcome: the exclusion's summary where the profile has one.
     pub fn summary(&self, language: Language) -> String {
         match (&self.exclusion, self.built_in) {
-            (Some(exclusion), _) => exclusion.summary.clone(),
+            (Some(exclusion), _) => exclusion.summary.get(language).to_string(),
             (None, Some(words)) => words.summary(language),
             (None, None) => String::new(),
         }
@@ -174,9 +174,18 @@ impl Assessment {
     /// Why, in plain words: the exclusion's explanation where the profile has one.
     pub fn reason(&self, language: Language) -> String {
         match (&self.exclusion, self.built_in) {
-            (Some(exclusion), _) => exclusion.explanation.clone(),
+            (Some(exclusion), _) => exclusion.explanation.get(language).to_string(),
             (None, Some(words)) => words.reason(language),
             (None, None) => String::new(),
+        }
+    }
+
+    /// The language the words are in: the profile's exclusion may have no Welsh, and then
+    /// speaks English (a page marks it `lang="en"`).
+    pub fn words_language(&self, language: Language) -> Language {
+        match &self.exclusion {
+            Some(exclusion) => exclusion.explanation.in_language(language).1,
+            None => language,
         }
     }
 
@@ -184,7 +193,7 @@ impl Assessment {
     /// feedback.
     pub fn signpost(&self, language: Language) -> Option<String> {
         match (&self.exclusion, self.built_in) {
-            (Some(exclusion), _) => Some(exclusion.signpost.clone()),
+            (Some(exclusion), _) => Some(exclusion.signpost.get(language).to_string()),
             (None, Some(words)) => words.signpost(language),
             (None, None) => None,
         }

@@ -40,10 +40,12 @@ pub fn OutcomePage() -> impl IntoView {
         .clone()
         .filter(|_| eligible.may_complain == Some(false));
     let summary = (assessment.outcome != Outcome::Complaint).then(|| assessment.summary(language));
+    // The landlord's own words may have no Welsh: they are then English, and say so.
+    let words_lang = assessment.words_language(language).code();
     let signpost = assessment.signpost(language).map(|signpost| {
         view! {
             <h2 class="heading-m">{t::instead(language)}</h2>
-            <p class="pre-line">{signpost}</p>
+            <p class="pre-line" lang=words_lang>{signpost}</p>
         }
     });
     // Built inside the form (a closure), so the fields find the form's errors.
@@ -117,8 +119,8 @@ pub fn OutcomePage() -> impl IntoView {
     view! {
         <QuestionPage page=PageId::Outcome title=title.clone()>
             <h1 class="heading-l" id="page-heading" tabindex="-1" data-outcome=assessment.outcome.id()>{title}</h1>
-            {summary.map(|summary| view! { <p class="lead">{summary}</p> })}
-            {(assessment.outcome != Outcome::Complaint).then(|| view! { <p class="pre-line">{assessment.reason(language)}</p> })}
+            {summary.map(|summary| view! { <p class="lead" lang=words_lang>{summary}</p> })}
+            {(assessment.outcome != Outcome::Complaint).then(|| view! { <p class="pre-line" lang=words_lang>{assessment.reason(language)}</p> })}
             {not_eligible.map(|text| view! { <div class="inset"><p>{text}</p></div> })}
             {signpost}
             {choice()}
