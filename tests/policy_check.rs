@@ -502,3 +502,25 @@ fn readme_table_has_a_row_per_rule_and_a_column_per_profile() {
         &"| **Falls short, in all** | **0** | **4** |"
     );
 }
+
+#[test]
+fn texts_without_welsh_are_listed() {
+    use resident_complaints::domain::language::Language;
+    use resident_complaints::domain::policy_check::untranslated;
+    // The built-in profiles give English only: every text of theirs is listed.
+    let code = Policy::builtin("hos-code-2024").unwrap();
+    assert_eq!(untranslated(&code, Language::Welsh).len(), 3 * code.exclusions.len());
+    assert!(untranslated(&code, Language::English).is_empty());
+    // The browser tests' Welsh landlord translates all but one exclusion and one note.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/fixtures/welsh-landlord.json");
+    let welsh = Policy::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        untranslated(&welsh, Language::Welsh),
+        [
+            "exclusions.already-considered.summary",
+            "exclusions.already-considered.explanation",
+            "exclusions.already-considered.signpost",
+            "landlord.contacts[2].note",
+        ]
+    );
+}

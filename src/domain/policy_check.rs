@@ -26,6 +26,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use super::language::Language;
 use super::policy::{Anchor, Clock, Counting, OmbudsmanScheme, Policy, Stage};
 
 /// The Code's limits, in working days (months for the time limit).
@@ -596,6 +597,30 @@ pub fn readme_table(policies: &[Policy]) -> String {
     }
     table.push('\n');
     table
+}
+
+/// The profile's own texts that have no translation into `language`, by where they are
+/// (`exclusions.asb.explanation`, `landlord.contacts[0].note`): residents reading the form in
+/// that language see these in English.
+pub fn untranslated(policy: &Policy, language: Language) -> Vec<String> {
+    let mut missing = Vec::new();
+    for exclusion in &policy.exclusions {
+        for (name, text) in [
+            ("summary", &exclusion.summary),
+            ("explanation", &exclusion.explanation),
+            ("signpost", &exclusion.signpost),
+        ] {
+            if !text.has(language) {
+                missing.push(format!("exclusions.{}.{name}", exclusion.id));
+            }
+        }
+    }
+    for (i, contact) in policy.landlord.contacts.iter().enumerate() {
+        if contact.note.as_ref().is_some_and(|note| !note.has(language)) {
+            missing.push(format!("landlord.contacts[{i}].note"));
+        }
+    }
+    missing
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::app::use_journey;
 use crate::domain::policy::Policy;
-use crate::domain::policy_check::{check, Finding, Verdict};
+use crate::domain::language::Language;
+use crate::domain::policy_check::{check, untranslated, Finding, Verdict};
 
 pub const SLUG: &str = "policy-check";
 
@@ -44,6 +45,28 @@ pub fn PolicyCheckPage() -> impl IntoView {
         )
     });
     crate::config::set_title(&format!("Policy check \u{2013} {landlord}"));
+    // The profile's own texts that residents reading another language see in English.
+    let languages = Language::ALL
+        .into_iter()
+        .filter(|language| *language != Language::English)
+        .map(|language| {
+            let missing = journey.policy.with_value(|policy| untranslated(policy, language));
+            let name = match language {
+                Language::Welsh => "Welsh",
+                Language::English => "English",
+            };
+            let text = if missing.is_empty() {
+                format!("Every text of this profile is in {name}.")
+            } else {
+                format!(
+                    "{} of this profile\u{2019}s texts have no {name}, so residents reading the form in {name} see them in English: {}.",
+                    missing.len(),
+                    missing.join(", ")
+                )
+            };
+            view! { <p data-untranslated=language.code() data-count=missing.len()>{text}</p> }
+        })
+        .collect_view();
     let total = findings.len();
     let count = |verdict: Verdict| findings.iter().filter(|f| f.verdict == verdict).count();
     let short = count(Verdict::FallsShort);
@@ -128,6 +151,9 @@ pub fn PolicyCheckPage() -> impl IntoView {
             " More generous on " {count(Verdict::MoreGenerous)} ", the same as the Code on " {count(Verdict::Meets)} "."
         </p>
         {groups}
+        <h2 class="heading-m">"Languages"</h2>
+        <p>"The form is in English and Welsh. A profile can give its own texts in both (see the schema); where it gives no Welsh, the English is shown."</p>
+        {languages}
         <h2 class="heading-m">"How the check works"</h2>
         <ul class="list list--bullet">
             <li>"\u{201c}Falls short\u{201d} means residents could get less than the Code promises. Change the policy, then the profile."</li>
