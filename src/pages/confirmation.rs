@@ -90,7 +90,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         <p>{sent_what}</p>
         {(!milestones.is_empty()).then(|| view! {
             <h2 class="heading-m">{t::what_happens_next(language)}</h2>
-            <p>{t::policy_says(language, &landlord)}</p>
+            <p>{t::policy_says(language)}</p>
             <TimelineList milestones />
             <p class="hint">{start::working_days(language)}</p>
         })}
