@@ -85,7 +85,7 @@ impl Journey {
 
     pub fn landlord(&self) -> String {
         self.policy
-            .with_value(|policy| policy.landlord.name.clone())
+            .with_value(|policy| policy.landlord.name.get(self.language).to_string())
     }
 
     /// Clears the answers from this device ("I'm on a shared device").
@@ -257,7 +257,7 @@ fn Ready(
 
     let mounted = config.mounted;
     view! {
-        <Layout service=t::layout::complain_to(language, &policy.landlord.name) logo=config.brand.logo.clone() mounted language>
+        <Layout service=t::layout::complain_to(language, policy.landlord.name.get(language)) logo=config.brand.logo.clone() mounted language>
             {pages(journey)}
         </Layout>
     }

@@ -421,7 +421,7 @@ fn eligibility_for_every_connection_under_every_profile() {
                 None => assert!(listed, "{what}"),
                 Some(text) => {
                     assert!(!listed, "{what}");
-                    assert!(text.contains(&policy.landlord.name), "{what}");
+                    assert!(text.contains(policy.landlord.name.english()), "{what}");
                     assert!(text.contains("You can still send"), "{what}");
                 }
             }

@@ -67,7 +67,7 @@ pub fn check(policy: &Policy, draft: &Draft, language: Language) -> Eligibility 
         .map(|connection| rules.who_may_complain.contains(&connection));
     let explanation = (may_complain == Some(false)).then(|| {
         let who = who_list(&rules.who_may_complain, language);
-        text::may_not_be_open(language, &policy.landlord.name, &who)
+        text::may_not_be_open(language, policy.landlord.name.get(language), &who)
     });
     let ombudsman = match draft.connection {
         Some(connection) => ombudsman_for(policy, connection),

@@ -41,7 +41,8 @@ pub struct Policy {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Landlord {
-    pub name: String,
+    /// Its name, which a landlord can give in Welsh too.
+    pub name: LocalText,
     /// Ways to complain other than this app, in the order the landlord prefers.
     #[serde(default)]
     pub contacts: Vec<Contact>,
@@ -402,7 +403,7 @@ impl Policy {
         if self.version.trim().is_empty() {
             return fail("version", "must not be empty");
         }
-        if self.landlord.name.trim().is_empty() {
+        if self.landlord.name.has_blank() {
             return fail("landlord.name", "must not be empty");
         }
         for (i, contact) in self.landlord.contacts.iter().enumerate() {

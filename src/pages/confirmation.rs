@@ -20,7 +20,7 @@ pub fn ConfirmationPage() -> impl IntoView {
         return view! { <NotFoundPage /> }.into_any();
     };
     let policy = journey.policy.get_value();
-    let landlord = policy.landlord.name.clone();
+    let landlord = policy.landlord.name.get(journey.language).to_string();
     let received = DateTime::parse_from_rfc3339(&sent.receipt.received_at)
         .map(|at| at.with_timezone(&chrono::Local).naive_local())
         .unwrap_or_else(|_| chrono::Local::now().naive_local());

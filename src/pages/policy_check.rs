@@ -39,7 +39,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
         (
             policy.id.clone(),
             policy.version.clone(),
-            policy.landlord.name.clone(),
+            policy.landlord.name.english().to_string(),
             policy.source.clone(),
             check(policy),
         )

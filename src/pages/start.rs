@@ -22,7 +22,7 @@ pub fn StartPage() -> impl IntoView {
     let policy = journey.policy.get_value();
     let now = Local::now().naive_local();
     let milestones = policy.timeline(now).iter().copied().collect::<Vec<_>>();
-    let name = policy.landlord.name.clone();
+    let name = policy.landlord.name.get(language).to_string();
     let title = question(PageId::Start);
     let contacts = policy.landlord.contacts.clone();
     let other_ways = if contacts.is_empty() {
