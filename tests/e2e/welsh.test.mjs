@@ -167,17 +167,25 @@ test('every page of the app is accessible in Welsh', async () => {
   const pages = ['safety', 'emergency', 'who', 'representative', 'connection', 'kind', 'feedback', 'asb',
     'told-before', 'after-report', 'other-process', 'prior-complaint', 'when', 'late-reason', 'responsibility',
     'outcome', 'category', 'what-went-wrong', 'photos', 'where', 'done-so-far', 'impact', 'outcome-wanted',
-    'support', 'contact', 'check-answers', 'review', 'no-such-page'];
-  const page = await openWithDraft(browser, app.url, completeDraft({
-    description: 'Llwydni ar wal yr ystafell wely.', impact: 'Mae asthma fy merch yn waeth.',
-    outcome_wanted: 'Trin y llwydni.', name: 'Siân Jones',
-  }), '/?lang=cy');
+    'support', 'contact', 'check-answers', 'review'];
+  const answers = completeDraft({
+    policy_id: 'welsh-landlord', description: 'Llwydni ar wal yr ystafell wely.',
+    impact: 'Mae asthma fy merch yn waeth.', outcome_wanted: 'Trin y llwydni.', name: 'Siân Jones',
+  });
+  const settings = '?lang=cy&policy=welsh-landlord.json';
+  const page = await openWithDraft(browser, app.url, answers, `/${settings}`);
   await checkWelsh(page);
   for (const slug of pages) {
-    await page.goto(`${app.url}/${slug}?lang=cy`);
+    await page.goto(`${app.url}/${slug}${settings}`);
     await page.locator('h1').waitFor();
     await checkWelsh(page);
   }
+  // An address that is not a page: its own title, in Welsh.
+  await page.goto(`${app.url}/no-such-page${settings}`);
+  await page.locator('h1').waitFor();
+  assert.equal(await page.title(), 'Heb ddod o hyd i’r dudalen');
+  assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
+  await assertAccessible(page);
   assert.deepEqual(page.problems, []);
 });
 
