@@ -21,7 +21,7 @@ fn channel_name(channel: Channel, language: Language) -> &'static str {
 
 /// A link for channels that have one (`tel:`, `mailto:`, a web address).
 fn href(contact: &Contact) -> Option<String> {
-    let value = contact.value.trim();
+    let value = contact.value.english().trim();
     match contact.channel {
         Channel::Phone => Some(format!("tel:{}", value.replace(' ', ""))),
         Channel::Email => Some(format!("mailto:{value}")),
@@ -41,9 +41,12 @@ pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
     let items = contacts
         .into_iter()
         .map(|contact| {
+            // In the page's language where the landlord gave it, else English, and says which.
+            let (text, lang) = contact.value.in_language(language);
+            let (text, lang) = (text.to_string(), lang.code());
             let value = match href(&contact) {
-                Some(href) => view! { <a href=href>{contact.value.clone()}</a> }.into_any(),
-                None => view! { <span class="pre-line">{contact.value.clone()}</span> }.into_any(),
+                Some(href) => view! { <a href=href lang=lang>{text}</a> }.into_any(),
+                None => view! { <span class="pre-line" lang=lang>{text}</span> }.into_any(),
             };
             view! {
                 <div class="summary-list__row">

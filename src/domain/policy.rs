@@ -56,7 +56,7 @@ pub struct Landlord {
 pub struct Contact {
     pub channel: Channel,
     /// The number, address, web address or place, as the resident should use it.
-    pub value: String,
+    pub value: LocalText,
     /// Opening hours or any other detail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<LocalText>,
@@ -407,7 +407,7 @@ impl Policy {
             return fail("landlord.name", "must not be empty");
         }
         for (i, contact) in self.landlord.contacts.iter().enumerate() {
-            if contact.value.trim().is_empty() {
+            if contact.value.has_blank() {
                 return fail(
                     &format!("landlord.contacts[{i}].value"),
                     "must not be empty",

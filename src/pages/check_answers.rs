@@ -24,6 +24,15 @@ fn label<T: Label>(choice: Option<T>, language: Language) -> String {
     choice.map(|c| c.label(language).to_string()).unwrap_or_default()
 }
 
+/// "Who is…" as "who is…" after "Change": only the first letter, so names keep theirs.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The answer given on a page, as the resident would read it back.
 fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> String {
     match page {
@@ -131,7 +140,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                     <dd class="summary-list__value pre-line">{value}</dd>
                     <dd class="summary-list__actions">
                         <a href=journey.href(page) on:click=start_change>
-                            {t::change(language)} <span class="visually-hidden">{format!(" {}", question(page).to_lowercase())}</span>
+                            {t::change(language)} <span class="visually-hidden">{format!(" {}", lower_first(&question(page)))}</span>
                         </a>
                     </dd>
                 </div>
