@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use resident_complaints::domain::calendar::{add_working_days, Region};
+use resident_complaints::domain::local_text::LocalText;
 use resident_complaints::domain::policy::{
     Anchor, Clock, ConcernStage, Counting, Ombudsman, OmbudsmanScheme, Policy, TimeLimit,
 };
@@ -369,7 +370,7 @@ fn ombudsman_signposting() {
     let both = code_with(|p| {
         p.ombudsman = Ombudsman {
             scheme: OmbudsmanScheme::Both,
-            lgsco_services: vec!["Homelessness".into()],
+            lgsco_services: vec![LocalText::new("Homelessness")],
         }
     });
     assert_verdicts(&both, &[]);

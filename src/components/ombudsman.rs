@@ -9,8 +9,19 @@ use crate::domain::translations::ombudsman as t;
 
 #[component]
 pub fn OmbudsmanDetails(ombudsman: Ombudsman, language: Language) -> impl IntoView {
+    // The landlord's words for its services, each marked English where it gave no Welsh.
     let services = (!ombudsman.lgsco_services.is_empty()).then(|| {
-        view! { <p>{t::lgsco_services(language, &ombudsman.lgsco_services.join("; "))}</p> }
+        let list = ombudsman
+            .lgsco_services
+            .iter()
+            .enumerate()
+            .map(|(i, service)| {
+                let (text, lang) = service.in_language(language);
+                let separator = if i == 0 { "" } else { "; " };
+                view! { {separator} <span lang=lang.code()>{text.to_string()}</span> }
+            })
+            .collect_view();
+        view! { <p>{sentence(&t::lgsco_services(language, MARK[0]), vec![list.into_any()])}</p> }
     });
     let schemes = ombudsman
         .scheme

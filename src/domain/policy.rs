@@ -81,7 +81,7 @@ pub struct Ombudsman {
     /// Where `scheme` is `both`: the services the Local Government and Social Care Ombudsman
     /// covers instead of the Housing Ombudsman (for example housing advice and homelessness).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub lgsco_services: Vec<String>,
+    pub lgsco_services: Vec<LocalText>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

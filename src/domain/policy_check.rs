@@ -477,7 +477,13 @@ fn ombudsman(policy: &Policy) -> Finding {
             "Housing Ombudsman and LGSCO",
             format!(
                 "Residents are told about the Housing Ombudsman, and about the Local Government and Social Care Ombudsman for: {}.",
-                policy.ombudsman.lgsco_services.join("; ")
+                policy
+                    .ombudsman
+                    .lgsco_services
+                    .iter()
+                    .map(|service| service.english())
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
         ),
         OmbudsmanScheme::Lgsco => Finding::new(
@@ -601,7 +607,8 @@ pub fn readme_table(policies: &[Policy]) -> String {
 
 /// The profile's own texts that have no translation into `language`, by where they are
 /// (`exclusions.asb.explanation`, `landlord.contacts[0].note`): residents reading the form in
-/// that language see these in English.
+/// that language see these in English. Names and contact details are left out: most are
+/// proper names, numbers and addresses, the same in every language.
 pub fn untranslated(policy: &Policy, language: Language) -> Vec<String> {
     let mut missing = Vec::new();
     for exclusion in &policy.exclusions {
@@ -618,6 +625,11 @@ pub fn untranslated(policy: &Policy, language: Language) -> Vec<String> {
     for (i, contact) in policy.landlord.contacts.iter().enumerate() {
         if contact.note.as_ref().is_some_and(|note| !note.has(language)) {
             missing.push(format!("landlord.contacts[{i}].note"));
+        }
+    }
+    for (i, service) in policy.ombudsman.lgsco_services.iter().enumerate() {
+        if !service.has(language) {
+            missing.push(format!("ombudsman.lgsco_services[{i}]"));
         }
     }
     missing
