@@ -188,6 +188,18 @@ test('every page of the app is accessible in Welsh', async () => {
   assert.equal(await page.title(), 'Heb ddod o hyd i’r dudalen');
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
   await assertAccessible(page);
+  // The policy check is for web teams, in English inside the Welsh frame, and lists the
+  // profile's texts without Welsh; a broken setting gets the setup page, in Welsh.
+  await page.goto(`${app.url}/policy-check${settings}`);
+  await page.locator('[data-untranslated="cy"]').waitFor();
+  assert.equal(await page.locator('[data-untranslated="cy"]').getAttribute('data-count'), '4');
+  assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
+  await assertAccessible(page);
+  await page.goto(`${app.url}/?lang=cy&policy=no-such-policy`);
+  await page.locator('[data-problem]').waitFor();
+  assert.equal(await page.title(), 'Mae’n ddrwg gennym, nid yw’r ffurflen gwyno hon yn gweithio');
+  assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
+  await assertAccessible(page);
   assert.deepEqual(page.problems, []);
 });
 
