@@ -88,7 +88,8 @@ function showFallback(error) {
   const fallback = document.querySelector('noscript')?.textContent;
   if (fallback) document.body.insertAdjacentHTML('beforeend', fallback);
   document.querySelectorAll('[data-resident-complaints]').forEach((host) => {
-    host.textContent = 'Sorry, the complaints form could not start. You can still complain to your landlord by phone, email, letter or in person.';
+    // Both languages: the app that knows which one the resident reads did not start.
+    host.textContent = 'Sorry, the complaints form could not start. You can still complain to your landlord by phone, email, letter or in person. / Mae’n ddrwg gennym, nid oedd modd cychwyn y ffurflen gwyno. Gallwch gwyno i’ch landlord o hyd dros y ffôn, drwy e-bost, mewn llythyr neu wyneb yn wyneb.';
   });
 }
 
