@@ -17,13 +17,20 @@ after(async () => {
   await server?.close();
 });
 
-/** The fallback's promise: other ways to complain, and the Ombudsman with a phone link. */
+/** The fallback's promise, in English and in Welsh: other ways to complain, and the Ombudsman
+ *  with a phone link. */
 async function assertOtherWays(page) {
   await page.getByRole('heading', { level: 1, name: 'Make a complaint about your home' }).waitFor();
   assert.match(await page.locator('main').textContent(), /by phone, email, letter or in person/);
   assert.equal(await page.getByRole('link', { name: 'Housing Ombudsman' }).getAttribute('href'),
     'https://www.housing-ombudsman.org.uk/');
-  assert.equal(await page.getByRole('link', { name: '0300 111 3000' }).getAttribute('href'), 'tel:03001113000');
+  const welsh = page.locator('main [lang="cy"]');
+  assert.match(await welsh.textContent(), /dros y ffôn, drwy e-bost, mewn llythyr neu wyneb yn wyneb/);
+  assert.equal(await welsh.getByRole('link', { name: 'yr Ombwdsmon Tai' }).getAttribute('href'),
+    'https://www.housing-ombudsman.org.uk/');
+  const phones = page.getByRole('link', { name: '0300 111 3000' });
+  assert.deepEqual(await phones.evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ['tel:03001113000', 'tel:03001113000']);
 }
 
 test('without JavaScript, the page says how else to complain', async () => {
