@@ -13,8 +13,13 @@ const WHOLE = 'resident-complaints';
 const FIRST_PAGE = 'first-page';
 
 async function load(name) {
+  // The wasm downloads while its bindings load, not after: one round trip less.
+  const wasm = fetch(new URL(`${name}_bg.wasm`, appBase));
   const bindings = await import(`./${name}.js`);
-  await bindings.default({ module_or_path: new URL(`${name}_bg.wasm`, appBase) });
+  await bindings.default({ module_or_path: wasm });
+  // Starting the app in a task of its own, not straight after compiling the wasm, keeps
+  // either from blocking input for long on a slow phone.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return bindings;
 }
 
@@ -93,17 +98,28 @@ function showFallback(error) {
   });
 }
 
-/** The rest of the journey, into the HTTP cache while the resident reads the start page. */
+/** The rest of the journey, into the HTTP cache while the resident reads the start page:
+ *  once it is shown (its heading is in the page), so as not to slow it down. */
 function prefetchWholeApp() {
   const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
-  idle(() => {
+  const shown = () => document.getElementById('page-heading');
+  const whenShown = (then) => {
+    if (shown()) return then();
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      then();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  };
+  whenShown(() => idle(() => {
     for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
       const link = document.createElement('link');
       link.rel = 'prefetch';
       link.href = new URL(file, appBase).href;
       document.head.append(link);
     }
-  });
+  }));
 }
 
 async function run() {

@@ -100,7 +100,9 @@ pub fn new_key() -> String {
         })
 }
 
-async fn sleep(ms: u32) {
+/// Resolves after `ms` milliseconds, in a later task: `sleep(0)` lets the browser paint and
+/// handle input before going on.
+pub async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     });

@@ -188,7 +188,11 @@ fn App(
     let loaded = RwSignal::new(None);
     let address = config.policy.clone();
     leptos::task::spawn_local(async move {
-        loaded.set(Some(config::fetch_policy(&address, edition.parse).await));
+        let policy = config::fetch_policy(&address, edition.parse).await;
+        // The pages are drawn in a task of their own, after the profile is checked, so that
+        // neither holds up a slow phone for long.
+        crate::api::sleep(0).await;
+        loaded.set(Some(policy));
     });
     let pages = edition.pages;
     (move || match loaded.get() {

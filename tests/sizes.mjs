@@ -39,11 +39,11 @@ function main() {
 
   const index = readFileSync(join(dist, 'index.html'), 'utf8');
   const loaded = [...new Set([...index.matchAll(/(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]))];
-  // A wasm-bindgen module brings its wasm.
-  const wasm = loaded.filter((f) => f.endsWith('.js')).map((f) => f.replace(/\.js$/, '_bg.wasm'))
-    .filter((f) => existsSync(join(dist, f)));
-  if (wasm.length === 0) throw new Error(`no wasm for the first page in ${dist}: build the app first`);
-  const firstPage = ['index.html', ...loaded, ...wasm, 'policies/hos-code-2024.json'];
+  // What app.js starts on the start page: the first page's module and its wasm.
+  const firstPageApp = ['first-page.js', 'first-page_bg.wasm'];
+  const missing = firstPageApp.filter((f) => !existsSync(join(dist, f)));
+  if (missing.length > 0) throw new Error(`no ${missing.join(', ')} in ${dist}: build the app first`);
+  const firstPage = ['index.html', ...loaded, ...firstPageApp, 'policies/hos-code-2024.json'];
   const whole = ['resident-complaints.js', 'resident-complaints_bg.wasm'];
 
   const sizes = (file) => measure(join(dist, file));

@@ -185,7 +185,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
             <p>{t::if_received_today(language)}</p>
             <TimelineList milestones=timeline />
             <p class="hint">{start::working_days(language)}</p>
-            {review.clone()}
+            {review}
         }
     });
 
