@@ -87,14 +87,22 @@ function preloadPolicy(settings) {
 }
 
 /** The app could not start (no WebAssembly, a failed download): the page shows what it shows
- *  without JavaScript, the other ways to complain, from index.html's <noscript>. */
+ *  without JavaScript, the other ways to complain: index.html's <noscript>, or on a landlord's
+ *  page what they put inside the element. */
 function showFallback(error) {
   console.error('resident-complaints: the app could not start', error);
   const fallback = document.querySelector('noscript')?.textContent;
-  if (fallback) document.body.insertAdjacentHTML('beforeend', fallback);
+  if (fallback && document.querySelectorAll('[data-resident-complaints]').length === 0) {
+    document.body.insertAdjacentHTML('beforeend', fallback);
+  }
   document.querySelectorAll('[data-resident-complaints]').forEach((host) => {
+    if (host.textContent.trim() !== '') {
+      // The landlord's own words, shown again if the app had begun to draw over them.
+      host.shadowRoot?.replaceChildren(document.createElement('slot'));
+      return;
+    }
     // Both languages: the app that knows which one the resident reads did not start.
-    host.textContent = 'Sorry, the complaints form could not start. You can still complain to your landlord by phone, email, letter or in person. / Mae’n ddrwg gennym, nid oedd modd cychwyn y ffurflen gwyno. Gallwch gwyno i’ch landlord o hyd dros y ffôn, drwy e-bost, mewn llythyr neu wyneb yn wyneb.';
+    (host.shadowRoot ?? host).textContent = 'Sorry, the complaints form could not start. You can still complain to your landlord by phone, email, letter or in person. / Mae’n ddrwg gennym, nid oedd modd cychwyn y ffurflen gwyno. Gallwch gwyno i’ch landlord o hyd dros y ffôn, drwy e-bost, mewn llythyr neu wyneb yn wyneb.';
   });
 }
 

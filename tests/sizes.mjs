@@ -43,7 +43,7 @@ function main() {
   const firstPageApp = ['first-page.js', 'first-page_bg.wasm'];
   const missing = firstPageApp.filter((f) => !existsSync(join(dist, f)));
   if (missing.length > 0) throw new Error(`no ${missing.join(', ')} in ${dist}: build the app first`);
-  const firstPage = ['index.html', ...loaded, ...firstPageApp, 'policies/hos-code-2024.json'];
+  const firstPage = [...new Set(['index.html', ...loaded, ...firstPageApp, 'policies/hos-code-2024.json'])];
   const whole = ['resident-complaints.js', 'resident-complaints_bg.wasm'];
 
   const sizes = (file) => measure(join(dist, file));

@@ -230,6 +230,37 @@ test('mounted in a page, the app keeps its styles and the page keeps its own', a
   assert.deepEqual(page.problems, []);
 });
 
+test('mounted in a page, the landlord’s own ways to complain show until the app starts, and when it cannot', async () => {
+  const theirs = (page) => page.getByText('You can also complain to Example Homes by phone on 020 7946 0000');
+  // Without JavaScript: the landlord's words inside the element, as written.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(`${app.url}/demo/mount.html`);
+  assert.ok(await theirs(noScript).isVisible());
+  assert.equal(await noScript.getByRole('link', { name: '020 7946 0000' }).getAttribute('href'), 'tel:02079460000');
+  await context.close();
+
+  // WebAssembly fails: their words stay, with no words of the app's over them.
+  const failed = await openPage(browser);
+  await failed.route('**/*.wasm', (route) => route.abort());
+  const logged = failed.waitForEvent('console', { predicate: (m) => m.text().includes('the app could not start') });
+  await failed.goto(`${app.url}/demo/mount.html`);
+  await logged;
+  assert.ok(await theirs(failed).isVisible());
+  assert.equal(await failed.getByText('the complaints form could not start').count(), 0);
+  assert.ok(failed.problems.some((p) => p.includes('the app could not start')), 'the failure is logged');
+  await assertAccessible(failed);
+  await failed.context().close();
+
+  // The app starts: it takes their words' place.
+  const page = await openPage(browser);
+  await page.goto(`${app.url}/demo/mount.html`);
+  await page.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
+  assert.equal(await theirs(page).isVisible(), false);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 const CSP = (connect) =>
   `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${connect}`;
 

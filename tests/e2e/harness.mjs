@@ -1,7 +1,7 @@
 // Shared by the browser tests: serves the Trunk-built app from dist/ on loopback, starts
 // Debian's Chromium through playwright-core, and checks pages with axe-core.
 import { createServer } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -44,11 +44,14 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {}, com
   }
   const allowed = new Set();
   const compressed = new Map();
-  // Kept per file, as precompressed files would be (index.html changes with `allow`).
+  // The build's precompressed copy where there is one (.ci/precompress.mjs), as a server with
+  // brotli_static would send; index.html changes with `allow`, so it is compressed each time.
   const brotli = (file, body) => {
     const squeeze = () => brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
     if (file.endsWith('index.html')) return squeeze();
-    if (!compressed.has(file)) compressed.set(file, squeeze());
+    if (!compressed.has(file)) {
+      compressed.set(file, existsSync(`${file}.br`) ? readFileSync(`${file}.br`) : squeeze());
+    }
     return compressed.get(file);
   };
   const server = createServer(async (req, res) => {
