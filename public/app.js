@@ -6,11 +6,13 @@
 //   element's data- attributes.
 // Most residents arrive on the start page, so on the app's own page it comes from a small wasm
 // of its own (first-page); every other page, and anything waiting to be sent, needs the whole
-// app, which is fetched in the background once the start page is shown.
+// app, which is fetched in the background once the start page is shown. The policy check, for
+// landlords' web teams, is a wasm of its own too, so that residents never download it.
 
 const appBase = new URL('./', import.meta.url);
 const WHOLE = 'resident-complaints';
 const FIRST_PAGE = 'first-page';
+const POLICY_CHECK = 'policy-check';
 
 async function load(name) {
   // The wasm downloads while its bindings load, not after: one round trip less.
@@ -60,8 +62,10 @@ function reportHeight() {
   new ResizeObserver(send).observe(document.body);
 }
 
-/** Whether the start page alone will do: the app's own start page, and nothing to send. */
-function firstPageWillDo() {
+/** The wasm for the app's own page: the policy check's at /policy-check; the start page's
+ *  alone on the start page with nothing waiting to be sent; the whole app otherwise. */
+function appForThisPage() {
+  if (location.pathname === `${appBase.pathname}${POLICY_CHECK}`) return POLICY_CHECK;
   const atStart = [appBase.pathname, `${appBase.pathname}index.html`].includes(location.pathname);
   let waiting = false;
   try {
@@ -70,7 +74,7 @@ function firstPageWillDo() {
     // Storage blocked or unreadable: the whole app explains.
     waiting = true;
   }
-  return atStart && !waiting;
+  return atStart && !waiting ? FIRST_PAGE : WHOLE;
 }
 
 // The policy profile, fetched while the wasm downloads rather than after it starts (the app's
@@ -107,9 +111,27 @@ function showFallback(error) {
 }
 
 /** The rest of the journey, into the HTTP cache while the resident reads the start page:
- *  once it is shown (its heading is in the page), so as not to slow it down. */
+ *  once it is painted (its heading is in the page, and drawn), so as not to slow it down. */
 function prefetchWholeApp() {
   const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
+  // Chromium reports the paint of the page's largest text; elsewhere, or when nothing larger
+  // than the loading message is drawn, a second is long enough.
+  const afterPaint = (then) => {
+    const shownAt = performance.now();
+    let observer;
+    const once = () => {
+      observer?.disconnect();
+      if (then) then();
+      then = undefined;
+    };
+    if (PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntries().some((entry) => entry.startTime >= shownAt)) once();
+      });
+      observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    }
+    setTimeout(once, 1000);
+  };
   const shown = () => document.getElementById('page-heading');
   const whenShown = (then) => {
     if (shown()) return then();
@@ -120,14 +142,14 @@ function prefetchWholeApp() {
     });
     observer.observe(document.body, { childList: true, subtree: true });
   };
-  whenShown(() => idle(() => {
+  whenShown(() => afterPaint(() => idle(() => {
     for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
       const link = document.createElement('link');
       link.rel = 'prefetch';
       link.href = new URL(file, appBase).href;
       document.head.append(link);
     }
-  }));
+  })));
 }
 
 async function run() {
@@ -137,12 +159,12 @@ async function run() {
     const { start } = await load(WHOLE);
     hosts.forEach((host) => mountInto(host, start));
   } else {
-    const firstPage = firstPageWillDo();
+    const app = appForThisPage();
     preloadPolicy(location.search);
-    const { start } = await load(firstPage ? FIRST_PAGE : WHOLE);
+    const { start } = await load(app);
     start(location.search, appBase.href, undefined);
     reportHeight();
-    if (firstPage) prefetchWholeApp();
+    if (app === FIRST_PAGE) prefetchWholeApp();
   }
 }
 

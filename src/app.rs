@@ -102,9 +102,10 @@ pub fn use_journey() -> Journey {
     expect_context::<Journey>()
 }
 
-/// Starts the whole app from `public/app.js` (see `main.rs`).
+/// Starts the whole app from `public/app.js` (see `main.rs`). It names a profile's fault by
+/// its position, which takes far less code than naming the field: the policy check does that.
 pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: whole_app, parse: Policy::from_json };
+    let edition = Edition { pages: whole_app, parse: Policy::from_json_by_position };
     launch(settings, app_base, container, edition);
 }
 
@@ -113,6 +114,13 @@ pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElem
 /// full page load (`public/app.js` prefetches it).
 pub fn start_first_page(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
     let edition = Edition { pages: first_page_only, parse: Policy::from_json_by_position };
+    launch(settings, app_base, container, edition);
+}
+
+/// Starts only the policy check (see `policy_check_app.rs`), for a landlord's web team: it
+/// names a profile's fault by field.
+pub fn start_policy_check(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
+    let edition = Edition { pages: policy_check_only, parse: Policy::from_json };
     launch(settings, app_base, container, edition);
 }
 
@@ -138,8 +146,13 @@ fn first_page_only(_: Journey) -> AnyView {
     view! { <pages::start::StartPage /> }.into_any()
 }
 
-/// What differs between the whole app and the first page's: the pages, and how a profile is
-/// checked (the first page names a fault by position, which takes far less code).
+/// The policy check alone: no router, as it links to no other page.
+fn policy_check_only(_: Journey) -> AnyView {
+    view! { <pages::policy_check::PolicyCheckPage /> }.into_any()
+}
+
+/// What differs between the whole app, the first page's and the policy check's: the pages,
+/// and how a profile is checked.
 #[derive(Clone, Copy)]
 struct Edition {
     pages: fn(Journey) -> AnyView,
@@ -286,9 +299,6 @@ fn PageBySlug() -> impl IntoView {
             (_, Some(page)) => pages::view(page),
             (pages::confirmation::SLUG, None) => {
                 view! { <pages::confirmation::ConfirmationPage /> }.into_any()
-            }
-            (pages::policy_check::SLUG, None) => {
-                view! { <pages::policy_check::PolicyCheckPage /> }.into_any()
             }
             _ => view! { <pages::not_found::NotFoundPage /> }.into_any(),
         }

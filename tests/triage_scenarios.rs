@@ -11,7 +11,7 @@ use resident_complaints::domain::eligibility::{self, complainant_options};
 use resident_complaints::domain::ombudsman::{HOUSING_OMBUDSMAN, LGSCO};
 use resident_complaints::domain::policy::{Connection, ExclusionKind, OmbudsmanScheme, Policy};
 use resident_complaints::domain::translations::{self as t, Language};
-use resident_complaints::domain::triage::{self, assess, Assessment, Outcome};
+use resident_complaints::domain::triage::{assess, Assessment, Outcome};
 
 /// Monday 23 November 2026.
 fn received() -> NaiveDate {

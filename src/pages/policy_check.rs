@@ -1,4 +1,5 @@
-//! The policy check, for the landlord's web team (not linked from the resident's journey): the
+//! The policy check, for the landlord's web team (`/policy-check`, a wasm of its own, never linked
+//! from the resident's journey): the
 //! profile in use compared with the Housing Ombudsman's Complaint Handling Code, what falls
 //! short first. The findings come from `domain::policy_check`; this page only lays them out.
 
@@ -8,8 +9,6 @@ use crate::app::use_journey;
 use crate::domain::policy::Policy;
 use crate::domain::language::Language;
 use crate::domain::policy_check::{check, untranslated, Finding, Verdict};
-
-pub const SLUG: &str = "policy-check";
 
 #[component]
 pub fn PolicyCheckPage() -> impl IntoView {

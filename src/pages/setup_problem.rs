@@ -27,7 +27,7 @@ fn explain(problem: &SetupProblem) -> String {
             format!("The complaints policy at {address} could not be used: {reason}.")
         }
         SetupProblem::InvalidPolicy { address, error } => {
-            // The start page's small wasm names a fault by its position only.
+            // Residents' pages name a fault by its position only; the policy check, by field.
             let field = if error.field.is_empty() && error.message.contains(" at line ") {
                 " The policy-check page, with the same policy setting, names the field."
             } else {

@@ -92,12 +92,13 @@ test('the policy check shows where a profile given by address falls short of the
 });
 
 test('a profile that is missing, not JSON or not valid gives a clear page for each', async () => {
-  // The start page comes from the first page's small wasm, which names a fault by position;
-  // every other page (here the policy check) names the field.
+  // Residents' pages (the start page's small wasm, and the whole app's) name a fault by
+  // position; the policy check, a wasm of its own for the web team, names the field.
   const cases = [
     ['/', '/landlord/missing.json', /could not be used: the server answered 404/],
     ['/', '/landlord/not-json.json', /is not a valid profile\. not valid JSON: EOF while parsing/],
     ['/', '/landlord/broken-schema.json', /is not a valid profile\. unknown variant `tomorrow`, .* at line 1 column \d+\. .*policy-check page/],
+    ['/safety', '/landlord/broken-schema.json', /is not a valid profile\. unknown variant `tomorrow`, .* at line 1 column \d+\. .*policy-check page/],
     ['/policy-check', '/landlord/broken-schema.json', /is not a valid profile\. stages\.stage1\.respond\.from: unknown variant `tomorrow`/],
     ['/', 'no-such-landlord', /There is no built-in complaints policy called “no-such-landlord”/],
   ];

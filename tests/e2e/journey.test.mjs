@@ -176,7 +176,8 @@ test('a resident completes a complaint by keyboard alone and sees the dates', as
   await tabTo(page, page.getByRole('button', { name: 'Continue' }));
   await page.keyboard.press('Enter');
   await page.locator('.error-summary').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+  // Focus moves in the frame after the summary is drawn.
+  await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 2000 });
   assert.match(await page.title(), /^Error: Is anyone in danger right now\?/);
   await checkPage(page, '-error');
 

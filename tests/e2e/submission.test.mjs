@@ -184,7 +184,8 @@ test('a 422 takes the resident to the page that asked, with the message', async 
     await page.waitForURL(/\/contact/);
     await page.locator('.error-summary').waitFor();
     assert.match(await page.locator('.error-summary').textContent(), /email/i);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+    // Focus moves in the frame after the summary is drawn.
+    await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 2000 });
     await assertAccessible(page);
     // The answers are still on the device.
     assert.equal(await page.getByLabel('Email address').inputValue(), 'zoe-at-example');
