@@ -80,6 +80,7 @@ function appForThisPage() {
 // The policy profile, fetched while the wasm downloads rather than after it starts (the app's
 // own fetch then takes this response). The same rule as src/config.rs: an id names one of the
 // app's profiles, anything else is an address relative to the page.
+let policyAddress;
 function preloadPolicy(settings) {
   const policy = new URLSearchParams(settings).get('policy')?.trim() || 'hos-code-2024';
   const link = document.createElement('link');
@@ -88,6 +89,7 @@ function preloadPolicy(settings) {
   link.crossOrigin = 'anonymous';
   link.href = /^[a-z0-9-]+$/.test(policy) ? new URL(`policies/${policy}.json`, appBase).href : new URL(policy, location.href).href;
   document.head.append(link);
+  policyAddress = link.href;
 }
 
 /** The app could not start (no WebAssembly, a failed download): the page shows what it shows
@@ -98,6 +100,8 @@ function showFallback(error) {
   const fallback = document.querySelector('noscript')?.textContent;
   if (fallback && document.querySelectorAll('[data-resident-complaints]').length === 0) {
     document.body.insertAdjacentHTML('beforeend', fallback);
+    showLandlordContacts(document.querySelector('[data-landlord-contacts]'))
+      .catch((problem) => console.warn('resident-complaints: the profile lists no usable contacts', problem));
   }
   document.querySelectorAll('[data-resident-complaints]').forEach((host) => {
     if (host.textContent.trim() !== '') {
@@ -108,6 +112,47 @@ function showFallback(error) {
     // Both languages: the app that knows which one the resident reads did not start.
     (host.shadowRoot ?? host).textContent = 'Sorry, the complaints form could not start. You can still complain to your landlord by phone, email, letter or in person. / Mae’n ddrwg gennym, nid oedd modd cychwyn y ffurflen gwyno. Gallwch gwyno i’ch landlord o hyd dros y ffôn, drwy e-bost, mewn llythyr neu wyneb yn wyneb.';
   });
+}
+
+/** On the app's own page, the configured landlord's own ways to contact them, from the profile
+ *  (already fetched): their name, then each contact, linked as `src/components/contacts.rs`
+ *  links it. Profile texts are set as text, never as markup. Nothing is added when the
+ *  profile cannot be had or lists no contacts. */
+async function showLandlordContacts(into) {
+  if (!into || !policyAddress) return;
+  const english = (text) => String((typeof text === 'string' ? text : text?.en) ?? '');
+  let landlord;
+  try {
+    landlord = (await (await fetch(policyAddress)).json()).landlord;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(landlord?.contacts) || landlord.contacts.length === 0) return;
+  const element = (tag, attributes = {}, text = '') => {
+    const made = Object.assign(document.createElement(tag), attributes);
+    made.textContent = text;
+    return made;
+  };
+  // In English, as src/locales/en/contacts.toml names each channel.
+  const channels = { phone: 'Phone', email: 'Email', post: 'Post', web: 'Online', 'in-person': 'In person', 'social-media': 'Social media' };
+  const list = element('dl', { className: 'summary-list' });
+  for (const { channel, value, note } of landlord.contacts) {
+    const text = english(value).trim();
+    const href = {
+      phone: `tel:${text.replace(/\s/g, '')}`,
+      email: `mailto:${text}`,
+      // A description such as "the form on our website" stays text.
+      web: /\s/.test(text) ? undefined : /^https?:\/\//.test(text) ? text : `https://${text}`,
+    }[channel];
+    const shown = element('dd', { className: 'summary-list__value' });
+    shown.append(href ? element('a', { href }, text) : element('span', { className: 'pre-line' }, text));
+    if (note) shown.append(element('br'), element('span', { className: 'hint' }, english(note)));
+    const row = element('div', { className: 'summary-list__row' });
+    row.append(element('dt', { className: 'summary-list__key' }, channels[channel] ?? channel), shown);
+    list.append(row);
+  }
+  into.replaceChildren(element('h2', { className: 'heading-m' }, english(landlord.name)), list);
+  into.lang = 'en';
 }
 
 /** The rest of the journey, into the HTTP cache while the resident reads the start page:

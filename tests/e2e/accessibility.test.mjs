@@ -53,6 +53,27 @@ test('when WebAssembly cannot load, the page says the same', async () => {
   await page.context().close();
 });
 
+test('when WebAssembly cannot load, the configured landlord\'s own contacts are listed too', async () => {
+  const page = await openPage(browser);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${server.url}/?policy=nottingham`);
+  await assertOtherWays(page);
+  const contacts = page.locator('[data-landlord-contacts]');
+  await contacts.getByRole('heading', { level: 2, name: 'Nottingham City Council Housing Services' }).waitFor();
+  const links = await contacts.getByRole('link').evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.deepEqual(links, [
+    ['feedback@nottinghamcity.gov.uk', 'mailto:feedback@nottinghamcity.gov.uk'],
+    ['www.nottinghamcity.gov.uk', 'https://www.nottinghamcity.gov.uk'],
+    ['0115 915 7333', 'tel:01159157333'],
+  ]);
+  // The address and the notes, as text.
+  assert.match(await contacts.textContent(), /Loxley House, Station Street, Nottingham NG2 3NJ/);
+  assert.match(await contacts.textContent(), /They can help you make your complaint\./);
+  await assertAccessible(page);
+  await page.screenshot({ path: `${SHOTS}wasm-failed-landlord-contacts.png`, fullPage: true });
+  await page.context().close();
+});
+
 test('moving to another page moves focus to its heading and names it in the title', async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/`);
