@@ -33,7 +33,20 @@ const settingsOf = (element) =>
       .map(([name, value]) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), value]),
   ).toString();
 
+/** The browser's default text size (the resident's own setting), whatever the page's root. */
+function defaultTextSize() {
+  const probe = document.createElement('div');
+  probe.style.fontSize = 'medium';
+  document.body.append(probe);
+  const size = getComputedStyle(probe).fontSize;
+  probe.remove();
+  return size;
+}
+
 function mountInto(host, start) {
+  // The stylesheet sizes text in --rem: rem itself, in a shadow root, is the landlord page's
+  // root size.
+  host.style.setProperty('--rem', defaultTextSize());
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('link');
   style.rel = 'stylesheet';

@@ -33,6 +33,10 @@ const FILES = {
   '/landlord/riverside.json': JSON.stringify(riverside),
   '/landlord/broken-schema.json': JSON.stringify(brokenSchema),
   '/landlord/not-json.json': '{ "id": "riverside-test", ',
+  // The demo host page, on a site whose root text is 62.5% (10px).
+  '/landlord/small-root.html': readFileSync(join(DIST, 'demo/mount.html'), 'utf8')
+    .replace('</head>', '<style>html { font-size: 62.5%; }</style></head>')
+    .replace('href="host.css"', 'href="../demo/host.css"'),
 };
 
 let app;
@@ -229,6 +233,24 @@ test('mounted in a page, the app keeps its styles and the page keeps its own', a
     document.querySelector('[data-resident-complaints]').shadowRoot.activeElement?.type), 'radio');
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
+});
+
+test('mounted in a page whose root text is small, the app keeps its own sizes', async () => {
+  // Many sites set html { font-size: 62.5% } to count in tens of pixels: rem inside the shadow
+  // root follows it, so the app must not size its text in rem.
+  const sizes = async (path) => {
+    const page = await openPage(browser);
+    await page.goto(`${app.url}${path}`);
+    await page.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
+    const shown = await page.locator('[data-resident-complaints]').evaluate((host) =>
+      ['h1', '.button--start', '.header__service', '#main-content p']
+        .map((selector) => getComputedStyle(host.shadowRoot.querySelector(selector)).fontSize));
+    await page.context().close();
+    return shown;
+  };
+  const usual = await sizes('/demo/mount.html');
+  assert.deepEqual(usual, ['32px', '24px', '18px', '20px']);
+  assert.deepEqual(await sizes('/landlord/small-root.html'), usual);
 });
 
 test('mounted in a page, the landlord’s own ways to complain show until the app starts, and when it cannot', async () => {
