@@ -33,6 +33,10 @@ const FILES = {
   '/landlord/riverside.json': JSON.stringify(riverside),
   '/landlord/broken-schema.json': JSON.stringify(brokenSchema),
   '/landlord/not-json.json': '{ "id": "riverside-test", ',
+  // The demo iframe page with a long introduction above the app.
+  '/landlord/long-iframe.html': readFileSync(join(DIST, 'demo/iframe.html'), 'utf8')
+    .replace('<main', '<p style="height: 2000px">A long introduction.</p><main')
+    .replace('href="host.css"', 'href="../demo/host.css"'),
   // The demo host page, on a site whose root text is 62.5% (10px).
   '/landlord/small-root.html': readFileSync(join(DIST, 'demo/mount.html'), 'utf8')
     .replace('</head>', '<style>html { font-size: 62.5%; }</style></head>')
@@ -181,6 +185,34 @@ test('the iframe follows its content as pages change, and ignores other origins'
   await page.waitForFunction(() => window.received >= 1);
   assert.equal(await frameElement.evaluate((f) => f.getBoundingClientRect().height), height);
   assert.deepEqual(page.problems, []);
+});
+
+test('in an iframe low on a long page, each new page’s heading is scrolled into view', async () => {
+  const page = await openPage(browser, { now: CHRISTMAS });
+  await page.goto(`${app.url}/landlord/long-iframe.html`);
+  const frame = page.frameLocator('iframe.resident-complaints-frame');
+  /** Where the app's heading is in the phone's viewport (740 px tall). */
+  const headingTop = async () => {
+    const frameTop = await page.locator('iframe.resident-complaints-frame').evaluate((f) => f.getBoundingClientRect().top);
+    const inFrame = await frame.locator('h1').evaluate((h) => h.getBoundingClientRect().top);
+    return frameTop + inFrame;
+  };
+  await frame.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
+  await frame.getByRole('button', { name: 'Start now' }).click();
+  await frame.getByRole('heading', { level: 1, name: /danger/ }).waitFor();
+  await frame.getByRole('radio', { name: 'No', exact: true }).check();
+  // The resident has scrolled on, past the heading, to Continue.
+  const continueButton = frame.getByRole('button', { name: 'Continue' });
+  await page.evaluate((by) => window.scrollBy(0, by), (await headingTop()) + 100);
+  await continueButton.focus();
+  assert.ok((await headingTop()) < 0, 'the heading is out of view before Continue');
+  await page.keyboard.press('Enter');
+  await frame.getByRole('heading', { level: 1, name: 'Who is making this complaint?' }).waitFor();
+  await frame.locator('h1:focus').waitFor();
+  const top = await headingTop();
+  assert.ok(top >= 0 && top < 740, `the heading is in view (at ${top} px)`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 /** Computed styles of the host page's own elements. */
