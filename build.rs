@@ -51,7 +51,7 @@ fn main() {
                 for (variant, text) in variants {
                     writeln!(out, "            Language::{variant} => &[{}],", pieces(text, &names)).unwrap();
                 }
-                writeln!(out, "        }};\n        fill(pieces, &[{args}])\n    }}").unwrap();
+                writeln!(out, "        }};\n        fill(language, pieces, &[{args}])\n    }}").unwrap();
             }
         }
         writeln!(out, "}}").unwrap();

@@ -12,15 +12,51 @@ pub enum Piece {
 }
 
 /// Puts the arguments into a text (plain pushes: no formatting machinery in the wasm).
-fn fill(pieces: &[Piece], args: &[&str]) -> String {
+fn fill(language: Language, pieces: &[Piece], args: &[&str]) -> String {
     let mut text = String::new();
     for piece in pieces {
-        text.push_str(match piece {
-            Piece::Text(words) => words,
-            Piece::Arg(index) => args[*index],
-        });
+        match piece {
+            Piece::Text(words) => text.push_str(words),
+            Piece::Arg(index) => match args[*index].strip_prefix("eich ") {
+                Some(rest) if language == Language::Welsh && ends_in_vowel_word(&text) => {
+                    // Welsh writes "i’ch landlord", not "i eich landlord". Only an argument
+                    // brings the two together: the default profile's landlord is "eich landlord".
+                    text.pop();
+                    text.push_str("\u{2019}ch ");
+                    text.push_str(rest);
+                }
+                _ => text.push_str(args[*index]),
+            },
+        }
     }
     text
 }
 
+/// Whether the text ends in one of the Welsh words after which "eich" (your) becomes "’ch",
+/// and a space.
+fn ends_in_vowel_word(text: &str) -> bool {
+    let Some(before) = text.strip_suffix(' ') else {
+        return false;
+    };
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    ["i", "a", "\u{e2}", "o", "gyda", "na", "tua"].contains(&word.to_lowercase().as_str())
+}
+
 include!(concat!(env!("OUT_DIR"), "/translations.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn welsh_joins_your_to_a_word_ending_in_a_vowel() {
+        assert_eq!(layout::complain_to(Language::Welsh, "eich landlord"), "Cwyno i\u{2019}ch landlord");
+        assert_eq!(questions::start(Language::Welsh, "eich landlord"), "Gwneud cwyn i\u{2019}ch landlord");
+        // A landlord's own name is as written.
+        assert_eq!(layout::complain_to(Language::Welsh, "Cartrefi Cymru"), "Cwyno i Cartrefi Cymru");
+        // After a word that does not end in a vowel, "eich" stays whole.
+        assert!(!ends_in_vowel_word("cwyn at "));
+        assert!(ends_in_vowel_word("Cysylltwch \u{e2} "));
+        assert!(!ends_in_vowel_word("i"));
+    }
+}

@@ -210,6 +210,10 @@ test('the language link keeps the page and the answers; the browser and the sett
   await page.goto(`${app.url}/?policy=greatwell`);
   await page.locator('h1').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+  // The default profile's landlord is "eich landlord", which Welsh joins to "i": "i’ch".
+  await page.goto(`${app.url}/`);
+  await page.getByRole('heading', { level: 1, name: 'Gwneud cwyn i’ch landlord' }).waitFor();
+  assert.equal(await page.locator('.header__service').textContent(), 'Cwyno i’ch landlord');
   // The lang setting wins over the browser.
   await page.goto(`${app.url}/who?policy=greatwell&lang=en`);
   await page.locator('h1').waitFor();
