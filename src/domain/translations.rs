@@ -38,8 +38,9 @@ fn ends_in_vowel_word(text: &str) -> bool {
     let Some(before) = text.strip_suffix(' ') else {
         return false;
     };
-    let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
-    ["i", "a", "\u{e2}", "o", "gyda", "na", "tua"].contains(&word.to_lowercase().as_str())
+    // Plain comparisons: Unicode case and space tables would weigh on every page's wasm.
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    ["i", "a", "\u{e2}", "o", "gyda", "na", "tua"].contains(&word)
 }
 
 include!(concat!(env!("OUT_DIR"), "/translations.rs"));
