@@ -177,10 +177,12 @@ function prefetchWholeApp() {
   const afterPaint = (then) => {
     const shownAt = performance.now();
     let observer;
+    let done = false;
     const once = () => {
+      if (done) return;
+      done = true;
       observer?.disconnect();
-      if (then) then();
-      then = undefined;
+      then();
     };
     if (PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
       observer = new PerformanceObserver((list) => {

@@ -1,7 +1,7 @@
-//! The policy check, for the landlord's web team (`/policy-check`, a wasm of its own, never linked
-//! from the resident's journey): the
-//! profile in use compared with the Housing Ombudsman's Complaint Handling Code, what falls
-//! short first. The findings come from `domain::policy_check`; this page only lays them out.
+//! The policy check, for the landlord's web team (`/policy-check`, a wasm of its own, never
+//! linked from the resident's journey): the profile in use compared with the Housing
+//! Ombudsman's Complaint Handling Code, what falls short first. The findings come from
+//! `domain::policy_check`; this page only lays them out.
 
 use leptos::prelude::*;
 

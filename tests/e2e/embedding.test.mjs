@@ -29,18 +29,21 @@ riverside.exclusions.find((e) => e.kind === 'anti-social-behaviour').explanation
 const brokenSchema = structuredClone(riverside);
 brokenSchema.stages.stage1.respond.from = 'tomorrow';
 
+/** A demo host page served from /landlord/, with `change` made to it (the pages' own
+ *  stylesheet stays in /demo/). */
+const demoPage = (name, change) =>
+  change(readFileSync(join(DIST, 'demo', name), 'utf8').replace('href="host.css"', 'href="../demo/host.css"'));
+
 const FILES = {
   '/landlord/riverside.json': JSON.stringify(riverside),
   '/landlord/broken-schema.json': JSON.stringify(brokenSchema),
   '/landlord/not-json.json': '{ "id": "riverside-test", ',
   // The demo iframe page with a long introduction above the app.
-  '/landlord/long-iframe.html': readFileSync(join(DIST, 'demo/iframe.html'), 'utf8')
-    .replace('<main', '<p style="height: 2000px">A long introduction.</p><main')
-    .replace('href="host.css"', 'href="../demo/host.css"'),
+  '/landlord/long-iframe.html': demoPage('iframe.html',
+    (page) => page.replace('<main', '<p style="height: 2000px">A long introduction.</p><main')),
   // The demo host page, on a site whose root text is 62.5% (10px).
-  '/landlord/small-root.html': readFileSync(join(DIST, 'demo/mount.html'), 'utf8')
-    .replace('</head>', '<style>html { font-size: 62.5%; }</style></head>')
-    .replace('href="host.css"', 'href="../demo/host.css"'),
+  '/landlord/small-root.html': demoPage('mount.html',
+    (page) => page.replace('</head>', '<style>html { font-size: 62.5%; }</style></head>')),
 };
 
 let app;
