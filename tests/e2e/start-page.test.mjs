@@ -89,3 +89,23 @@ test('an unknown profile gives a clear page, not a blank one', async () => {
   // app.js asks for policies/no-such-landlord.json while the wasm loads: the browser logs its 404.
   assert.deepEqual(page.problems.filter((p) => !p.includes('404')), []);
 });
+
+test('the whole app is fetched in the background only after the start page is painted', async () => {
+  const page = await openPage(browser);
+  // Its timing is known once it has finished.
+  const prefetched = page.waitForEvent('requestfinished', (request) => request.url().endsWith('/resident-complaints_bg.wasm'));
+  await page.goto(`${server.url}/`);
+  const request = await prefetched;
+  // The start page's largest paint, in the same clock as the request's (ms since 1970).
+  const painted = await page.evaluate(() => new Promise((resolve, reject) => {
+    new PerformanceObserver((list) => {
+      const paints = list.getEntries();
+      resolve(performance.timeOrigin + paints[paints.length - 1].startTime);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(() => reject(new Error('no largest-contentful-paint entry')), 5000);
+  }));
+  const fetched = request.timing().startTime;
+  assert.ok(fetched > painted, `the prefetch began ${Math.round(fetched - painted)} ms after the largest paint`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
