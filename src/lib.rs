@@ -16,8 +16,6 @@ mod outbox;
 mod pages;
 #[cfg(feature = "app")]
 mod storage;
-#[cfg(feature = "app")]
-mod text;
 
 // The README's Rust examples run as doctests, so they stay true.
 #[cfg(doctest)]

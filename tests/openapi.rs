@@ -11,10 +11,10 @@
 use chrono::{DateTime, FixedOffset};
 use resident_complaints::domain::draft::{
     Adjustment, AfterReport, Asb, Category, Choice, ConsentBasis, ContactMethod, DateInput, Draft,
-    FeedbackKind, OtherProcess, Place, PriorComplaint, RepliesTo, Representative, Responsibility,
+    FeedbackKind, Matter, OtherProcess, Place, PriorComplaint, RepliesTo, Representative, Responsibility,
     Route, YesNo,
 };
-use resident_complaints::domain::policy::{Connection, Policy};
+use resident_complaints::domain::policy::{Connection, Decision, Policy};
 use resident_complaints::domain::submission::{Escalation, Kind, Submission};
 use resident_complaints::domain::triage::{assess, Outcome};
 use serde_json::{json, Value};
@@ -273,6 +273,8 @@ fn the_schemas_names_are_the_rust_enums() {
         ("Asb", ids::<Asb>()),
         ("AfterReport", ids::<AfterReport>()),
         ("OtherProcess", ids::<OtherProcess>()),
+        ("Matter", ids::<Matter>()),
+        ("Decision", ids::<Decision>()),
         ("PriorComplaint", ids::<PriorComplaint>()),
         ("Responsibility", ids::<Responsibility>()),
         ("Category", ids::<Category>()),

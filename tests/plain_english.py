@@ -37,6 +37,13 @@ TERMS = [
     "anti-social behaviour",
     "lasting power of attorney",
     "Complaint Handling Code",
+    "First-tier Tribunal (Property Chamber)",
+    "Department for Work and Pensions",
+    "Leasehold Advisory Service",
+    "Citizens Advice",
+    "Monitoring Officer",
+    "Housing Benefit",
+    "Universal Credit",
 ]
 
 

@@ -338,6 +338,7 @@ fn time_limits() {
             p.time_limit = Some(TimeLimit {
                 months,
                 special_circumstances,
+                only_if_not_raised_before: false,
             })
         })
     };

@@ -10,7 +10,7 @@ use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::domain::draft::{Choice, DateInput, Draft};
 use crate::domain::translations::fields;
-use crate::text::Label;
+use crate::domain::words::Label;
 
 /// The ids a field's `aria-describedby` names: its hint and its error, where shown.
 fn described_by(

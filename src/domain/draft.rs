@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::policy::Connection;
+use super::policy::{Connection, Decision};
 
 /// Bumped when a saved draft can no longer be read as it is; see `Draft::from_saved`.
-pub const DRAFT_VERSION: u32 = 1;
+pub const DRAFT_VERSION: u32 = 2;
 
 /// Longest text a resident may give in one box. Generous, but bounded so that a 100 KB paste
 /// is reported (and kept) rather than sent.
@@ -81,6 +81,27 @@ impl Choice for Connection {
     }
 }
 
+impl Choice for Decision {
+    const ALL: &'static [Self] = &[
+        Decision::Housing,
+        Decision::ServiceCharge,
+        Decision::Tenancy,
+        Decision::Benefit,
+        Decision::Other,
+        Decision::NoRoute,
+    ];
+    fn id(self) -> &'static str {
+        match self {
+            Decision::Housing => "housing",
+            Decision::ServiceCharge => "service-charge",
+            Decision::Tenancy => "tenancy",
+            Decision::Benefit => "benefit",
+            Decision::Other => "other",
+            Decision::NoRoute => "no-route",
+        }
+    }
+}
+
 choice!(
     /// Yes or no, for the questions that are only that.
     YesNo { Yes = "yes", No = "no" }
@@ -117,6 +138,23 @@ choice!(
 );
 
 choice!(
+    /// What the complaint is about, asked before "have you told them before?": only a first
+    /// report of something to do or fix is a service request. A first complaint about how staff
+    /// behaved, or a rule that was broken, is a complaint from the start.
+    Matter {
+        /// Something to do or put right, like a repair: a first report is a service request.
+        Repair = "repair",
+        /// How the landlord's staff or contractors behaved.
+        Conduct = "conduct",
+        /// The landlord did not follow its own rules, or was unfair.
+        Rules = "rules",
+        /// A decision with a route of its own (which one is asked next).
+        Decision = "decision",
+        Other = "other",
+    }
+);
+
+choice!(
     /// What happened after the resident told the landlord before.
     AfterReport {
         NotFixed = "not-fixed",
@@ -148,7 +186,6 @@ choice!(
         None = "none",
         LegalProceedings = "legal-proceedings",
         InsuranceClaim = "insurance-claim",
-        AppealRoute = "appeal-route",
     }
 );
 
@@ -156,7 +193,7 @@ choice!(
     /// Whether the matter has been through the complaints process before.
     PriorComplaint {
         No = "no",
-        /// The landlord has already answered a complaint about it.
+        /// The landlord has given its final answer on a complaint about it.
         Answered = "answered",
         /// The Ombudsman is looking at it, or has.
         WithOmbudsman = "with-ombudsman",
@@ -313,12 +350,19 @@ pub struct Draft {
 
     // Triage.
     pub asb: Option<Asb>,
+    pub matter: Option<Matter>,
+    /// Which decision, when the matter is a decision.
+    pub decision: Option<Decision>,
     pub told_before: Option<YesNo>,
     pub after_report: Option<AfterReport>,
     pub other_process: Option<OtherProcess>,
     pub prior_complaint: Option<PriorComplaint>,
-    /// When it happened, or when the resident became aware of it.
+    /// When it happened, or when the resident became aware of it (when it started, if it goes
+    /// on).
     pub issue_date: DateInput,
+    /// Whether it is still happening, or still not put right: a time limit applies only to a
+    /// matter that has ended.
+    pub ongoing: Option<YesNo>,
     /// Why it was not raised sooner, when out of time.
     pub late_reason: String,
     pub responsibility: Option<Responsibility>,
@@ -376,11 +420,14 @@ impl Default for Draft {
             connection: None,
             kind: None,
             asb: None,
+            matter: None,
+            decision: None,
             told_before: None,
             after_report: None,
             other_process: None,
             prior_complaint: None,
             issue_date: DateInput::default(),
+            ongoing: None,
             late_reason: String::new(),
             responsibility: None,
             route: None,

@@ -4,9 +4,10 @@
 //! Like triage, it never refuses: someone the policy does not name is told the process may not
 //! be open to them, and can still send it. The landlord decides, not the form.
 
-use super::draft::{Choice, Complainant, ConsentBasis, Draft, RepliesTo};
+use super::draft::{Category, Choice, Complainant, ConsentBasis, Draft, RepliesTo};
 use super::ombudsman::{OmbudsmanDetails, HOUSING_OMBUDSMAN, LGSCO};
-use super::policy::{Connection, OmbudsmanScheme, Policy};
+use super::policy::{Connection, Decision, OmbudsmanScheme, Policy};
+use super::triage;
 use super::translations::{eligibility as text, Language};
 
 /// A connection as a group of people, to fit into a sentence ("tenants").
@@ -69,10 +70,7 @@ pub fn check(policy: &Policy, draft: &Draft, language: Language) -> Eligibility 
         let who = who_list(&rules.who_may_complain, language);
         text::may_not_be_open(language, policy.landlord.name.get(language), &who)
     });
-    let ombudsman = match draft.connection {
-        Some(connection) => ombudsman_for(policy, connection),
-        None => policy.ombudsman.scheme.details().to_vec(),
-    };
+    let ombudsman = ombudsman_for(policy, draft);
     let ombudsman_note = (draft.connection.is_some() && ombudsman.is_empty())
         .then(|| text::no_ombudsman(language).to_string());
     let consent_options = if !reps.allowed {
@@ -107,34 +105,50 @@ pub fn check(policy: &Policy, draft: &Draft, language: Language) -> Eligibility 
     }
 }
 
-/// Which Ombudsman can look at a complaint from someone with this connection, under the
-/// policy's scheme.
+/// Whether the matter is one a council's housing department answers to the Local Government
+/// and Social Care Ombudsman for: allocations (the housing register), homelessness and housing
+/// advice, not its landlord services. Told by the decision, the complaint's category, or the
+/// resident being a housing applicant.
+fn council_housing_matter(draft: &Draft) -> bool {
+    triage::decision_with_route(draft) == Some(Decision::Housing)
+        || draft.category == Some(Category::Allocations)
+        || draft.connection == Some(Connection::HousingApplicant)
+}
+
+/// Which Ombudsman can look at the matter once the landlord's process is over, under the
+/// policy's scheme, by what it is about and who is complaining.
 ///
-/// - Tenants, leaseholders and shared owners: the Housing Ombudsman (the LGSCO only where the
-///   profile names no other).
-/// - Housing applicants: the LGSCO where the scheme includes it (a council's housing register
-///   and homelessness services); else the Housing Ombudsman, which takes applicants for a
-///   housing association's homes.
-/// - Other service users: every Ombudsman of the scheme, since it depends on the service (the
-///   profile's `lgsco_services` says which).
-/// - Members of the public: none. The Housing Ombudsman only takes complaints from people with
-///   a landlord relationship (Town and Country's policy, 14.2), and whether the LGSCO could
-///   depends on the service, which the form cannot tell, so none is promised.
-pub fn ombudsman_for(policy: &Policy, connection: Connection) -> Vec<OmbudsmanDetails> {
+/// - A council (`both`): the Local Government and Social Care Ombudsman for allocations,
+///   homelessness and housing advice (a decision on a housing application or homelessness, an
+///   allocations complaint, a housing applicant); the Housing Ombudsman for its landlord
+///   services (tenants, leaseholders, shared owners); either for another service user, by the
+///   service (the profile's `lgsco_services` says which).
+/// - A housing association (`housing`): the Housing Ombudsman for everything it does, its
+///   lettings included. It never sends anyone to the LGSCO for its own services.
+/// - Members of the public: none, but for a council housing matter. The Housing Ombudsman only
+///   takes complaints from people with a landlord relationship (Town and Country's policy,
+///   14.2).
+/// - Nobody answered yet: every Ombudsman of the scheme.
+pub fn ombudsman_for(policy: &Policy, draft: &Draft) -> Vec<OmbudsmanDetails> {
     let scheme = policy.ombudsman.scheme;
-    let has_housing = matches!(scheme, OmbudsmanScheme::Housing | OmbudsmanScheme::Both);
-    let has_lgsco = matches!(scheme, OmbudsmanScheme::Lgsco | OmbudsmanScheme::Both);
-    match connection {
-        Connection::Tenant | Connection::Leaseholder | Connection::SharedOwner => {
-            vec![if has_housing {
-                HOUSING_OMBUDSMAN
-            } else {
-                LGSCO
-            }]
-        }
-        Connection::HousingApplicant => vec![if has_lgsco { LGSCO } else { HOUSING_OMBUDSMAN }],
-        Connection::ServiceUser => scheme.details().to_vec(),
-        Connection::MemberOfThePublic => Vec::new(),
+    let Some(connection) = draft.connection else {
+        return scheme.details().to_vec();
+    };
+    match scheme {
+        OmbudsmanScheme::Lgsco => vec![LGSCO],
+        OmbudsmanScheme::Housing => match connection {
+            Connection::MemberOfThePublic => Vec::new(),
+            _ => vec![HOUSING_OMBUDSMAN],
+        },
+        OmbudsmanScheme::Both if council_housing_matter(draft) => vec![LGSCO],
+        OmbudsmanScheme::Both => match connection {
+            Connection::Tenant | Connection::Leaseholder | Connection::SharedOwner => {
+                vec![HOUSING_OMBUDSMAN]
+            }
+            Connection::ServiceUser => scheme.details().to_vec(),
+            Connection::HousingApplicant => vec![LGSCO],
+            Connection::MemberOfThePublic => Vec::new(),
+        },
     }
 }
 
@@ -229,7 +243,7 @@ mod tests {
             ),
             (
                 OmbudsmanScheme::Lgsco,
-                [&[lg], &[lg], &[lg], &[lg], &[lg], &[]],
+                [&[lg], &[lg], &[lg], &[lg], &[lg], &[lg]],
             ),
             (
                 OmbudsmanScheme::Both,
@@ -248,11 +262,57 @@ mod tests {
             p.ombudsman.scheme = scheme;
             for (connection, want) in connections.iter().zip(expected) {
                 assert_eq!(
-                    names(&ombudsman_for(&p, *connection)),
+                    names(&ombudsman_for(&p, &as_a(*connection))),
                     want,
                     "{scheme:?} {connection:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_councils_housing_matters_go_to_the_lgsco_its_landlord_services_to_the_housing_ombudsman() {
+        use crate::domain::draft::{Category, Matter};
+        let ho = HOUSING_OMBUDSMAN.website;
+        let lg = LGSCO.website;
+        let about = |connection, decision: Option<Decision>, category: Option<Category>| Draft {
+            connection: Some(connection),
+            matter: decision.map(|_| Matter::Decision),
+            decision,
+            category,
+            ..Draft::new("test")
+        };
+        // Nottingham is a council: its housing applicants, homelessness and allocations go to
+        // the LGSCO; a tenant's repair to the Housing Ombudsman.
+        let nottingham = policy("nottingham");
+        assert_eq!(nottingham.ombudsman.scheme, OmbudsmanScheme::Both);
+        let route = |draft: &Draft| names(&ombudsman_for(&nottingham, draft));
+        assert_eq!(route(&as_a(Connection::HousingApplicant)), [lg]);
+        assert_eq!(route(&as_a(Connection::Tenant)), [ho]);
+        assert_eq!(route(&about(Connection::Tenant, Some(Decision::Housing), None)), [lg]);
+        assert_eq!(route(&about(Connection::Tenant, None, Some(Category::Allocations))), [lg]);
+        assert_eq!(route(&about(Connection::Tenant, Some(Decision::Tenancy), None)), [ho]);
+        // A decision left from a branch the resident has since left does not count.
+        let mut left = about(Connection::Tenant, Some(Decision::Housing), None);
+        left.matter = Some(Matter::Repair);
+        assert_eq!(route(&left), [ho]);
+        // A housing association never sends anyone to the LGSCO for its own services.
+        for id in ["greatwell", "town-and-country"] {
+            let association = policy(id);
+            assert_eq!(association.ombudsman.scheme, OmbudsmanScheme::Housing, "{id}");
+            for draft in [
+                as_a(Connection::HousingApplicant),
+                about(Connection::Tenant, Some(Decision::Housing), Some(Category::Allocations)),
+            ] {
+                assert_eq!(names(&ombudsman_for(&association, &draft)), [ho], "{id}");
+            }
+        }
+        // Every council profile routes by matter.
+        for id in ["nottingham", "north-warwickshire", "south-cambridgeshire"] {
+            let council = policy(id);
+            assert_eq!(council.ombudsman.scheme, OmbudsmanScheme::Both, "{id}");
+            assert_eq!(names(&ombudsman_for(&council, &as_a(Connection::HousingApplicant))), [lg]);
+            assert_eq!(names(&ombudsman_for(&council, &as_a(Connection::Leaseholder))), [ho]);
         }
     }
 

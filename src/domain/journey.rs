@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::draft::{AfterReport, Asb, Complainant, Draft, FeedbackKind, YesNo};
+use super::draft::{AfterReport, Asb, Complainant, Draft, FeedbackKind, PriorComplaint, YesNo};
 use super::policy::Policy;
 use super::triage;
 
@@ -20,10 +20,14 @@ pub enum PageId {
     Kind,
     Feedback,
     Asb,
+    PriorComplaint,
+    OtherProcess,
+    /// What the complaint is about.
+    Matter,
+    /// Which decision, when it is about one.
+    Decision,
     ToldBefore,
     AfterReport,
-    OtherProcess,
-    PriorComplaint,
     When,
     LateReason,
     Responsibility,
@@ -43,7 +47,7 @@ pub enum PageId {
 }
 
 impl PageId {
-    pub const ALL: [PageId; 28] = [
+    pub const ALL: [PageId; 30] = [
         PageId::Start,
         PageId::Safety,
         PageId::Emergency,
@@ -53,10 +57,12 @@ impl PageId {
         PageId::Kind,
         PageId::Feedback,
         PageId::Asb,
+        PageId::PriorComplaint,
+        PageId::OtherProcess,
+        PageId::Matter,
+        PageId::Decision,
         PageId::ToldBefore,
         PageId::AfterReport,
-        PageId::OtherProcess,
-        PageId::PriorComplaint,
         PageId::When,
         PageId::LateReason,
         PageId::Responsibility,
@@ -85,6 +91,8 @@ impl PageId {
             PageId::Kind => "kind",
             PageId::Feedback => "feedback",
             PageId::Asb => "anti-social-behaviour",
+            PageId::Matter => "what-about",
+            PageId::Decision => "which-decision",
             PageId::ToldBefore => "told-before",
             PageId::AfterReport => "after-report",
             PageId::OtherProcess => "other-process",
@@ -141,15 +149,32 @@ pub fn next(policy: &Policy, draft: &Draft, page: PageId, today: NaiveDate) -> O
         // The ASB question comes first: a first report of a neighbour's behaviour is for the
         // ASB procedure, not a service request.
         PageId::Asb if draft.asb == Some(Asb::Behaviour) => PageId::Outcome,
-        PageId::Asb => PageId::ToldBefore,
+        PageId::Asb => PageId::PriorComplaint,
+        // After a final answer, or with the Ombudsman, nothing later changes where it goes.
+        PageId::PriorComplaint
+            if matches!(
+                draft.prior_complaint,
+                Some(PriorComplaint::Answered | PriorComplaint::WithOmbudsman)
+            ) =>
+        {
+            PageId::Outcome
+        }
+        PageId::PriorComplaint => PageId::OtherProcess,
+        // How ASB reports were handled is a complaint about something already reported.
+        PageId::OtherProcess if draft.asb == Some(Asb::Handling) => PageId::When,
+        PageId::OtherProcess => PageId::Matter,
+        // "Told before?" only where a first report would be a service request.
+        PageId::Matter if triage::asks_decision(draft) => PageId::Decision,
+        PageId::Matter if triage::asks_told_before(draft) => PageId::ToldBefore,
+        PageId::Matter => PageId::When,
+        PageId::Decision if triage::decision_with_route(draft).is_some() => PageId::Outcome,
+        PageId::Decision => PageId::When,
         PageId::ToldBefore if draft.told_before == Some(YesNo::No) => PageId::Outcome,
         PageId::ToldBefore => PageId::AfterReport,
         PageId::AfterReport if draft.after_report == Some(AfterReport::SortedStraightAway) => {
             PageId::Outcome
         }
-        PageId::AfterReport => PageId::OtherProcess,
-        PageId::OtherProcess => PageId::PriorComplaint,
-        PageId::PriorComplaint => PageId::When,
+        PageId::AfterReport => PageId::When,
         PageId::When if triage::asks_late_reason(policy, draft, today) => PageId::LateReason,
         PageId::When | PageId::LateReason => PageId::Responsibility,
         PageId::Responsibility => PageId::Outcome,
@@ -197,7 +222,7 @@ pub fn previous(policy: &Policy, draft: &Draft, page: PageId, today: NaiveDate) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::draft::{DateInput, OtherProcess, PriorComplaint, Responsibility, Route};
+    use crate::domain::draft::{DateInput, Matter, OtherProcess, Responsibility, Route};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -218,6 +243,7 @@ mod tests {
             connection: Some(crate::domain::policy::Connection::Tenant),
             kind: Some(FeedbackKind::Complaint),
             asb: Some(Asb::No),
+            matter: Some(crate::domain::draft::Matter::Repair),
             told_before: Some(YesNo::Yes),
             after_report: Some(AfterReport::NotFixed),
             other_process: Some(OtherProcess::None),
@@ -252,10 +278,11 @@ mod tests {
                 "connection",
                 "kind",
                 "anti-social-behaviour",
+                "complained-before",
+                "other-process",
+                "what-about",
                 "told-before",
                 "after-report",
-                "other-process",
-                "complained-before",
                 "when",
                 "responsibility",
                 "outcome",
@@ -363,7 +390,7 @@ mod tests {
 
     #[test]
     fn an_old_matter_asks_for_a_good_reason_where_the_policy_allows_one() {
-        let policy = Policy::builtin("nottingham").unwrap(); // 6 months, special circumstances
+        let policy = Policy::builtin("town-and-country").unwrap(); // 6 months, special circumstances
         let old = DateInput {
             day: "1".into(),
             month: "1".into(),
@@ -373,12 +400,69 @@ mod tests {
             issue_date: old.clone(),
             ..complaint()
         };
-        let pages = slugs(&policy, &draft);
-        assert!(pages.contains(&"late-reason"));
-        let recent = Draft { ..complaint() };
-        assert!(!slugs(&policy, &recent).contains(&"late-reason"));
+        assert!(slugs(&policy, &draft).contains(&"late-reason"));
+        assert!(!slugs(&policy, &complaint()).contains(&"late-reason"));
+        // Still going on: in time, no reason needed.
+        let ongoing = Draft {
+            ongoing: Some(YesNo::Yes),
+            ..draft.clone()
+        };
+        assert!(!slugs(&policy, &ongoing).contains(&"late-reason"));
+        // Nottingham's limit bars only what was not raised before: a repair reported before
+        // needs no reason; a conduct complaint raised for the first time does.
+        let nottingham = Policy::builtin("nottingham").unwrap();
+        assert!(!slugs(&nottingham, &draft).contains(&"late-reason"));
+        let conduct = Draft {
+            matter: Some(Matter::Conduct),
+            ..draft.clone()
+        };
+        assert!(slugs(&nottingham, &conduct).contains(&"late-reason"));
         let greatwell = Policy::builtin("greatwell").unwrap(); // no time limit
         assert!(!slugs(&greatwell, &draft).contains(&"late-reason"));
+    }
+
+    #[test]
+    fn told_before_is_asked_only_about_something_to_do_or_fix() {
+        let policy = Policy::default_policy();
+        for matter in [Matter::Conduct, Matter::Rules, Matter::Other] {
+            let pages = slugs(&policy, &Draft { matter: Some(matter), ..complaint() });
+            assert!(!pages.contains(&"told-before") && !pages.contains(&"after-report"), "{matter:?}");
+            assert!(pages.contains(&"when") && pages.contains(&"check-answers"), "{matter:?}");
+        }
+        // How ASB reports were handled: they were reported, so neither is asked.
+        let handling = slugs(&policy, &Draft { asb: Some(Asb::Handling), ..complaint() });
+        assert!(!handling.contains(&"what-about") && !handling.contains(&"told-before"));
+        assert!(handling.contains(&"other-process"));
+    }
+
+    #[test]
+    fn a_decision_asks_which_then_shows_its_route() {
+        let policy = Policy::default_policy();
+        let draft = Draft {
+            matter: Some(Matter::Decision),
+            decision: Some(crate::domain::policy::Decision::ServiceCharge),
+            ..complaint()
+        };
+        let pages = slugs(&policy, &draft);
+        assert_eq!(&pages[8..], ["what-about", "which-decision", "outcome"]);
+        // A decision with no appeal the resident knows of is a complaint: the journey goes on.
+        let no_route = Draft {
+            decision: Some(crate::domain::policy::Decision::NoRoute),
+            ..draft
+        };
+        let pages = slugs(&policy, &no_route);
+        assert!(pages.contains(&"which-decision") && pages.contains(&"check-answers"));
+    }
+
+    #[test]
+    fn after_a_final_answer_nothing_later_is_asked() {
+        let policy = Policy::default_policy();
+        let draft = Draft {
+            prior_complaint: Some(PriorComplaint::Answered),
+            ..complaint()
+        };
+        assert_eq!(path(&policy, &draft, today()).last(), Some(&PageId::Outcome));
+        assert!(!slugs(&policy, &draft).contains(&"when"));
     }
 
     #[test]

@@ -14,4 +14,6 @@ pub mod policy_check;
 pub mod submission;
 pub mod translations;
 pub mod triage;
+pub mod triage_table;
 pub mod validation;
+pub mod words;

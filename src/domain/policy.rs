@@ -131,6 +131,11 @@ pub struct TimeLimit {
     pub months: u32,
     /// Whether a good reason (special circumstances) can lift the limit.
     pub special_circumstances: bool,
+    /// Whether the limit bars only matters the resident has not raised with the landlord before
+    /// (Nottingham: "an issue over six months old that has not previously been raised"). A
+    /// matter reported before and still not put right is then in time, however old.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub only_if_not_raised_before: bool,
 }
 
 /// Something the policy does not treat as a complaint, with where to go instead.
@@ -146,6 +151,30 @@ pub struct Exclusion {
     pub explanation: LocalText,
     /// Where to go instead, with contact details where there are any.
     pub signpost: LocalText,
+    /// For an `own-appeal-route` exclusion: the kind of decision whose route it describes. An
+    /// appeal route without one is the profile's general words for any other decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+}
+
+/// The kinds of decision with a route of their own, in words a resident knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    /// A decision on a housing application (allocations) or on homelessness, including whether
+    /// temporary housing or an offered home is suitable.
+    Housing,
+    /// The amount of a service charge.
+    ServiceCharge,
+    /// Ending a tenancy (an introductory or starter tenancy, say), or taking one over.
+    Tenancy,
+    /// A benefit, such as Housing Benefit or Universal Credit.
+    Benefit,
+    /// Another decision with its own way to appeal or ask for a review.
+    Other,
+    /// Another decision with no appeal or review the resident knows of: an answer, not a kind
+    /// of route, so no profile's exclusion may name it. Such a decision is a complaint.
+    NoRoute,
 }
 
 /// The kinds of matter a policy may exclude. Triage asks about each kind, so a new kind is a
@@ -165,8 +194,10 @@ pub enum ExclusionKind {
     LegalProceedings,
     /// An insurance, liability or personal injury claim.
     InsuranceClaim,
-    /// Already been through the complaints process, or with the Ombudsman.
+    /// The landlord has already answered it at the end of its complaints process.
     AlreadyConsidered,
+    /// The Ombudsman is dealing with it, or has.
+    WithOmbudsman,
     /// Older than the policy's time limit.
     OutOfTime,
     /// Not the landlord's responsibility (another service or agency).
@@ -441,6 +472,18 @@ impl Policy {
             }
             if !ids.insert(exclusion.id.as_str()) {
                 return fail(&at("id"), "is used by another exclusion");
+            }
+            if exclusion.decision.is_some() && exclusion.kind != ExclusionKind::OwnAppealRoute {
+                return fail(
+                    &at("decision"),
+                    "is only for an exclusion of kind \"own-appeal-route\"",
+                );
+            }
+            if exclusion.decision == Some(Decision::NoRoute) {
+                return fail(
+                    &at("decision"),
+                    "\"no-route\" is a decision without a route of its own; name the kind of decision this route covers, or leave it out for your general words",
+                );
             }
             for (name, text) in [
                 ("summary", &exclusion.summary),

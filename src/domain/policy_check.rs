@@ -441,10 +441,11 @@ fn time_limit(policy: &Policy) -> Finding {
         );
     };
     let months = limit.months;
-    let lifted = if limit.special_circumstances {
-        " (a good reason can lift it)"
-    } else {
-        ""
+    let lifted = match (limit.only_if_not_raised_before, limit.special_circumstances) {
+        (true, true) => " for matters not raised before (a good reason can lift it)",
+        (true, false) => " for matters not raised before",
+        (false, true) => " (a good reason can lift it)",
+        (false, false) => "",
     };
     let detail = match months.cmp(&code) {
         Ordering::Less => format!(

@@ -11,13 +11,14 @@ use super::calendar::add_working_days;
 use super::deadlines::{Milestone, MilestoneId, Timeline};
 use super::draft::{
     Adjustment, AfterReport, Asb, Category, ConsentBasis, ContactMethod, Draft, FeedbackKind,
-    OtherProcess, Photo, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
+    Matter, OtherProcess, Photo, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
     LONG_TEXT_MAX, MAX_PHOTOS, SHORT_TEXT_MAX,
 };
 use super::journey::PageId;
 use super::language::Language;
-use super::policy::{Connection, Policy};
-use super::triage::{Assessment, Outcome};
+use super::ombudsman::OmbudsmanDetails;
+use super::policy::{Connection, Decision, Policy};
+use super::triage::{self, Assessment, Outcome};
 use super::validation::{is_email, is_uk_phone, normalise_postcode, FieldError};
 
 pub const CONTRACT_VERSION: &str = "1";
@@ -95,12 +96,21 @@ pub struct Representative {
 pub struct Triage {
     pub danger: Option<YesNo>,
     pub anti_social_behaviour: Option<Asb>,
+    /// What the complaint is mainly about.
+    #[serde(default)]
+    pub matter: Option<Matter>,
+    /// Which decision, when it is about one.
+    #[serde(default)]
+    pub decision: Option<Decision>,
     pub told_before: Option<YesNo>,
     pub after_report: Option<AfterReport>,
     pub other_process: Option<OtherProcess>,
     pub prior_complaint: Option<PriorComplaint>,
     /// When it happened or came to light, where a real date was given.
     pub issue_date: Option<NaiveDate>,
+    /// Whether it is still happening, or still not put right.
+    #[serde(default)]
+    pub ongoing: Option<YesNo>,
     pub out_of_time: bool,
     pub late_reason: String,
     pub responsibility: Option<Responsibility>,
@@ -143,7 +153,8 @@ pub struct Escalation {
     /// The reference of the complaint.
     pub reference: String,
     pub stage1_response_date: Option<NaiveDate>,
-    /// Optional where the policy does not require reasons.
+    /// Always optional: the Code (6.12) says residents need not explain why they want a review,
+    /// even where the landlord's policy asks.
     pub reasons: String,
 }
 
@@ -209,6 +220,21 @@ pub fn milestones_for(policy: &Policy, kind: Kind, at: NaiveDateTime) -> Vec<Mil
 }
 
 impl Submission {
+    /// Which Ombudsman can look at what was sent, by what it is about (see
+    /// [`eligibility::ombudsman_for`](super::eligibility::ombudsman_for)): for the confirmation,
+    /// once the answers have left the device.
+    pub fn ombudsman(&self, policy: &Policy) -> Vec<OmbudsmanDetails> {
+        let answers = Draft {
+            connection: self.complainant.connection,
+            asb: self.triage.anti_social_behaviour,
+            matter: self.triage.matter,
+            decision: self.triage.decision,
+            category: self.details.as_ref().and_then(|d| d.category),
+            ..Draft::default()
+        };
+        super::eligibility::ombudsman_for(policy, &answers)
+    }
+
     /// The body for the resident's answers, sent at `now`.
     pub fn build(
         policy: &Policy,
@@ -253,11 +279,18 @@ impl Submission {
         let triage = Triage {
             danger: draft.danger,
             anti_social_behaviour: draft.asb,
-            told_before: draft.told_before,
-            after_report: draft.after_report,
+            matter: draft.matter.filter(|_| draft.asb != Some(Asb::Handling)),
+            // Only the answers on the resident's path: one left from a branch they have since
+            // left would mislead the landlord.
+            decision: draft.decision.filter(|_| triage::asks_decision(draft)),
+            told_before: draft.told_before.filter(|_| triage::asks_told_before(draft)),
+            after_report: draft
+                .after_report
+                .filter(|_| triage::asks_told_before(draft) && draft.told_before == Some(YesNo::Yes)),
             other_process: draft.other_process,
             prior_complaint: draft.prior_complaint,
             issue_date: draft.issue_date.parse(now.date_naive()).ok(),
+            ongoing: draft.ongoing,
             out_of_time: assessment.out_of_time,
             late_reason: text(&draft.late_reason),
             responsibility: draft.responsibility,

@@ -8,14 +8,16 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::draft::{
-    AfterReport, Asb, Draft, FeedbackKind, OtherProcess, PriorComplaint, Responsibility, YesNo,
+    AfterReport, Asb, Draft, FeedbackKind, Matter, OtherProcess, PriorComplaint, Responsibility,
+    YesNo,
 };
-use super::policy::{Exclusion, ExclusionKind, Policy};
+use super::policy::{Decision, Exclusion, ExclusionKind, Policy};
 use super::translations::{triage as text, Language};
 
-/// Our words for an outcome, used where the profile has none of its own
-/// (`src/locales/<language>/triage.toml`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Our words for an outcome (`src/locales/<language>/triage.toml`). Most are used where the
+/// profile has none of its own; those that [`lead`](BuiltIn::leads) say what the law gives the
+/// resident and are shown under every profile, with the profile's own words beside them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BuiltIn {
     Complaint,
     /// A complaint from outside the time limit, with the resident's reason.
@@ -31,9 +33,35 @@ pub enum BuiltIn {
         months: u32,
         lifts: bool,
     },
+    /// The landlord has given its final answer: the next step is the Ombudsman.
+    FinalAnswer,
+    /// The Ombudsman is dealing with it, or has.
+    WithOmbudsman,
+    /// A decision with a route of its own. Housing, service charge, tenancy and benefit
+    /// decisions have routes the law sets; `Other` is the general words.
+    Decision(Decision),
+    /// A councillor's conduct: the council's Monitoring Officer (Localism Act 2011).
+    CouncillorConduct,
 }
 
 impl BuiltIn {
+    /// Whether our words lead, under every profile: the routes the law sets and the Ombudsman
+    /// after a final answer. A profile cannot take these away; its own words are shown beside.
+    pub fn leads(self) -> bool {
+        matches!(
+            self,
+            BuiltIn::FinalAnswer
+                | BuiltIn::WithOmbudsman
+                | BuiltIn::CouncillorConduct
+                | BuiltIn::Decision(
+                    Decision::Housing
+                        | Decision::ServiceCharge
+                        | Decision::Tenancy
+                        | Decision::Benefit
+                )
+        )
+    }
+
     /// A few words naming the outcome.
     pub fn summary(self, language: Language) -> String {
         let summary = match self {
@@ -47,6 +75,15 @@ impl BuiltIn {
             BuiltIn::OutOfTime { months, .. } => {
                 return text::out_of_time_summary(language, &months_text(months, language))
             }
+            BuiltIn::FinalAnswer => text::final_answer_summary,
+            BuiltIn::WithOmbudsman => text::with_ombudsman_summary,
+            BuiltIn::Decision(Decision::Housing) => text::housing_decision_summary,
+            BuiltIn::Decision(Decision::ServiceCharge) => text::service_charge_summary,
+            BuiltIn::Decision(Decision::Tenancy) => text::tenancy_decision_summary,
+            BuiltIn::Decision(Decision::Benefit) => text::benefit_decision_summary,
+            // A decision without a route is a complaint: never decided as one.
+            BuiltIn::Decision(Decision::Other | Decision::NoRoute) => text::other_decision_summary,
+            BuiltIn::CouncillorConduct => text::councillor_summary,
         };
         summary(language).to_string()
     }
@@ -70,6 +107,14 @@ impl BuiltIn {
                 }
                 return reason;
             }
+            BuiltIn::FinalAnswer => text::final_answer_reason,
+            BuiltIn::WithOmbudsman => text::with_ombudsman_reason,
+            BuiltIn::Decision(Decision::Housing) => text::housing_decision_reason,
+            BuiltIn::Decision(Decision::ServiceCharge) => text::service_charge_reason,
+            BuiltIn::Decision(Decision::Tenancy) => text::tenancy_decision_reason,
+            BuiltIn::Decision(Decision::Benefit) => text::benefit_decision_reason,
+            BuiltIn::Decision(Decision::Other | Decision::NoRoute) => text::other_decision_reason,
+            BuiltIn::CouncillorConduct => text::councillor_reason,
         };
         reason(language).to_string()
     }
@@ -82,7 +127,19 @@ impl BuiltIn {
             BuiltIn::AntiSocialBehaviour => text::asb_signpost,
             BuiltIn::OtherBody => text::other_body_signpost,
             BuiltIn::OutOfTime { .. } => text::out_of_time_signpost,
-            _ => return None,
+            BuiltIn::FinalAnswer => text::final_answer_signpost,
+            BuiltIn::WithOmbudsman => text::with_ombudsman_signpost,
+            BuiltIn::Decision(Decision::Housing) => text::housing_decision_signpost,
+            BuiltIn::Decision(Decision::ServiceCharge) => text::service_charge_signpost,
+            BuiltIn::Decision(Decision::Tenancy) => text::tenancy_decision_signpost,
+            BuiltIn::Decision(Decision::Benefit) => text::benefit_decision_signpost,
+            BuiltIn::Decision(Decision::Other | Decision::NoRoute) => {
+                text::other_decision_signpost
+            }
+            BuiltIn::CouncillorConduct => text::councillor_signpost,
+            BuiltIn::Complaint | BuiltIn::ComplaintLate | BuiltIn::Compliment | BuiltIn::Comment => {
+                return None
+            }
         };
         Some(signpost(language).to_string())
     }
@@ -112,18 +169,22 @@ pub enum Outcome {
     OtherRoute,
     /// The policy lists it as something it does not treat as a complaint.
     Excluded,
+    /// The landlord's process is over (a final answer), or the Ombudsman has it: the next step
+    /// is the Ombudsman.
+    Ombudsman,
     /// A compliment or a comment.
     Feedback,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 7] = [
+    pub const ALL: [Outcome; 8] = [
         Outcome::Complaint,
         Outcome::ServiceRequest,
         Outcome::PutRightAlready,
         Outcome::AntiSocialBehaviour,
         Outcome::OtherRoute,
         Outcome::Excluded,
+        Outcome::Ombudsman,
         Outcome::Feedback,
     ];
 
@@ -135,6 +196,7 @@ impl Outcome {
             Outcome::AntiSocialBehaviour => "anti-social-behaviour",
             Outcome::OtherRoute => "other-route",
             Outcome::Excluded => "excluded",
+            Outcome::Ombudsman => "ombudsman",
             Outcome::Feedback => "feedback",
         }
     }
@@ -144,57 +206,77 @@ impl Outcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub outcome: Outcome,
-    /// The profile's own exclusion that applies, if one does (its summary, explanation and
-    /// signpost are shown to the resident).
+    /// The profile's own exclusion that applies, if one does: its words are shown, beside ours
+    /// where ours lead.
     pub exclusion: Option<Exclusion>,
-    /// Our words for the outcome, where the profile's exclusion does not speak (None when
-    /// it does).
+    /// Our words: where the profile's exclusion does not speak (None when it does), or where
+    /// they lead (a route set by law, the Ombudsman).
     pub built_in: Option<BuiltIn>,
     /// The policy's quick concern or quick resolution route, by name, offered (never forced)
     /// when the outcome is a complaint and the policy has one.
     pub concern_offered: Option<String>,
-    /// The issue date is beyond the policy's time limit (false when there is no usable date
-    /// yet or no limit). A fact about the date, whichever rule decided the outcome.
+    /// The time limit applies and the issue date is beyond it (false when there is no usable
+    /// date yet, no limit, the matter goes on, or the limit does not reach it). A fact about
+    /// the date, whichever rule decided the outcome.
     pub out_of_time: bool,
     /// Out of time, but the policy lets special circumstances lift the limit and the resident
     /// gave a reason.
     pub late_reason_given: bool,
+    /// A complaint about how reports of anti-social behaviour were handled: the ASB case itself
+    /// carries on under the ASB procedure (North Warwickshire's case study C).
+    pub asb_case_continues: bool,
 }
 
 impl Assessment {
-    /// A few words naming the outcome: the exclusion's summary where the profile has one.
+    /// Our words, where they speak: they lead, or the profile has none.
+    fn ours(&self) -> Option<BuiltIn> {
+        match (&self.exclusion, self.built_in) {
+            (_, Some(words)) if words.leads() => Some(words),
+            (None, words) => words,
+            (Some(_), _) => None,
+        }
+    }
+
+    /// The profile's own words shown beside ours, where ours lead and the profile has some.
+    pub fn landlord_words(&self) -> Option<&Exclusion> {
+        self.exclusion
+            .as_ref()
+            .filter(|_| self.built_in.is_some_and(BuiltIn::leads))
+    }
+
+    /// A few words naming the outcome: the exclusion's summary where the profile's words lead.
     pub fn summary(&self, language: Language) -> String {
-        match (&self.exclusion, self.built_in) {
-            (Some(exclusion), _) => exclusion.summary.get(language).to_string(),
-            (None, Some(words)) => words.summary(language),
+        match (self.ours(), &self.exclusion) {
+            (Some(words), _) => words.summary(language),
+            (None, Some(exclusion)) => exclusion.summary.get(language).to_string(),
             (None, None) => String::new(),
         }
     }
 
-    /// Why, in plain words: the exclusion's explanation where the profile has one.
+    /// Why, in plain words: the exclusion's explanation where the profile's words lead.
     pub fn reason(&self, language: Language) -> String {
-        match (&self.exclusion, self.built_in) {
-            (Some(exclusion), _) => exclusion.explanation.get(language).to_string(),
-            (None, Some(words)) => words.reason(language),
+        match (self.ours(), &self.exclusion) {
+            (Some(words), _) => words.reason(language),
+            (None, Some(exclusion)) => exclusion.explanation.get(language).to_string(),
             (None, None) => String::new(),
         }
     }
 
-    /// The language the words are in: the profile's exclusion may have no Welsh, and then
-    /// speaks English (a page marks it `lang="en"`).
+    /// The language the leading words are in: the profile's exclusion may have no Welsh, and
+    /// then speaks English (a page marks it `lang="en"`).
     pub fn words_language(&self, language: Language) -> Language {
-        match &self.exclusion {
-            Some(exclusion) => exclusion.explanation.in_language(language).1,
-            None => language,
+        match (self.ours(), &self.exclusion) {
+            (None, Some(exclusion)) => exclusion.explanation.in_language(language).1,
+            _ => language,
         }
     }
 
     /// Where to go instead: the exclusion's signpost, or ours; None for a complaint and for
     /// feedback.
     pub fn signpost(&self, language: Language) -> Option<String> {
-        match (&self.exclusion, self.built_in) {
-            (Some(exclusion), _) => Some(exclusion.signpost.get(language).to_string()),
-            (None, Some(words)) => words.signpost(language),
+        match (self.ours(), &self.exclusion) {
+            (Some(words), _) => words.signpost(language),
+            (None, Some(exclusion)) => Some(exclusion.signpost.get(language).to_string()),
             (None, None) => None,
         }
     }
@@ -208,6 +290,17 @@ impl Assessment {
                 && !draft.override_reason.trim().is_empty())
     }
 
+    /// Whether the outcome page says the summary and the reason: for every outcome but a
+    /// complaint (which needs no explaining), and for a complaint made late with a reason,
+    /// which the landlord will weigh. Compliments and comments never reach the outcome page.
+    pub fn reason_shown(&self) -> bool {
+        match self.outcome {
+            Outcome::Complaint => self.late_reason_given,
+            Outcome::Feedback => false,
+            _ => true,
+        }
+    }
+
     /// Whether the outcome page must offer "send it as a complaint anyway". Feedback is not
     /// overridden: the resident changes what kind of feedback it is instead.
     pub fn can_override(&self) -> bool {
@@ -215,8 +308,50 @@ impl Assessment {
     }
 }
 
-/// Whether the issue date the resident gave is beyond the policy's time limit.
+// The journey asks some questions only on some branches, and an answer left from a branch the
+// resident has since left must not count: these say which branch the answers are on, for the
+// journey and for the rules alike.
+
+/// Whether the resident is asked if they told the landlord before (and what happened): only
+/// about something to do or fix, where a first report is a service request. Not for a
+/// complaint about how ASB reports were handled: those were reported.
+pub fn asks_told_before(draft: &Draft) -> bool {
+    draft.asb != Some(Asb::Handling) && matches!(draft.matter, Some(Matter::Repair) | None)
+}
+
+/// Whether the resident is asked which decision it is.
+pub fn asks_decision(draft: &Draft) -> bool {
+    draft.asb != Some(Asb::Handling) && draft.matter == Some(Matter::Decision)
+}
+
+/// The decision with a route of its own that the resident chose, if they did: a decision they
+/// know no appeal for is a complaint like any other.
+pub fn decision_with_route(draft: &Draft) -> Option<Decision> {
+    match draft.decision {
+        Some(Decision::NoRoute) => None,
+        decision if asks_decision(draft) => Some(decision.unwrap_or(Decision::Other)),
+        _ => None,
+    }
+}
+
+/// Whether the resident has raised the matter with the landlord before: told them about it, or
+/// reported the anti-social behaviour whose handling they complain about.
+fn raised_before(draft: &Draft) -> bool {
+    (asks_told_before(draft) && draft.told_before == Some(YesNo::Yes))
+        || draft.asb == Some(Asb::Handling)
+}
+
+/// Whether the policy's time limit bars the matter: it has ended (a failure that goes on today
+/// is in time), it is not one the limit leaves out (Nottingham's limit bars only matters not
+/// raised before), and its date is beyond the limit.
 pub fn is_out_of_time(policy: &Policy, draft: &Draft, received: NaiveDate) -> bool {
+    let Some(limit) = &policy.time_limit else {
+        return false;
+    };
+    if draft.ongoing == Some(YesNo::Yes) || (limit.only_if_not_raised_before && raised_before(draft))
+    {
+        return false;
+    }
     match draft.issue_date.parse(received) {
         Ok(date) => !policy.is_in_time(date, received),
         Err(_) => false,
@@ -235,57 +370,103 @@ pub fn asks_late_reason(policy: &Policy, draft: &Draft, received: NaiveDate) -> 
 
 /// Judges the resident's answers under `policy`, for a complaint received on `received`.
 ///
-/// The rules run in a fixed order and the first that matches wins: feedback; already
-/// considered; another process; a neighbour's behaviour; not the landlord's responsibility;
-/// a first report; put right already; out of time; otherwise a complaint. An exclusion the
-/// profile does not list never applies: the profile decides what it excludes.
+/// The rules run in the order the journey asks, and the first that matches wins: feedback; a
+/// neighbour's behaviour; a final answer or the Ombudsman; another process (court, a claim); a
+/// decision with its own route; a first report; put right already; not the landlord's
+/// responsibility; out of time; otherwise a complaint. Routes the law sets (a decision's review or
+/// tribunal, a councillor's conduct, the Ombudsman after a final answer) apply under every
+/// profile, with its words beside ours; any other exclusion applies only where the profile
+/// lists it.
 pub fn assess(policy: &Policy, draft: &Draft, received: NaiveDate) -> Assessment {
     let out_of_time = is_out_of_time(policy, draft, received);
     let late_reason_given =
         asks_late_reason(policy, draft, received) && !draft.late_reason.trim().is_empty();
-    let (outcome, exclusion, built_in) = match decide(policy, draft, out_of_time, late_reason_given)
-    {
-        Decision::Profile(outcome, exclusion) => (outcome, Some(exclusion.clone()), None),
-        Decision::BuiltIn(outcome, words) => (outcome, None, Some(words)),
-    };
+    let Decided {
+        outcome,
+        exclusion,
+        built_in,
+    } = decide(policy, draft, out_of_time, late_reason_given);
     let concern_offered = match (outcome, &policy.stages.concern) {
         (Outcome::Complaint, Some(concern)) => Some(concern.name.clone()),
         _ => None,
     };
     Assessment {
         outcome,
-        exclusion,
+        exclusion: exclusion.cloned(),
         built_in,
         concern_offered,
         out_of_time,
         late_reason_given,
+        asb_case_continues: draft.kind != Some(FeedbackKind::Compliment)
+            && draft.kind != Some(FeedbackKind::Comment)
+            && draft.asb == Some(Asb::Handling),
     }
 }
 
-enum Decision<'p> {
-    /// The profile's own exclusion applies: its texts are shown.
-    Profile(Outcome, &'p Exclusion),
-    /// No exclusion of the profile applies; the texts are ours.
-    BuiltIn(Outcome, BuiltIn),
+/// What a rule decided: the outcome, the profile's words and ours.
+struct Decided<'p> {
+    outcome: Outcome,
+    exclusion: Option<&'p Exclusion>,
+    built_in: Option<BuiltIn>,
 }
 
-/// The profile's first exclusion of `kind`. Several of one kind (three appeal routes) share a
-/// question, so the first stands for them all.
+impl<'p> Decided<'p> {
+    /// The profile's own exclusion applies: its words are shown.
+    fn profile(outcome: Outcome, exclusion: &'p Exclusion) -> Decided<'p> {
+        Decided {
+            outcome,
+            exclusion: Some(exclusion),
+            built_in: None,
+        }
+    }
+
+    /// No exclusion of the profile applies; the words are ours.
+    fn ours(outcome: Outcome, words: BuiltIn) -> Decided<'p> {
+        Decided {
+            outcome,
+            exclusion: None,
+            built_in: Some(words),
+        }
+    }
+
+    /// Under every policy: our words where they lead, with the profile's beside; otherwise the
+    /// profile's where it has them, else ours.
+    fn either(outcome: Outcome, exclusion: Option<&'p Exclusion>, words: BuiltIn) -> Decided<'p> {
+        match exclusion {
+            Some(exclusion) if !words.leads() => Decided::profile(outcome, exclusion),
+            _ => Decided {
+                outcome,
+                exclusion,
+                built_in: Some(words),
+            },
+        }
+    }
+}
+
+/// The profile's first exclusion of `kind`. Several of one kind share a question, so the first
+/// stands for them all (appeal routes are told apart by their decision: see [`route_for`]).
 fn first_of_kind(policy: &Policy, kind: ExclusionKind) -> Option<&Exclusion> {
     policy.exclusions.iter().find(|e| e.kind == kind)
 }
 
-/// A route that applies under every policy: the profile's words where it has them, else ours.
-fn profile_or<'p>(
-    policy: &'p Policy,
-    kind: ExclusionKind,
-    outcome: Outcome,
-    built_in: BuiltIn,
-) -> Decision<'p> {
-    match first_of_kind(policy, kind) {
-        Some(exclusion) => Decision::Profile(outcome, exclusion),
-        None => Decision::BuiltIn(outcome, built_in),
-    }
+/// The profile's route for a kind of decision: the appeal route that names it, else its
+/// general appeal route (one that names no decision) for a decision of the landlord's own. A
+/// benefit is decided by the council or the DWP, so a landlord's general words do not fit it;
+/// nor a decision with no route.
+pub fn route_for(policy: &Policy, decision: Decision) -> Option<&Exclusion> {
+    let appeal_routes = || {
+        policy
+            .exclusions
+            .iter()
+            .filter(|e| e.kind == ExclusionKind::OwnAppealRoute)
+    };
+    appeal_routes()
+        .find(|e| e.decision == Some(decision))
+        .or_else(|| {
+            (!matches!(decision, Decision::Benefit | Decision::NoRoute))
+                .then(|| appeal_routes().find(|e| e.decision.is_none()))
+                .flatten()
+        })
 }
 
 fn decide<'p>(
@@ -293,71 +474,84 @@ fn decide<'p>(
     draft: &Draft,
     out_of_time: bool,
     late_reason_given: bool,
-) -> Decision<'p> {
+) -> Decided<'p> {
     // 1. Compliments and comments take the short path.
     match draft.kind {
         Some(FeedbackKind::Compliment) => {
-            return Decision::BuiltIn(Outcome::Feedback, BuiltIn::Compliment)
+            return Decided::ours(Outcome::Feedback, BuiltIn::Compliment)
         }
-        Some(FeedbackKind::Comment) => {
-            return Decision::BuiltIn(Outcome::Feedback, BuiltIn::Comment)
-        }
+        Some(FeedbackKind::Comment) => return Decided::ours(Outcome::Feedback, BuiltIn::Comment),
         Some(FeedbackKind::Complaint) | None => {}
     }
 
-    // 2. Already through the process, or with the Ombudsman: excluded only where the profile
-    // says so; otherwise the later questions still decide.
-    if matches!(
-        draft.prior_complaint,
-        Some(PriorComplaint::Answered | PriorComplaint::WithOmbudsman)
-    ) {
-        if let Some(exclusion) = first_of_kind(policy, ExclusionKind::AlreadyConsidered) {
-            return Decision::Profile(Outcome::Excluded, exclusion);
-        }
-    }
-
-    // 3. Another process already deals with it.
-    let other = match draft.other_process {
-        Some(OtherProcess::LegalProceedings) => {
-            Some((ExclusionKind::LegalProceedings, Outcome::Excluded))
-        }
-        Some(OtherProcess::InsuranceClaim) => {
-            Some((ExclusionKind::InsuranceClaim, Outcome::Excluded))
-        }
-        Some(OtherProcess::AppealRoute) => {
-            Some((ExclusionKind::OwnAppealRoute, Outcome::OtherRoute))
-        }
-        Some(OtherProcess::None) | None => None,
-    };
-    if let Some((kind, outcome)) = other {
-        if let Some(exclusion) = first_of_kind(policy, kind) {
-            return Decision::Profile(outcome, exclusion);
-        }
-    }
-
-    // 4. The behaviour itself goes to the ASB procedure under every policy. How reports were
+    // 2. The behaviour itself goes to the ASB procedure under every policy. How reports were
     // handled (`Asb::Handling`) is a complaint and falls through.
     if draft.asb == Some(Asb::Behaviour) {
-        return profile_or(
-            policy,
-            ExclusionKind::AntiSocialBehaviour,
+        let theirs = first_of_kind(policy, ExclusionKind::AntiSocialBehaviour);
+        return Decided::either(
             Outcome::AntiSocialBehaviour,
+            theirs,
             BuiltIn::AntiSocialBehaviour,
         );
     }
 
-    // 5. Not the landlord's to deal with. Another body always routes away: the landlord cannot
-    // put right what it is not in charge of. The rest only where the profile lists them.
+    // 3. After a final answer the next step is the Ombudsman, under every policy; if the
+    // Ombudsman has it already, it is theirs.
+    match draft.prior_complaint {
+        Some(PriorComplaint::Answered) => {
+            let theirs = first_of_kind(policy, ExclusionKind::AlreadyConsidered);
+            return Decided::either(Outcome::Ombudsman, theirs, BuiltIn::FinalAnswer);
+        }
+        Some(PriorComplaint::WithOmbudsman) => {
+            let theirs = first_of_kind(policy, ExclusionKind::WithOmbudsman);
+            return Decided::either(Outcome::Ombudsman, theirs, BuiltIn::WithOmbudsman);
+        }
+        Some(PriorComplaint::No) | None => {}
+    }
+
+    // 4. Court action or a claim already deals with it, where the profile says so.
+    let other = match draft.other_process {
+        Some(OtherProcess::LegalProceedings) => Some(ExclusionKind::LegalProceedings),
+        Some(OtherProcess::InsuranceClaim) => Some(ExclusionKind::InsuranceClaim),
+        Some(OtherProcess::None) | None => None,
+    };
+    if let Some(exclusion) = other.and_then(|kind| first_of_kind(policy, kind)) {
+        return Decided::profile(Outcome::Excluded, exclusion);
+    }
+
+    // 5. A decision with a route of its own, under every policy: the law's where it sets one,
+    // with the profile's words for that kind of decision beside; else the profile's, else ours.
+    if let Some(decision) = decision_with_route(draft) {
+        let theirs = route_for(policy, decision);
+        return Decided::either(Outcome::OtherRoute, theirs, BuiltIn::Decision(decision));
+    }
+
+    // 6. A first report of something to do or fix is a service request under the Code, whatever
+    // the profile lists. How staff behaved, or a broken rule, is a complaint the first time:
+    // the journey does not ask whether they were told.
+    if asks_told_before(draft) {
+        if draft.told_before == Some(YesNo::No) {
+            let theirs = first_of_kind(policy, ExclusionKind::ServiceRequest);
+            return Decided::either(Outcome::ServiceRequest, theirs, BuiltIn::ServiceRequest);
+        }
+        // 7. Sorted "there and then" (case study A): nothing left to put right.
+        if draft.after_report == Some(AfterReport::SortedStraightAway) {
+            return Decided::ours(Outcome::PutRightAlready, BuiltIn::PutRight);
+        }
+    }
+
+    // 8. Not the landlord's to deal with. Another body always routes away: the landlord cannot
+    // put right what it is not in charge of; a councillor's conduct goes to the Monitoring
+    // Officer by law. The rest only where the profile lists them.
     let responsibility = match draft.responsibility {
         Some(Responsibility::OtherBody) => {
-            return profile_or(
-                policy,
-                ExclusionKind::NotLandlordResponsibility,
-                Outcome::OtherRoute,
-                BuiltIn::OtherBody,
-            )
+            let theirs = first_of_kind(policy, ExclusionKind::NotLandlordResponsibility);
+            return Decided::either(Outcome::OtherRoute, theirs, BuiltIn::OtherBody);
         }
-        Some(Responsibility::CouncillorConduct) => Some(ExclusionKind::CouncillorConduct),
+        Some(Responsibility::CouncillorConduct) => {
+            let theirs = first_of_kind(policy, ExclusionKind::CouncillorConduct);
+            return Decided::either(Outcome::OtherRoute, theirs, BuiltIn::CouncillorConduct);
+        }
         Some(Responsibility::StaffGrievance) => Some(ExclusionKind::StaffGrievance),
         Some(Responsibility::BusinessRelationship) => Some(ExclusionKind::BusinessRelationship),
         Some(Responsibility::PolicyItself) => Some(ExclusionKind::PolicyDisagreement),
@@ -365,37 +559,22 @@ fn decide<'p>(
         Some(Responsibility::Landlord) | None => None,
     };
     if let Some(exclusion) = responsibility.and_then(|kind| first_of_kind(policy, kind)) {
-        return Decision::Profile(Outcome::Excluded, exclusion);
+        return Decided::profile(Outcome::Excluded, exclusion);
     }
 
-    // 6. A first report is a service request under the Code, whatever the profile lists.
-    if draft.told_before == Some(YesNo::No) {
-        return profile_or(
-            policy,
-            ExclusionKind::ServiceRequest,
-            Outcome::ServiceRequest,
-            BuiltIn::ServiceRequest,
-        );
-    }
-
-    // 7. Sorted "there and then" (case study A): nothing left to put right.
-    if draft.after_report == Some(AfterReport::SortedStraightAway) {
-        return Decision::BuiltIn(Outcome::PutRightAlready, BuiltIn::PutRight);
-    }
-
-    // 8. Out of time, unless a good reason may lift the limit and one was given.
+    // 9. Out of time, unless a good reason may lift the limit and one was given.
     if out_of_time && !late_reason_given {
-        let words = out_of_time_words(policy);
-        return profile_or(policy, ExclusionKind::OutOfTime, Outcome::Excluded, words);
+        let theirs = first_of_kind(policy, ExclusionKind::OutOfTime);
+        return Decided::either(Outcome::Excluded, theirs, out_of_time_words(policy));
     }
 
-    // 9. A complaint.
+    // 10. A complaint.
     let words = if late_reason_given {
         BuiltIn::ComplaintLate
     } else {
         BuiltIn::Complaint
     };
-    Decision::BuiltIn(Outcome::Complaint, words)
+    Decided::ours(Outcome::Complaint, words)
 }
 
 /// Our out-of-time words, naming the policy's limit.
@@ -410,7 +589,9 @@ fn out_of_time_words(policy: &Policy) -> BuiltIn {
 mod tests {
     use super::*;
     use crate::domain::draft::DateInput;
+    use crate::domain::policy::TimeLimit;
 
+    /// Monday 23 November 2026.
     fn received() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
     }
@@ -429,33 +610,25 @@ mod tests {
         Policy::builtin(id).unwrap()
     }
 
-    /// A complaint under every built-in profile: told before, not fixed, recent.
+    fn all() -> impl Iterator<Item = Policy> {
+        Policy::builtin_ids().iter().map(|id| policy(id))
+    }
+
+    /// A complaint under every built-in profile: a repair reported before, not fixed, recent
+    /// and over.
     fn complaint() -> Draft {
         Draft {
             kind: Some(FeedbackKind::Complaint),
+            asb: Some(Asb::No),
+            matter: Some(Matter::Repair),
             told_before: Some(YesNo::Yes),
             after_report: Some(AfterReport::NotFixed),
-            asb: Some(Asb::No),
             other_process: Some(OtherProcess::None),
             prior_complaint: Some(PriorComplaint::No),
-            responsibility: Some(Responsibility::Landlord),
             issue_date: typed("2026-10-01"),
+            ongoing: Some(YesNo::No),
+            responsibility: Some(Responsibility::Landlord),
             ..Draft::new("test")
-        }
-    }
-
-    /// Every trigger at once, so that each test can switch off the earlier rules.
-    fn everything() -> Draft {
-        Draft {
-            kind: Some(FeedbackKind::Compliment),
-            prior_complaint: Some(PriorComplaint::Answered),
-            other_process: Some(OtherProcess::LegalProceedings),
-            asb: Some(Asb::Behaviour),
-            responsibility: Some(Responsibility::OtherBody),
-            told_before: Some(YesNo::No),
-            after_report: Some(AfterReport::SortedStraightAway),
-            issue_date: typed("2020-01-01"),
-            ..complaint()
         }
     }
 
@@ -469,9 +642,9 @@ mod tests {
 
     #[test]
     fn a_plain_complaint() {
-        for id in Policy::builtin_ids() {
-            let assessment = assess(&policy(id), &complaint(), received());
-            assert_eq!(assessment.outcome, Outcome::Complaint, "{id}");
+        for policy in all() {
+            let assessment = assess(&policy, &complaint(), received());
+            assert_eq!(assessment.outcome, Outcome::Complaint, "{}", policy.id);
             assert_eq!(assessment.exclusion, None);
             assert_eq!(
                 assessment.reason(Language::English),
@@ -479,6 +652,7 @@ mod tests {
             );
             assert_eq!(assessment.signpost(Language::English), None);
             assert!(!assessment.out_of_time && !assessment.late_reason_given);
+            assert!(!assessment.asb_case_continues);
         }
         // Nothing answered yet is not a reason to route anywhere else.
         assert_eq!(
@@ -488,9 +662,15 @@ mod tests {
     }
 
     #[test]
-    fn rule_1_feedback_beats_everything() {
+    fn feedback_beats_everything() {
         let code = Policy::default_policy();
-        let mut draft = everything();
+        let mut draft = Draft {
+            kind: Some(FeedbackKind::Compliment),
+            asb: Some(Asb::Behaviour),
+            prior_complaint: Some(PriorComplaint::Answered),
+            told_before: Some(YesNo::No),
+            ..complaint()
+        };
         let assessment = assess(&code, &draft, received());
         assert_eq!(assessment.outcome, Outcome::Feedback);
         assert_eq!(
@@ -511,120 +691,20 @@ mod tests {
     }
 
     #[test]
-    fn rule_2_already_considered_where_the_profile_excludes_it() {
-        let mut draft = complaint();
-        draft.prior_complaint = Some(PriorComplaint::Answered);
-        let code = Policy::default_policy();
-        assert_eq!(outcome(&code, &draft), Outcome::Excluded);
-        assert_eq!(
-            exclusion_id(&code, &draft).as_deref(),
-            Some("already-considered")
-        );
-        draft.prior_complaint = Some(PriorComplaint::WithOmbudsman);
-        let tc = policy("town-and-country");
-        assert_eq!(
-            exclusion_id(&tc, &draft).as_deref(),
-            Some("with-the-ombudsman")
-        );
-        // North Warwickshire does not exclude it: a complaint.
-        assert_eq!(
-            outcome(&policy("north-warwickshire"), &draft),
-            Outcome::Complaint
-        );
-        // ... and the later questions still count.
-        draft.told_before = Some(YesNo::No);
-        assert_eq!(
-            outcome(&policy("north-warwickshire"), &draft),
-            Outcome::ServiceRequest
-        );
-    }
-
-    #[test]
-    fn rule_2_beats_rule_3() {
-        let mut draft = everything();
-        draft.kind = Some(FeedbackKind::Complaint);
-        assert_eq!(
-            exclusion_id(&Policy::default_policy(), &draft).as_deref(),
-            Some("already-considered")
-        );
-    }
-
-    #[test]
-    fn rule_3_other_processes_where_the_profile_lists_them() {
-        let nw = policy("north-warwickshire");
-        let code = Policy::default_policy();
-        let nottingham = policy("nottingham");
-        let mut draft = complaint();
-
-        draft.other_process = Some(OtherProcess::LegalProceedings);
-        assert_eq!(outcome(&nw, &draft), Outcome::Excluded);
-        assert_eq!(
-            exclusion_id(&nw, &draft).as_deref(),
-            Some("legal-proceedings")
-        );
-
-        draft.other_process = Some(OtherProcess::InsuranceClaim);
-        assert_eq!(outcome(&nw, &draft), Outcome::Excluded);
-        assert_eq!(
-            exclusion_id(&nw, &draft).as_deref(),
-            Some("insurance-claim")
-        );
-        // The Code lists no insurance exclusion: a complaint.
-        assert_eq!(outcome(&code, &draft), Outcome::Complaint);
-
-        draft.other_process = Some(OtherProcess::AppealRoute);
-        assert_eq!(outcome(&nottingham, &draft), Outcome::OtherRoute);
-        // The first of three appeal routes stands for them all.
-        assert_eq!(
-            exclusion_id(&nottingham, &draft).as_deref(),
-            Some("other-appeal")
-        );
-        assert_eq!(outcome(&code, &draft), Outcome::Complaint);
-    }
-
-    #[test]
-    fn rule_3_beats_rule_4() {
-        let mut draft = everything();
-        draft.kind = Some(FeedbackKind::Complaint);
-        draft.prior_complaint = Some(PriorComplaint::No);
-        assert_eq!(
-            exclusion_id(&policy("north-warwickshire"), &draft).as_deref(),
-            Some("legal-proceedings")
-        );
-        // Where the profile does not list it, the next rule decides.
-        draft.other_process = Some(OtherProcess::InsuranceClaim);
-        assert_eq!(
-            outcome(&Policy::default_policy(), &draft),
-            Outcome::AntiSocialBehaviour
-        );
-    }
-
-    #[test]
-    fn rule_4_behaviour_goes_to_asb_under_every_policy() {
-        let mut draft = complaint();
-        draft.asb = Some(Asb::Behaviour);
-        for id in Policy::builtin_ids() {
-            assert_eq!(
-                outcome(&policy(id), &draft),
-                Outcome::AntiSocialBehaviour,
-                "{id}"
-            );
+    fn a_neighbours_behaviour_goes_to_the_asb_procedure_under_every_policy() {
+        let draft = Draft {
+            asb: Some(Asb::Behaviour),
+            ..complaint()
+        };
+        for policy in all() {
+            assert_eq!(outcome(&policy, &draft), Outcome::AntiSocialBehaviour, "{}", policy.id);
         }
         // The Code lists no ASB exclusion: our words, which say handling can be a complaint.
         let assessment = assess(&Policy::default_policy(), &draft, received());
         assert_eq!(assessment.exclusion, None);
-        assert_eq!(
-            assessment.reason(Language::English),
-            text::asb_reason(Language::English)
-        );
         assert!(assessment
             .reason(Language::English)
             .contains("you can complain about that"));
-        assert_eq!(
-            assessment.signpost(Language::English).as_deref(),
-            Some(text::asb_signpost(Language::English))
-        );
-        // North Warwickshire's own words.
         assert_eq!(
             exclusion_id(&policy("north-warwickshire"), &draft).as_deref(),
             Some("anti-social-behaviour")
@@ -632,196 +712,354 @@ mod tests {
     }
 
     #[test]
-    fn rule_4_handling_of_reports_is_a_complaint() {
-        let mut draft = complaint();
-        draft.asb = Some(Asb::Handling);
-        draft.after_report = Some(AfterReport::ReportHandling);
-        for id in Policy::builtin_ids() {
-            assert_eq!(outcome(&policy(id), &draft), Outcome::Complaint, "{id}");
+    fn how_asb_reports_were_handled_is_a_complaint_and_the_asb_case_carries_on() {
+        // North Warwickshire, case study C: "as well as following up on the reports of ASB as
+        // per the ASB policy, the landlord should also open a complaint case".
+        let draft = Draft {
+            asb: Some(Asb::Handling),
+            // Left from a branch the resident has since left: not asked on this one.
+            matter: Some(Matter::Repair),
+            told_before: Some(YesNo::No),
+            ..complaint()
+        };
+        for policy in all() {
+            let assessment = assess(&policy, &draft, received());
+            assert_eq!(assessment.outcome, Outcome::Complaint, "{}", policy.id);
+            assert!(assessment.asb_case_continues, "{}", policy.id);
         }
     }
 
     #[test]
-    fn rule_4_beats_rules_5_to_8() {
-        let mut draft = everything();
-        draft.kind = Some(FeedbackKind::Complaint);
-        draft.prior_complaint = Some(PriorComplaint::No);
-        draft.other_process = Some(OtherProcess::None);
-        assert_eq!(
-            outcome(&policy("nottingham"), &draft),
-            Outcome::AntiSocialBehaviour
-        );
-    }
-
-    #[test]
-    fn rule_5_another_body_always_routes_away() {
-        let mut draft = complaint();
-        draft.responsibility = Some(Responsibility::OtherBody);
-        let assessment = assess(&Policy::default_policy(), &draft, received());
-        assert_eq!(assessment.outcome, Outcome::OtherRoute);
-        assert_eq!(assessment.exclusion, None);
-        assert_eq!(
-            assessment.reason(Language::English),
-            text::other_body_reason(Language::English)
-        );
-        assert_eq!(
-            assessment.signpost(Language::English).as_deref(),
-            Some(text::other_body_signpost(Language::English))
-        );
-        let nottingham = policy("nottingham");
-        assert_eq!(outcome(&nottingham, &draft), Outcome::OtherRoute);
-        assert_eq!(
-            exclusion_id(&nottingham, &draft).as_deref(),
-            Some("not-housing-services")
-        );
-    }
-
-    #[test]
-    fn rule_5_the_rest_where_the_profile_lists_them() {
-        let cases = [
-            (
-                Responsibility::CouncillorConduct,
-                "south-cambridgeshire",
-                "councillor-conduct",
-            ),
-            (
-                Responsibility::StaffGrievance,
-                "south-cambridgeshire",
-                "staff-grievance",
-            ),
-            (
-                Responsibility::BusinessRelationship,
-                "south-cambridgeshire",
-                "business-relationship",
-            ),
-            (
-                Responsibility::PolicyItself,
-                "nottingham",
-                "policy-disagreement",
-            ),
-            (
-                Responsibility::PolicyItself,
-                "town-and-country",
-                "policy-content",
-            ),
-            (
-                Responsibility::InformationRequest,
-                "north-warwickshire",
-                "information-request",
-            ),
-        ];
-        for (answer, id, exclusion) in cases {
-            let mut draft = complaint();
-            draft.responsibility = Some(answer);
-            let listed = policy(id);
-            assert_eq!(
-                outcome(&listed, &draft),
-                Outcome::Excluded,
-                "{answer:?} {id}"
-            );
-            assert_eq!(exclusion_id(&listed, &draft).as_deref(), Some(exclusion));
-            // The Code lists none of these: a complaint.
-            assert_eq!(
-                outcome(&Policy::default_policy(), &draft),
-                Outcome::Complaint,
-                "{answer:?}"
-            );
+    fn a_decision_has_its_own_route_under_every_policy() {
+        for decision in [
+            Decision::Housing,
+            Decision::ServiceCharge,
+            Decision::Tenancy,
+            Decision::Benefit,
+            Decision::Other,
+        ] {
+            let draft = Draft {
+                matter: Some(Matter::Decision),
+                decision: Some(decision),
+                ..complaint()
+            };
+            for policy in all() {
+                let assessment = assess(&policy, &draft, received());
+                assert_eq!(assessment.outcome, Outcome::OtherRoute, "{decision:?} {}", policy.id);
+                assert!(assessment.can_override());
+                assert!(assessment.signpost(Language::English).is_some());
+            }
         }
     }
 
     #[test]
-    fn rule_5_beats_rule_6() {
-        let mut draft = complaint();
-        draft.responsibility = Some(Responsibility::CouncillorConduct);
-        draft.told_before = Some(YesNo::No);
-        assert_eq!(
-            exclusion_id(&policy("south-cambridgeshire"), &draft).as_deref(),
-            Some("councillor-conduct")
-        );
-        // Not listed: the first report decides.
-        assert_eq!(
-            outcome(&Policy::default_policy(), &draft),
-            Outcome::ServiceRequest
-        );
-        draft.responsibility = Some(Responsibility::OtherBody);
-        assert_eq!(outcome(&policy("greatwell"), &draft), Outcome::OtherRoute);
+    fn routes_the_law_sets_lead_with_the_profiles_words_beside() {
+        let decided = |id: &str, decision: Decision| {
+            let draft = Draft {
+                matter: Some(Matter::Decision),
+                decision: Some(decision),
+                ..complaint()
+            };
+            assess(&policy(id), &draft, received())
+        };
+        // The Code lists no appeal route: the law's words alone.
+        let code = decided("hos-code-2024", Decision::ServiceCharge);
+        assert_eq!(code.built_in, Some(BuiltIn::Decision(Decision::ServiceCharge)));
+        assert!(code.reason(Language::English).contains("First-tier Tribunal (Property Chamber)"));
+        assert!(code.reason(Language::English).contains("cannot look at how much rent or service charge is"));
+        assert_eq!(code.landlord_words(), None);
+        // South Cambridgeshire: "The complaints process cannot be used for customers who are
+        // requesting a review of the allocations process."
+        let allocation = decided("south-cambridgeshire", Decision::Housing);
+        assert!(allocation.reason(Language::English).contains("within 21 days"));
+        assert_eq!(allocation.landlord_words().map(|e| e.id.as_str()), Some("allocations-review"));
+        // "It can also not be used in regard to introductory tenancies": beside our words, which
+        // also cover taking over a tenancy after a death, where its words do not fit.
+        let tenancy = decided("south-cambridgeshire", Decision::Tenancy);
+        assert_eq!(tenancy.built_in, Some(BuiltIn::Decision(Decision::Tenancy)));
+        assert_eq!(tenancy.landlord_words().map(|e| e.id.as_str()), Some("introductory-tenancy"));
+        // "Where statutory procedures are in place": the general words for anything else.
+        let other = decided("south-cambridgeshire", Decision::Other);
+        assert_eq!(other.exclusion.as_ref().map(|e| e.id.as_str()), Some("statutory-procedure"));
+        // Nottingham: "review of suitability of emergency temporary accommodation" and "of
+        // permanent accommodation following a homelessness application".
+        let homeless = decided("nottingham", Decision::Housing);
+        assert_eq!(homeless.landlord_words().map(|e| e.id.as_str()), Some("housing-review"));
+        // Town and Country: "such as dispute about service charges, succession or tenancy
+        // issues" beside the tribunal's route.
+        let charge = decided("town-and-country", Decision::ServiceCharge);
+        assert_eq!(charge.landlord_words().map(|e| e.id.as_str()), Some("other-appeal"));
+        // A benefit is not the landlord's decision: its general appeal words do not fit.
+        let benefit = decided("town-and-country", Decision::Benefit);
+        assert_eq!(benefit.exclusion, None);
+        assert!(benefit.reason(Language::English).contains("within 1 month"));
+        // Greatwell lists no route at all: our general words.
+        let general = decided("greatwell", Decision::Other);
+        assert_eq!(general.exclusion, None);
+        assert_eq!(general.built_in, Some(BuiltIn::Decision(Decision::Other)));
     }
 
     #[test]
-    fn rule_6_a_first_report_is_a_service_request_under_every_policy() {
-        let mut draft = complaint();
-        draft.told_before = Some(YesNo::No);
-        for id in Policy::builtin_ids() {
-            assert_eq!(
-                outcome(&policy(id), &draft),
-                Outcome::ServiceRequest,
-                "{id}"
-            );
+    fn a_decision_with_no_route_is_a_complaint() {
+        // Refusing to pay for damage has no appeal of its own: "an expression of
+        // dissatisfaction ... about the actions ... of the organisation" is a complaint.
+        let draft = Draft {
+            matter: Some(Matter::Decision),
+            decision: Some(Decision::NoRoute),
+            ..complaint()
+        };
+        for policy in all() {
+            assert_eq!(outcome(&policy, &draft), Outcome::Complaint, "{}", policy.id);
+        }
+    }
+
+    #[test]
+    fn a_decision_counts_only_on_its_branch() {
+        // The resident chose a decision, then went back and said it is a repair.
+        let draft = Draft {
+            decision: Some(Decision::Housing),
+            ..complaint()
+        };
+        for policy in all() {
+            assert_eq!(outcome(&policy, &draft), Outcome::Complaint, "{}", policy.id);
+        }
+    }
+
+    #[test]
+    fn a_first_report_of_a_repair_is_a_service_request_under_every_policy() {
+        let draft = Draft {
+            told_before: Some(YesNo::No),
+            ..complaint()
+        };
+        for policy in all() {
+            assert_eq!(outcome(&policy, &draft), Outcome::ServiceRequest, "{}", policy.id);
         }
         // Greatwell lists no such exclusion: our words.
         let assessment = assess(&policy("greatwell"), &draft, received());
         assert_eq!(assessment.exclusion, None);
         assert_eq!(
-            assessment.reason(Language::English),
-            text::service_request_reason(Language::English)
-        );
-        assert_eq!(
             assessment.signpost(Language::English).as_deref(),
             Some(text::service_request_signpost(Language::English))
         );
-        assert_eq!(
-            assessment.concern_offered, None,
-            "only offered for a complaint"
-        );
+        assert_eq!(assessment.concern_offered, None, "only offered for a complaint");
     }
 
     #[test]
-    fn rule_6_beats_rules_7_and_8() {
-        let mut draft = complaint();
-        draft.told_before = Some(YesNo::No);
-        draft.after_report = Some(AfterReport::SortedStraightAway);
-        draft.issue_date = typed("2020-01-01");
-        let assessment = assess(&Policy::default_policy(), &draft, received());
-        assert_eq!(assessment.outcome, Outcome::ServiceRequest);
-        assert!(assessment.out_of_time, "still reported as a fact");
+    fn a_first_complaint_about_conduct_or_broken_rules_is_a_complaint() {
+        // The Code: "an expression of dissatisfaction ... about the standard of service, actions
+        // or lack of action by the organisation, its own staff, or those acting on its behalf".
+        // A contractor who swore at a resident yesterday is a complaint the first time.
+        for matter in [Matter::Conduct, Matter::Rules, Matter::Other] {
+            let draft = Draft {
+                matter: Some(matter),
+                // Not asked on this branch: left from an earlier answer.
+                told_before: Some(YesNo::No),
+                after_report: Some(AfterReport::SortedStraightAway),
+                ..complaint()
+            };
+            for policy in all() {
+                assert_eq!(outcome(&policy, &draft), Outcome::Complaint, "{matter:?} {}", policy.id);
+            }
+        }
     }
 
     #[test]
-    fn rule_7_put_right_already_beats_out_of_time() {
-        let mut draft = complaint();
-        draft.after_report = Some(AfterReport::SortedStraightAway);
-        draft.issue_date = typed("2020-01-01");
+    fn put_right_there_and_then() {
+        let draft = Draft {
+            after_report: Some(AfterReport::SortedStraightAway),
+            issue_date: typed("2020-01-01"),
+            ..complaint()
+        };
         let assessment = assess(&Policy::default_policy(), &draft, received());
         assert_eq!(assessment.outcome, Outcome::PutRightAlready);
         assert_eq!(assessment.exclusion, None);
-        assert_eq!(
-            assessment.reason(Language::English),
-            text::put_right_reason(Language::English)
-        );
-        assert_eq!(
-            assessment.signpost(Language::English).as_deref(),
-            Some(text::put_right_signpost(Language::English))
-        );
+        assert!(assessment.out_of_time, "still reported as a fact");
         assert!(assessment.can_override());
     }
 
     #[test]
-    fn rule_8_out_of_time() {
+    fn after_a_final_answer_the_next_step_is_the_ombudsman_under_every_policy() {
+        let draft = Draft {
+            prior_complaint: Some(PriorComplaint::Answered),
+            ..complaint()
+        };
+        for policy in all() {
+            let assessment = assess(&policy, &draft, received());
+            assert_eq!(assessment.outcome, Outcome::Ombudsman, "{}", policy.id);
+            assert_eq!(assessment.built_in, Some(BuiltIn::FinalAnswer));
+            assert_eq!(
+                assessment.summary(Language::English),
+                text::final_answer_summary(Language::English)
+            );
+            assert!(assessment.reason(Language::English).contains("The next step is the Ombudsman"));
+            assert!(assessment.can_override());
+        }
+        // Town and Country excludes only "matters already being dealt with or previously
+        // concluded by the Housing Ombudsman": its words are not shown after a final answer.
+        let tc = assess(&policy("town-and-country"), &draft, received());
+        assert_eq!(tc.landlord_words(), None);
+        // Greatwell: "Our Stage 2 determination letter will be our final response."
+        let greatwell = assess(&policy("greatwell"), &draft, received());
+        assert_eq!(greatwell.landlord_words().map(|e| e.id.as_str()), Some("final-response-given"));
+    }
+
+    #[test]
+    fn with_the_ombudsman_already() {
+        let draft = Draft {
+            prior_complaint: Some(PriorComplaint::WithOmbudsman),
+            ..complaint()
+        };
+        for policy in all() {
+            let assessment = assess(&policy, &draft, received());
+            assert_eq!(assessment.outcome, Outcome::Ombudsman, "{}", policy.id);
+            assert_eq!(assessment.built_in, Some(BuiltIn::WithOmbudsman));
+        }
+        let tc = assess(&policy("town-and-country"), &draft, received());
+        assert_eq!(tc.landlord_words().map(|e| e.id.as_str()), Some("with-the-ombudsman"));
+    }
+
+    #[test]
+    fn court_action_and_claims_where_the_profile_lists_them() {
+        let nw = policy("north-warwickshire");
         let code = Policy::default_policy();
         let mut draft = complaint();
+        draft.other_process = Some(OtherProcess::LegalProceedings);
+        assert_eq!(exclusion_id(&nw, &draft).as_deref(), Some("legal-proceedings"));
+        assert_eq!(outcome(&nw, &draft), Outcome::Excluded);
+        draft.other_process = Some(OtherProcess::InsuranceClaim);
+        assert_eq!(exclusion_id(&nw, &draft).as_deref(), Some("insurance-claim"));
+        // The Code lists no insurance exclusion: a complaint.
+        assert_eq!(outcome(&code, &draft), Outcome::Complaint);
+    }
+
+    #[test]
+    fn another_body_always_routes_away() {
+        let draft = Draft {
+            responsibility: Some(Responsibility::OtherBody),
+            ..complaint()
+        };
+        let assessment = assess(&Policy::default_policy(), &draft, received());
+        assert_eq!(assessment.outcome, Outcome::OtherRoute);
+        assert_eq!(assessment.built_in, Some(BuiltIn::OtherBody));
+        let nottingham = policy("nottingham");
+        assert_eq!(exclusion_id(&nottingham, &draft).as_deref(), Some("not-housing-services"));
+        assert_eq!(assess(&nottingham, &draft, received()).built_in, None);
+    }
+
+    #[test]
+    fn a_councillors_conduct_goes_to_the_monitoring_officer_under_every_policy() {
+        // Localism Act 2011: every council's Monitoring Officer deals with councillors' conduct.
+        let draft = Draft {
+            responsibility: Some(Responsibility::CouncillorConduct),
+            ..complaint()
+        };
+        for policy in all() {
+            let assessment = assess(&policy, &draft, received());
+            assert_eq!(assessment.outcome, Outcome::OtherRoute, "{}", policy.id);
+            assert_eq!(assessment.built_in, Some(BuiltIn::CouncillorConduct));
+            assert!(assessment.reason(Language::English).contains("Monitoring Officer"));
+        }
+        // South Cambridgeshire: "Complaints of this nature should be directed to the Monitoring
+        // Officer at monitoring.officer@scambs.gov.uk": its words beside ours.
+        let sc = assess(&policy("south-cambridgeshire"), &draft, received());
+        let words = sc.landlord_words().unwrap();
+        assert!(words.signpost.english().contains("monitoring.officer@scambs.gov.uk"));
+    }
+
+    #[test]
+    fn the_rest_only_where_the_profile_lists_them() {
+        let cases = [
+            (Responsibility::StaffGrievance, "south-cambridgeshire", "staff-grievance"),
+            (Responsibility::BusinessRelationship, "south-cambridgeshire", "business-relationship"),
+            (Responsibility::PolicyItself, "nottingham", "policy-disagreement"),
+            (Responsibility::PolicyItself, "town-and-country", "policy-content"),
+            (Responsibility::InformationRequest, "north-warwickshire", "information-request"),
+        ];
+        for (answer, id, exclusion) in cases {
+            let draft = Draft {
+                responsibility: Some(answer),
+                ..complaint()
+            };
+            let listed = policy(id);
+            assert_eq!(outcome(&listed, &draft), Outcome::Excluded, "{answer:?} {id}");
+            assert_eq!(exclusion_id(&listed, &draft).as_deref(), Some(exclusion));
+            // The Code lists none of these: a complaint.
+            assert_eq!(outcome(&Policy::default_policy(), &draft), Outcome::Complaint, "{answer:?}");
+        }
+    }
+
+    #[test]
+    fn out_of_time_only_when_it_has_ended() {
+        let code = Policy::default_policy();
         // 12 months: the last day is 23 November 2026.
-        draft.issue_date = typed("2025-11-23");
+        let mut draft = Draft {
+            issue_date: typed("2025-11-23"),
+            ..complaint()
+        };
         assert!(!assess(&code, &draft, received()).out_of_time);
         draft.issue_date = typed("2025-11-22");
         assert!(asks_late_reason(&code, &draft, received()));
         let assessment = assess(&code, &draft, received());
-        assert!(assessment.out_of_time);
-        assert!(!assessment.late_reason_given);
         assert_eq!(assessment.outcome, Outcome::Excluded);
         assert_eq!(assessment.exclusion.unwrap().id, "over-12-months");
+        // Damp that started 14 months ago and is still there is in time: the failure goes on.
+        draft.issue_date = typed("2025-09-20");
+        draft.ongoing = Some(YesNo::Yes);
+        let assessment = assess(&code, &draft, received());
+        assert_eq!(assessment.outcome, Outcome::Complaint);
+        assert!(!assessment.out_of_time);
+        assert!(!asks_late_reason(&code, &draft, received()));
+        // Town and Country names "issues ongoing related to the complaint" as a good reason.
+        let tc = policy("town-and-country");
+        draft.issue_date = typed("2026-03-01");
+        assert_eq!(outcome(&tc, &draft), Outcome::Complaint);
+        draft.ongoing = Some(YesNo::No);
+        assert_eq!(outcome(&tc, &draft), Outcome::Excluded);
+    }
 
-        // A good reason keeps it a complaint: the landlord weighs it.
-        draft.late_reason = "I reported it in 2025 but it was never logged".into();
+    #[test]
+    fn nottingham_bars_only_what_was_not_raised_before() {
+        // "an issue over six months old that has not previously been raised unless there are
+        // any special circumstances".
+        let nottingham = policy("nottingham");
+        assert!(nottingham.time_limit.as_ref().unwrap().only_if_not_raised_before);
+        // A leak reported eight months ago and never fixed: raised before, so in time.
+        let reported = Draft {
+            issue_date: typed("2026-03-20"),
+            ..complaint()
+        };
+        assert_eq!(outcome(&nottingham, &reported), Outcome::Complaint);
+        assert!(!assess(&nottingham, &reported, received()).out_of_time);
+        // A complaint about how reports of ASB were handled: those were raised.
+        let handling = Draft {
+            asb: Some(Asb::Handling),
+            ..reported.clone()
+        };
+        assert_eq!(outcome(&nottingham, &handling), Outcome::Complaint);
+        // Conduct eight months ago, never raised: out of time, unless a good reason.
+        let conduct = Draft {
+            matter: Some(Matter::Conduct),
+            ..reported.clone()
+        };
+        assert_eq!(outcome(&nottingham, &conduct), Outcome::Excluded);
+        assert_eq!(exclusion_id(&nottingham, &conduct).as_deref(), Some("over-6-months"));
+        let explained = Draft {
+            late_reason: "I was in hospital".into(),
+            ..conduct
+        };
+        assert_eq!(outcome(&nottingham, &explained), Outcome::Complaint);
+        // Town and Country's 6 months have no such words: the reported leak is out of time there.
+        assert_eq!(outcome(&policy("town-and-country"), &reported), Outcome::Excluded);
+    }
+
+    #[test]
+    fn a_reason_lifts_the_limit_only_where_special_circumstances_can() {
+        let code = Policy::default_policy();
+        let mut draft = Draft {
+            issue_date: typed("2020-01-01"),
+            late_reason: "I reported it in 2025 but it was never logged".into(),
+            ..complaint()
+        };
         let assessment = assess(&code, &draft, received());
         assert_eq!(assessment.outcome, Outcome::Complaint);
         assert!(assessment.out_of_time && assessment.late_reason_given);
@@ -829,18 +1067,11 @@ mod tests {
             assessment.reason(Language::English),
             text::complaint_late_reason(Language::English)
         );
-
-        // Only spaces is no reason.
         draft.late_reason = "   ".into();
-        assert_eq!(outcome(&code, &draft), Outcome::Excluded);
-    }
+        assert_eq!(outcome(&code, &draft), Outcome::Excluded, "only spaces is no reason");
 
-    #[test]
-    fn rule_8_without_special_circumstances_a_reason_does_not_lift_it() {
-        let mut strict = Policy::default_policy();
+        let mut strict = code.clone();
         strict.time_limit.as_mut().unwrap().special_circumstances = false;
-        let mut draft = complaint();
-        draft.issue_date = typed("2020-01-01");
         draft.late_reason = "I was in hospital".into();
         assert!(!asks_late_reason(&strict, &draft, received()));
         let assessment = assess(&strict, &draft, received());
@@ -849,49 +1080,41 @@ mod tests {
     }
 
     #[test]
-    fn rule_8_our_words_name_the_limit() {
-        let mut draft = complaint();
-        draft.issue_date = typed("2026-01-01");
+    fn our_out_of_time_words_name_the_limit() {
+        let draft = Draft {
+            issue_date: typed("2026-01-01"),
+            ..complaint()
+        };
         // Greatwell has no time limit at all.
         let greatwell = policy("greatwell");
         assert!(!assess(&greatwell, &draft, received()).out_of_time);
         let mut six = greatwell.clone();
-        six.time_limit = Some(crate::domain::policy::TimeLimit {
+        six.time_limit = Some(TimeLimit {
             months: 6,
             special_circumstances: false,
+            only_if_not_raised_before: false,
         });
         let assessment = assess(&six, &draft, received());
         assert_eq!(assessment.outcome, Outcome::Excluded);
         assert_eq!(assessment.exclusion, None);
-        assert_eq!(
-            assessment.summary(Language::English),
-            "It happened more than 6 months ago"
-        );
-        assert!(assessment
-            .reason(Language::English)
-            .contains("more than 6 months ago."));
+        assert_eq!(assessment.summary(Language::English), "It happened more than 6 months ago");
         assert!(!assessment
             .reason(Language::English)
             .contains(text::out_of_time_unless(Language::English)));
-        assert_eq!(
-            assessment.signpost(Language::English).as_deref(),
-            Some(text::out_of_time_signpost(Language::English))
-        );
-        six.time_limit = Some(crate::domain::policy::TimeLimit {
+        six.time_limit = Some(TimeLimit {
             months: 1,
             special_circumstances: true,
+            only_if_not_raised_before: false,
         });
         let assessment = assess(&six, &draft, received());
-        assert!(assessment
-            .reason(Language::English)
-            .contains("more than 1 month ago."));
+        assert!(assessment.reason(Language::English).contains("more than 1 month ago."));
         assert!(assessment
             .reason(Language::English)
             .ends_with(text::out_of_time_unless(Language::English)));
     }
 
     #[test]
-    fn rule_8_needs_a_real_date() {
+    fn out_of_time_needs_a_real_date() {
         let mut draft = complaint();
         for (day, month, year) in [("", "", ""), ("31", "2", "2020"), ("1", "1", "20")] {
             draft.issue_date = DateInput {
@@ -906,34 +1129,31 @@ mod tests {
     }
 
     #[test]
-    fn rule_9_concern_is_offered_with_a_complaint_only() {
+    fn the_quick_route_is_offered_with_a_complaint_only() {
         let greatwell = policy("greatwell");
         let draft = complaint();
         assert_eq!(
-            assess(&greatwell, &draft, received())
-                .concern_offered
-                .as_deref(),
+            assess(&greatwell, &draft, received()).concern_offered.as_deref(),
             Some("Customer concern")
         );
         assert_eq!(
-            assess(&policy("town-and-country"), &draft, received())
-                .concern_offered
-                .as_deref(),
+            assess(&policy("town-and-country"), &draft, received()).concern_offered.as_deref(),
             Some("Quick resolution")
         );
-        assert_eq!(
-            assess(&Policy::default_policy(), &draft, received()).concern_offered,
-            None
-        );
-        let mut other = draft.clone();
-        other.responsibility = Some(Responsibility::OtherBody);
+        assert_eq!(assess(&Policy::default_policy(), &draft, received()).concern_offered, None);
+        let other = Draft {
+            responsibility: Some(Responsibility::OtherBody),
+            ..draft
+        };
         assert_eq!(assess(&greatwell, &other, received()).concern_offered, None);
     }
 
     #[test]
     fn sending_anyway_needs_yes_and_a_reason() {
-        let mut draft = complaint();
-        draft.told_before = Some(YesNo::No);
+        let mut draft = Draft {
+            told_before: Some(YesNo::No),
+            ..complaint()
+        };
         let code = Policy::default_policy();
         let assessment = assess(&code, &draft, received());
         assert!(assessment.can_override());
@@ -946,7 +1166,6 @@ mod tests {
         assert!(assessment.sends_as_complaint(&draft));
         draft.send_anyway = Some(YesNo::No);
         assert!(!assessment.sends_as_complaint(&draft));
-        // A complaint is sent as one whatever the override answers say.
         let complaint = complaint();
         assert!(assess(&code, &complaint, received()).sends_as_complaint(&complaint));
     }
@@ -961,6 +1180,7 @@ mod tests {
                 concern_offered: None,
                 out_of_time: false,
                 late_reason_given: false,
+                asb_case_continues: false,
             };
             assert_eq!(
                 assessment.can_override(),
@@ -983,24 +1203,30 @@ mod tests {
     }
 
     #[test]
-    fn every_outcome_has_words() {
-        let mut drafts = vec![complaint(), everything()];
-        for change in [
-            |d: &mut Draft| d.told_before = Some(YesNo::No),
-            |d: &mut Draft| d.after_report = Some(AfterReport::SortedStraightAway),
-            |d: &mut Draft| d.asb = Some(Asb::Behaviour),
-            |d: &mut Draft| d.responsibility = Some(Responsibility::OtherBody),
-            |d: &mut Draft| d.issue_date = typed("2020-01-01"),
-        ] {
-            let mut draft = complaint();
-            change(&mut draft);
-            drafts.push(draft);
-        }
-        for id in Policy::builtin_ids() {
-            for draft in &drafts {
-                let a = assess(&policy(id), draft, received());
-                assert!(!a.summary(Language::Welsh).is_empty() && !a.reason(Language::Welsh).is_empty(), "{id} {a:?}");
-                assert_eq!(a.signpost(Language::Welsh).is_some(), a.can_override(), "{id} {a:?}");
+    fn every_outcome_has_words_in_every_language() {
+        let changes: [fn(&mut Draft); 9] = [
+            |d| d.told_before = Some(YesNo::No),
+            |d| d.after_report = Some(AfterReport::SortedStraightAway),
+            |d| d.asb = Some(Asb::Behaviour),
+            |d| d.responsibility = Some(Responsibility::OtherBody),
+            |d| d.responsibility = Some(Responsibility::CouncillorConduct),
+            |d| d.issue_date = typed("2020-01-01"),
+            |d| d.prior_complaint = Some(PriorComplaint::Answered),
+            |d| d.prior_complaint = Some(PriorComplaint::WithOmbudsman),
+            |d| {
+                d.matter = Some(Matter::Decision);
+                d.decision = Some(Decision::Benefit);
+            },
+        ];
+        for policy in all() {
+            for change in changes {
+                let mut draft = complaint();
+                change(&mut draft);
+                let a = assess(&policy, &draft, received());
+                for language in Language::ALL {
+                    assert!(!a.summary(language).is_empty() && !a.reason(language).is_empty(), "{} {a:?}", policy.id);
+                    assert_eq!(a.signpost(language).is_some(), a.can_override(), "{} {a:?}", policy.id);
+                }
             }
         }
     }

@@ -103,6 +103,8 @@ pub fn validate(
             ));
         }
         PageId::Asb => need(draft.asb.is_none(), "asb", v::asb(language)),
+        PageId::Matter => need(draft.matter.is_none(), "matter", v::matter(language)),
+        PageId::Decision => need(draft.decision.is_none(), "decision", v::decision(language)),
         PageId::ToldBefore => need(
             draft.told_before.is_none(),
             "told-before",
@@ -124,10 +126,10 @@ pub fn validate(
             v::prior_complaint(language),
         ),
         PageId::When => {
-            if let Err(problem) = draft.issue_date.parse(today) {
-                let message = date_message(problem, v::issue_date(language), language);
-                errors.push(error("issue-date-day", message));
-            }
+            let problem = draft.issue_date.parse(today).err();
+            let message = problem.map(|p| date_message(p, v::issue_date(language), language));
+            need(problem.is_some(), "issue-date-day", message.as_deref().unwrap_or_default());
+            need(draft.ongoing.is_none(), "ongoing", v::ongoing(language));
         }
         PageId::LateReason => {
             need(
@@ -250,16 +252,8 @@ pub fn validate(
                 "review-date-day",
                 message.unwrap_or_default(),
             );
-            let reasons_required = policy
-                .stages
-                .stage2
-                .as_ref()
-                .is_some_and(|s| s.reasons_required);
-            need(
-                reasons_required && draft.review_reasons.trim().is_empty(),
-                "review-reasons",
-                v::review_reasons(language),
-            );
+            // Reasons are never required, whatever the policy asks: the Code (6.12) says
+            // residents must not have to explain why they want a review.
             errors.extend(text_limit(
                 "review-reasons",
                 &draft.review_reasons,
@@ -450,7 +444,9 @@ mod tests {
     fn required_answers_are_asked_for() {
         let draft = Draft::new("hos-code-2024");
         assert_eq!(fields(PageId::Safety, &draft), ["danger"]);
-        assert_eq!(fields(PageId::When, &draft), ["issue-date-day"]);
+        assert_eq!(fields(PageId::When, &draft), ["issue-date-day", "ongoing"]);
+        assert_eq!(fields(PageId::Matter, &draft), ["matter"]);
+        assert_eq!(fields(PageId::Decision, &draft), ["decision"]);
         assert_eq!(
             fields(PageId::Representative, &draft),
             [
@@ -462,6 +458,27 @@ mod tests {
         );
         assert_eq!(fields(PageId::Check, &draft), ["declaration"]);
         assert!(fields(PageId::DoneSoFar, &draft).is_empty(), "optional");
+    }
+
+    #[test]
+    fn a_review_never_needs_reasons_even_where_the_landlord_asks() {
+        // The Code, 6.12: residents must not be required to explain why they want stage 2.
+        // Greatwell, Nottingham and Town and Country ask for reasons; none may block.
+        let draft = Draft {
+            review_reference: "GH-123".into(),
+            review_response_date: DateInput {
+                day: "2".into(),
+                month: "11".into(),
+                year: "2026".into(),
+            },
+            ..Draft::new("x")
+        };
+        for id in ["greatwell", "nottingham", "town-and-country"] {
+            let policy = Policy::builtin(id).unwrap();
+            assert!(policy.stages.stage2.as_ref().unwrap().reasons_required, "{id}");
+            let errors = validate(PageId::Review, &policy, &draft, today(), Language::English);
+            assert!(!errors.iter().any(|e| e.field == "review-reasons"), "{id}: {errors:?}");
+        }
     }
 
     #[test]

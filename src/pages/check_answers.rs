@@ -13,12 +13,12 @@ use chrono::NaiveDate;
 use crate::domain::deadlines::long_date;
 use crate::domain::draft::{Draft, FeedbackKind, Route};
 use crate::domain::policy::Counting;
-use crate::domain::translations::{check_answers as t, start};
+use crate::domain::translations::{check_answers as t, start, when};
 use crate::domain::language::Language;
 use crate::domain::journey::{path, PageId};
 use crate::domain::triage;
 use crate::pages::question;
-use crate::text::Label;
+use crate::domain::words::Label;
 
 fn label<T: Label>(choice: Option<T>, language: Language) -> String {
     choice.map(|c| c.label(language).to_string()).unwrap_or_default()
@@ -58,22 +58,30 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> Stri
         PageId::Kind => label(d.kind, language),
         PageId::Feedback => d.message.clone(),
         PageId::Asb => label(d.asb, language),
+        PageId::Matter => label(d.matter, language),
+        PageId::Decision => label(d.decision, language),
         PageId::ToldBefore => label(d.told_before, language),
         PageId::AfterReport => label(d.after_report, language),
         PageId::OtherProcess => label(d.other_process, language),
         PageId::PriorComplaint => label(d.prior_complaint, language),
-        PageId::When => match d.issue_date.parse(today) {
-            Ok(date) => long_date(date, language),
-            Err(_) => {
-                let typed = &d.issue_date;
-                format!(
-                    "{} {} {}",
-                    typed.day.trim(),
-                    typed.month.trim(),
-                    typed.year.trim()
-                )
-            }
-        },
+        PageId::When => {
+            let date = match d.issue_date.parse(today) {
+                Ok(date) => long_date(date, language),
+                Err(_) => {
+                    let typed = &d.issue_date;
+                    format!(
+                        "{} {} {}",
+                        typed.day.trim(),
+                        typed.month.trim(),
+                        typed.year.trim()
+                    )
+                }
+            };
+            let ongoing = d.ongoing.map(|answer| {
+                format!("{} {}", when::ongoing(language), answer.label(language))
+            });
+            [Some(date), ongoing].into_iter().flatten().collect::<Vec<_>>().join("\n")
+        }
         PageId::LateReason => d.late_reason.clone(),
         PageId::Responsibility => label(d.responsibility, language),
         PageId::Category => label(d.category, language),

@@ -41,8 +41,14 @@ pub fn ConfirmationPage() -> impl IntoView {
     let print = |_| {
         let _ = window().print();
     };
-    let copy = serde_json::from_str::<Submission>(&sent.body)
-        .ok()
+    let body = serde_json::from_str::<Submission>(&sent.body).ok();
+    // The Ombudsman for what was sent: a council's housing matters go to the LGSCO.
+    let ombudsmen = body.as_ref().map_or_else(
+        || policy.ombudsman.scheme.details().to_vec(),
+        |body| body.ombudsman(&policy),
+    );
+    let services = policy.ombudsman.lgsco_services.clone();
+    let copy = body
         .map(|body| {
             let details = body.details.map(|d| {
                 view! {
@@ -99,7 +105,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             <p>{t::ask_for_review(language, &landlord)}</p>
             <h2 class="heading-m">{t::still_unhappy_after(language)}</h2>
             <p>{t::ombudsman(language)}</p>
-            <OmbudsmanDetails ombudsman=policy.ombudsman.clone() language />
+            <OmbudsmanDetails ombudsmen=ombudsmen.clone() services=services.clone() language />
         })}
         {copy}
         <p class="no-print">

@@ -9,7 +9,7 @@ use crate::components::question::QuestionPage;
 use crate::domain::draft::{Choice, Draft, LONG_TEXT_MAX};
 use crate::domain::journey::PageId;
 use crate::domain::translations::hints;
-use crate::text::Label;
+use crate::domain::words::Label;
 
 mod check_answers;
 pub mod confirmation;
@@ -33,7 +33,7 @@ mod who;
 pub fn question(page: PageId) -> String {
     let journey = use_journey();
     let for_someone_else = journey.draft.with_untracked(|d| d.is_representative());
-    crate::text::question(page, &journey.landlord(), for_someone_else, journey.language)
+    crate::domain::words::question(page, &journey.landlord(), for_someone_else, journey.language)
 }
 
 /// A page that asks one question with radios, bound to one answer of the draft.
@@ -92,6 +92,10 @@ pub fn view(page: PageId) -> AnyView {
         PageId::Kind => choice_page(page, "kind", None, |d| d.kind, |d, v| d.kind = Some(v)),
         PageId::Feedback => view! { <feedback::FeedbackPage /> }.into_any(),
         PageId::Asb => choice_page(page, "asb", None, |d| d.asb, |d, v| d.asb = Some(v)),
+        PageId::Matter => choice_page(page, "matter", None, |d| d.matter, |d, v| d.matter = Some(v)),
+        PageId::Decision => {
+            choice_page(page, "decision", None, |d| d.decision, |d, v| d.decision = Some(v))
+        }
         PageId::ToldBefore => {
             choice_page(page, "told-before", None, |d| d.told_before, |d, v| d.told_before = Some(v))
         }
@@ -109,7 +113,15 @@ pub fn view(page: PageId) -> AnyView {
         PageId::LateReason => text_page(
             page,
             "late-reason",
-            hints::late_reason(language),
+            // Where the limit bars only matters not raised before (Nottingham), having told
+            // them before is the answer.
+            if use_journey().policy.with_value(|p| {
+                p.time_limit.as_ref().is_some_and(|l| l.only_if_not_raised_before)
+            }) {
+                hints::late_reason_raised(language)
+            } else {
+                hints::late_reason(language)
+            },
             |d| &d.late_reason,
             |d| &mut d.late_reason,
         ),

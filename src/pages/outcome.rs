@@ -23,6 +23,7 @@ fn heading(outcome: Outcome, landlord: &str, language: Language) -> String {
         Outcome::AntiSocialBehaviour => t::asb(language).into(),
         Outcome::OtherRoute => t::other_route(language).into(),
         Outcome::Excluded => t::excluded(language, landlord),
+        Outcome::Ombudsman => t::ombudsman_route(language).into(),
     }
 }
 
@@ -48,6 +49,21 @@ pub fn OutcomePage() -> impl IntoView {
             <p class="pre-line" lang=words_lang>{signpost}</p>
         }
     });
+    // Where the law sets the route, the landlord's own words for it follow ours.
+    let landlord_words = assessment.landlord_words().map(|exclusion| {
+        let lang = exclusion.explanation.in_language(language).1.code();
+        view! {
+            <div class="landlord-words" data-exclusion=exclusion.id.clone()>
+                <h2 class="heading-m">{t::landlord_says(language, &landlord)}</h2>
+                <p lang=lang><strong>{exclusion.summary.get(language).to_string()}</strong></p>
+                <p class="pre-line" lang=lang>{exclusion.explanation.get(language).to_string()}</p>
+                <p class="pre-line" lang=lang>{exclusion.signpost.get(language).to_string()}</p>
+            </div>
+        }
+    });
+    let asb_continues = assessment
+        .asb_case_continues
+        .then(|| view! { <div class="inset" data-asb-continues><p>{t::asb_continues(language, &landlord)}</p></div> });
     // Built inside the form (a closure), so the fields find the form's errors.
     let can_override = assessment.can_override();
     let concern_offered = assessment.concern_offered.clone();
@@ -107,12 +123,16 @@ pub fn OutcomePage() -> impl IntoView {
             .into_any()
         }
     };
+    // The Ombudsman for this matter: a council's housing matters go to the LGSCO.
     let ombudsman = (!eligible.ombudsman.is_empty()).then(|| {
-        let scheme = journey.policy.with_value(|p| p.ombudsman.clone());
+        let services = journey.policy.with_value(|p| p.ombudsman.lgsco_services.clone());
+        let websites: Vec<&str> = eligible.ombudsman.iter().map(|o| o.website).collect();
         view! {
-            <h2 class="heading-m">{start::still_unhappy(language)}</h2>
-            <p>{t::ombudsman(language, &landlord)}</p>
-            <OmbudsmanDetails ombudsman=scheme language />
+            <div data-ombudsman=websites.join(" ")>
+                <h2 class="heading-m">{start::still_unhappy(language)}</h2>
+                <p>{t::ombudsman(language, &landlord)}</p>
+                <OmbudsmanDetails ombudsmen=eligible.ombudsman.clone() services language />
+            </div>
         }
     });
 
@@ -120,9 +140,11 @@ pub fn OutcomePage() -> impl IntoView {
         <QuestionPage page=PageId::Outcome title=title.clone()>
             <h1 class="heading-l" id="page-heading" tabindex="-1" data-outcome=assessment.outcome.id()>{title}</h1>
             {summary.map(|summary| view! { <p class="lead" lang=words_lang>{summary}</p> })}
-            {(assessment.outcome != Outcome::Complaint).then(|| view! { <p class="pre-line" lang=words_lang>{assessment.reason(language)}</p> })}
+            {assessment.reason_shown().then(|| view! { <p class="pre-line" lang=words_lang>{assessment.reason(language)}</p> })}
             {not_eligible.map(|text| view! { <div class="inset"><p>{text}</p></div> })}
             {signpost}
+            {landlord_words}
+            {asb_continues}
             {choice()}
             {ombudsman}
         </QuestionPage>

@@ -9,6 +9,7 @@ use crate::app::use_journey;
 use crate::domain::policy::Policy;
 use crate::domain::language::Language;
 use crate::domain::policy_check::{check, untranslated, Finding, Verdict};
+use crate::domain::triage_table::{self, outcome_name, Row};
 
 #[component]
 pub fn PolicyCheckPage() -> impl IntoView {
@@ -33,6 +34,64 @@ pub fn PolicyCheckPage() -> impl IntoView {
         view! { <strong class=format!("tag tag--{}", verdict.id())>{text}</strong> }
     }
 
+    /// One row of a summary list.
+    fn item(key: &'static str, value: impl IntoView) -> impl IntoView {
+        view! {
+            <div class="summary-list__row">
+                <dt class="summary-list__key">{key}</dt>
+                <dd class="summary-list__value">{value}</dd>
+            </div>
+        }
+    }
+
+    /// One answer of triage: the answers that lead to it, then what the resident is told.
+    fn triage_row(row: Row) -> impl IntoView {
+        let why = if row.reason_shown {
+            "Why"
+        } else {
+            "Why (not shown to the resident)"
+        };
+        let answers = row
+            .answers
+            .into_iter()
+            .map(|(question, answers)| {
+                let answers = answers
+                    .into_iter()
+                    .map(|answer| view! { <li>{answer}</li> })
+                    .collect_view();
+                view! { <li>{question}<ul class="list list--bullet">{answers}</ul></li> }
+            })
+            .collect_view();
+        let words = match (row.exclusion, row.landlord_words) {
+            (_, Some((id, summary))) => view! {
+                "Ours (a route the law sets), with the profile\u{2019}s " <code>{id}</code>
+                " beside: \u{201c}" {summary} "\u{201d}"
+            }
+            .into_any(),
+            (Some(id), None) => view! { "The profile\u{2019}s own: " <code>{id}</code> }.into_any(),
+            (None, None) => "Ours: the profile lists nothing for this".into_any(),
+        };
+        let yes_no = if row.send_anyway { "Yes" } else { "No" };
+        let ombudsman = row
+            .ombudsman
+            .unwrap_or_else(|| "Not shown (no outcome page)".into());
+        view! {
+            <section data-outcome=row.outcome.id()>
+                <h3 class="heading-s">{outcome_name(row.outcome)} ": " {row.summary}</h3>
+                <dl class="summary-list">
+                    {item("When the resident answers", view! { <ul class="list">{answers}</ul> })}
+                    {item(why, view! { <span class="pre-line">{row.reason}</span> })}
+                    {row.signpost.map(|signpost| item("Where to go instead", view! { <span class="pre-line">{signpost}</span> }))}
+                    {item("Words", words)}
+                    {row.concern.map(|concern| item("Quick route offered", concern))}
+                    {row.asb_case_continues.then(|| item("Anti-social behaviour case", "Carries on under the ASB procedure"))}
+                    {item("May send it as a complaint anyway", yes_no)}
+                    {item("Ombudsman", ombudsman)}
+                </dl>
+            </section>
+        }
+    }
+
     let journey = use_journey();
     let (id, version, landlord, source, findings) = journey.policy.with_value(|policy| {
         (
@@ -43,6 +102,11 @@ pub fn PolicyCheckPage() -> impl IntoView {
             check(policy),
         )
     });
+    // Every answer triage can give under this profile, from the domain (the golden files in
+    // tests/triage-tables are the same table).
+    let triage_rows = journey.policy.with_value(triage_table::table);
+    let triage_count = triage_rows.len();
+    let triage_rows = triage_rows.into_iter().map(triage_row).collect_view();
     crate::config::set_title(&format!("Policy check \u{2013} {landlord}"));
     // The profile's own texts that residents reading another language see in English.
     let languages = Language::ALL
@@ -150,6 +214,12 @@ pub fn PolicyCheckPage() -> impl IntoView {
             " More generous on " {count(Verdict::MoreGenerous)} ", the same as the Code on " {count(Verdict::Meets)} "."
         </p>
         {groups}
+        <h2 class="heading-m">"What residents are told"</h2>
+        <p data-triage-rows=triage_count>
+            "Every answer the form can give a resident under this policy (" {triage_count}
+            " in all), worked out from the form\u{2019}s own questions and rules, with the answers that lead to each. A question not listed is not asked; \u{201c}(if asked)\u{201d} means earlier answers decide whether it is."
+        </p>
+        {triage_rows}
         <h2 class="heading-m">"Languages"</h2>
         <p>"The form is in English and Welsh. A profile can give its own texts in both (see the schema); where it gives no Welsh, the English is shown."</p>
         {languages}

@@ -52,12 +52,12 @@ pub fn ReviewPage() -> impl IntoView {
         Kind::Escalation,
         chrono::Local::now().naive_local(),
     );
-    let reasons_label = if stage2.reasons_required {
-        t::reasons(language)
+    // Always optional (the Code, 6.12); where the landlord asks for reasons, the hint says so.
+    let reasons_hint = if stage2.reasons_required {
+        t::reasons_asked(language, policy.landlord.name.get(language))
     } else {
-        t::reasons_optional(language)
+        t::reasons_hint(language).to_string()
     };
-    let reasons_hint = (!stage2.reasons_required).then(|| t::reasons_hint(language).to_string());
     view! {
         <QuestionPage page=PageId::Review title=title.clone() button=t::send(language) on_valid=Callback::new(move |_| crate::outbox::submit(journey, true))>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
@@ -65,7 +65,7 @@ pub fn ReviewPage() -> impl IntoView {
             <TextInput name="review-reference" label=t::reference(language).into() get=|d| &d.review_reference set=|d| &mut d.review_reference width="20" spellcheck=false />
             <DateField name="review-date" error_field="review-date-day" question=t::replied_when(language).into() hint=t::date_hint(language).into() get=|d| &d.review_response_date set=|d| &mut d.review_response_date />
             {window_note}
-            <TextArea name="review-reasons" label=reasons_label.into() hint=reasons_hint get=|d| &d.review_reasons set=|d| &mut d.review_reasons max=LONG_TEXT_MAX rows=5 />
+            <TextArea name="review-reasons" label=t::reasons_optional(language).into() hint=reasons_hint get=|d| &d.review_reasons set=|d| &mut d.review_reasons max=LONG_TEXT_MAX rows=5 />
             <h2 class="heading-m">{t::your_details(language)}</h2>
             <ContactFields name_label=representative::name(language).into() />
             <h2 class="heading-m">{start::hear_back(language)}</h2>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::config::SetupProblem;
 use crate::domain::language::Language;
-use crate::domain::policy::{Ombudsman, OmbudsmanScheme, Policy};
+use crate::domain::policy::{OmbudsmanScheme, Policy};
 use crate::domain::translations as t;
 
 /// What is wrong, in words for the web team.
@@ -47,7 +47,7 @@ pub fn SetupProblemPage(problem: SetupProblem, language: Language) -> impl IntoV
         <h1 class="heading-xl" id="page-heading" tabindex="-1">{t::setup_problem::title(language)}</h1>
         <p>{t::setup_problem::other_ways(language)}</p>
         <p>{t::setup_problem::ombudsman(language)}</p>
-        <OmbudsmanDetails ombudsman=Ombudsman { scheme: OmbudsmanScheme::Both, lgsco_services: Vec::new() } language />
+        <OmbudsmanDetails ombudsmen=OmbudsmanScheme::Both.details().to_vec() language />
         <h2 class="heading-m">{t::setup_problem::for_web_team(language)}</h2>
         // For the web team, in English whatever the resident's language.
         <p class="setup-problem" data-problem lang="en">{explain(&problem)}</p>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::use_journey;
 use crate::components::contacts::ContactList;
-use crate::components::ombudsman::OmbudsmanDetails;
+use crate::components::ombudsman::PolicyOmbudsmen;
 use crate::components::question::InfoPage;
 use crate::components::sentence::{sentence, MARK};
 use crate::components::timeline::TimelineList;
@@ -89,7 +89,7 @@ pub fn StartPage() -> impl IntoView {
 
             <h2 class="heading-m">{t::still_unhappy(language)}</h2>
             <p>{t::ombudsman(language)}</p>
-            <OmbudsmanDetails ombudsman=policy.ombudsman.clone() language />
+            <PolicyOmbudsmen policy=policy.clone() language />
         </InfoPage>
     }
 }

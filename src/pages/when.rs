@@ -1,10 +1,12 @@
-//! When it happened, or when the resident found out: the policy's time limit runs from here.
+//! When it happened, or when the resident found out, and whether it is still going on: the
+//! policy's time limit runs from the date, and only for a matter that has ended.
 
 use leptos::prelude::*;
 
 use crate::app::use_journey;
-use crate::components::fields::DateField;
+use crate::components::fields::{DateField, Radios};
 use crate::components::question::QuestionPage;
+use crate::domain::draft::{Choice, YesNo};
 use crate::domain::journey::PageId;
 use crate::domain::translations::when as t;
 use crate::pages::question;
@@ -25,6 +27,15 @@ pub fn WhenPage() -> impl IntoView {
     view! {
         <QuestionPage page=PageId::When title=title.clone()>
             <DateField name="issue-date" error_field="issue-date-day" question=title heading=true hint get=|d| &d.issue_date set=|d| &mut d.issue_date />
+            // A time limit applies only to a matter that has ended.
+            <Radios
+                name="ongoing"
+                question=t::ongoing(journey.language).to_string()
+                hint=t::ongoing_hint(journey.language).to_string()
+                options=YesNo::ALL.to_vec()
+                get=|d| d.ongoing
+                set=|d, v| d.ongoing = Some(v)
+            />
         </QuestionPage>
     }
 }

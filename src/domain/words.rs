@@ -2,14 +2,14 @@
 //! shared by the question pages and the check-answers page. The texts are in
 //! `src/locales/<language>/questions.toml` and `labels.toml`.
 
-use crate::domain::draft::{
+use super::draft::{
     Adjustment, AfterReport, Asb, Category, Complainant, ConsentBasis, ContactMethod, FeedbackKind,
-    OtherProcess, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
+    Matter, OtherProcess, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
 };
-use crate::domain::journey::PageId;
-use crate::domain::language::Language;
-use crate::domain::policy::Connection;
-use crate::domain::translations::{labels, questions};
+use super::journey::PageId;
+use super::language::Language;
+use super::policy::{Connection, Decision};
+use super::translations::{labels, questions};
 
 /// A page's question (its `<h1>`), with the landlord's name where it reads better.
 pub fn question(page: PageId, landlord: &str, for_someone_else: bool, language: Language) -> String {
@@ -27,6 +27,8 @@ pub fn question(page: PageId, landlord: &str, for_someone_else: bool, language: 
         PageId::Kind => questions::kind,
         PageId::Feedback => questions::feedback,
         PageId::Asb => questions::asb,
+        PageId::Matter => questions::matter,
+        PageId::Decision => questions::decision,
         PageId::AfterReport => questions::after_report,
         PageId::OtherProcess => questions::other_process,
         PageId::PriorComplaint => questions::prior_complaint,
@@ -174,12 +176,50 @@ impl Label for OtherProcess {
         match self {
             OtherProcess::LegalProceedings => labels::legal_proceedings,
             OtherProcess::InsuranceClaim => labels::insurance_claim,
-            OtherProcess::AppealRoute => labels::appeal_route,
             OtherProcess::None => labels::none_of_these,
         }
     }
+}
+
+impl Label for Matter {
+    fn label_text(self) -> Text {
+        match self {
+            Matter::Repair => labels::matter_repair,
+            Matter::Conduct => labels::matter_conduct,
+            Matter::Rules => labels::matter_rules,
+            Matter::Decision => labels::matter_decision,
+            Matter::Other => labels::matter_other,
+        }
+    }
     fn hint_text(self) -> Option<Text> {
-        (self == OtherProcess::AppealRoute).then_some(labels::appeal_route_hint as Text)
+        match self {
+            Matter::Repair => Some(labels::matter_repair_hint),
+            Matter::Conduct => Some(labels::matter_conduct_hint),
+            Matter::Rules => Some(labels::matter_rules_hint),
+            Matter::Decision => Some(labels::matter_decision_hint),
+            Matter::Other => None,
+        }
+    }
+}
+
+impl Label for Decision {
+    fn label_text(self) -> Text {
+        match self {
+            Decision::Housing => labels::decision_housing,
+            Decision::ServiceCharge => labels::decision_service_charge,
+            Decision::Tenancy => labels::decision_tenancy,
+            Decision::Benefit => labels::decision_benefit,
+            Decision::Other => labels::decision_other,
+            Decision::NoRoute => labels::decision_no_route,
+        }
+    }
+    fn hint_text(self) -> Option<Text> {
+        match self {
+            Decision::Tenancy => Some(labels::decision_tenancy_hint),
+            Decision::Other => Some(labels::decision_other_hint),
+            Decision::NoRoute => Some(labels::decision_no_route_hint),
+            _ => None,
+        }
     }
 }
 
@@ -204,6 +244,11 @@ impl Label for Responsibility {
             Responsibility::PolicyItself => labels::policy_itself,
             Responsibility::InformationRequest => labels::information_request,
         }
+    }
+    // Nottingham: "Complaints about contractors ... are our responsibility ... Customers
+    // should not be referred to the contractor partner".
+    fn hint_text(self) -> Option<Text> {
+        (self == Responsibility::OtherBody).then_some(labels::other_body_hint as Text)
     }
 }
 
