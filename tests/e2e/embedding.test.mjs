@@ -6,12 +6,9 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  DIST, assertAccessible, completeDraft, freePort, launchBrowser, openPage, openWithDraft, serveDist,
+  CHRISTMAS, DIST, assertAccessible, completeDraft, freePort, launchBrowser, openPage, openWithDraft, serveDist,
   shownMilestones, startReceiver,
 } from './harness.mjs';
-
-// Wednesday 23 December 2026, 10:00 in London, as in the start page's tests.
-const CHRISTMAS = new Date('2026-12-23T10:00:00Z');
 
 // A landlord's own profile: Town and Country's, renamed, with short clocks from receipt and
 // its own words for anti-social behaviour.

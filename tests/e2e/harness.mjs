@@ -1,7 +1,9 @@
 // Shared by the browser tests: serves the Trunk-built app from dist/ on loopback, starts
 // Debian's Chromium through playwright-core, and checks pages with axe-core.
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
@@ -181,10 +183,31 @@ export async function startReceiver({ port, db, args = [], allowOrigin }) {
   };
 }
 
+/** For a test file: the built app (`serveDist(root, options)`), a browser and the real reference
+ *  receiver on another origin, which the app's deployment allows as a landlord's would. Started
+ *  before the file's tests and stopped after; the returned object holds `app`, `browser` and
+ *  `receiver` once they run. */
+export function appWithReceiver(root = DIST, options = {}) {
+  const env = {};
+  before(async () => {
+    env.app = await serveDist(root, options);
+    env.browser = await launchBrowser();
+    const db = join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
+    env.receiver = await startReceiver({ port: await freePort(), db, allowOrigin: env.app.url });
+    env.app.allow(env.receiver.url);
+  });
+  after(async () => {
+    await env.receiver?.stop();
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
+}
+
 /** A complete set of answers under the default profile, as the app saves them on the device. */
 export function completeDraft(overrides = {}) {
   return {
-    version: 1,
+    version: 2,
     policy_id: 'hos-code-2024',
     last_page: 'check-answers',
     danger: 'no',
@@ -192,11 +215,13 @@ export function completeDraft(overrides = {}) {
     connection: 'tenant',
     kind: 'complaint',
     asb: 'no',
+    matter: 'repair',
     told_before: 'yes',
     after_report: 'not-fixed',
     other_process: 'none',
     prior_complaint: 'no',
     issue_date: { day: '1', month: '10', year: '2026' },
+    ongoing: 'yes',
     responsibility: 'landlord',
     category: 'damp-and-mould',
     description: 'Black mould has spread across the bedroom wall since August.',
@@ -227,3 +252,187 @@ export async function openWithDraft(browser, appUrl, answers, path) {
   await page.locator('h1').waitFor();
   return page;
 }
+
+// The resident's journey by keyboard alone (Tab, Space, Enter, arrow keys; no clicks) on a
+// 360 × 740 phone, each page checked as it is passed. Shared by journey.test.mjs and
+// triage.test.mjs.
+
+/** Wednesday 23 December 2026, 10:00 in London: the browser tests' fixed clock. Christmas
+ *  Day, the Boxing Day substitute (Monday 28) and New Year's Day fall inside every clock. */
+export const CHRISTMAS = new Date('2026-12-23T10:00:00Z');
+
+export const pathOf = (page) => new URL(page.url()).pathname;
+
+/** Opens `url` on a 360 × 740 phone whose clock is `now` (or in `context`, a device of the
+ *  test's own, with its real clock) and waits for the page's heading. */
+export async function openPhone(browser, url, { now = CHRISTMAS, context } = {}) {
+  const page = context ? await context.newPage() : await openPage(browser, { now });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(url);
+  await page.locator('h1').waitFor();
+  return page;
+}
+
+/** Presses Tab until `locator`'s element has focus. */
+export async function tabTo(page, locator, most = 80) {
+  const target = await locator.elementHandle();
+  for (let i = 0; i < most; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((el) => document.activeElement === el, target)) return;
+  }
+  throw new Error(`Tab never reached ${locator}`);
+}
+
+/** Chooses a radio by keyboard: Tab into its group, arrow keys to it, Space to select. */
+export async function chooseRadio(page, label) {
+  const radio = page.getByRole('radio', { name: label, exact: true });
+  const name = await radio.getAttribute('name');
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((n) => document.activeElement?.name === n, name)) break;
+  }
+  const target = await radio.elementHandle();
+  for (let i = 0; i < 12 && !(await page.evaluate((el) => document.activeElement === el, target)); i += 1) {
+    await page.keyboard.press('ArrowDown');
+  }
+  if (!(await radio.isChecked())) await page.keyboard.press('Space');
+  assert.ok(await radio.isChecked(), `${label} is selected`);
+}
+
+export async function typeInto(page, label, text) {
+  await tabTo(page, page.getByLabel(label, { exact: true }));
+  await page.keyboard.insertText(text);
+}
+
+/** Types a date into the Day, Month and Year boxes: `date` is 'D M YYYY'. */
+export async function typeDate(page, date) {
+  const [day, month, year] = date.split(' ');
+  await typeInto(page, 'Day', day);
+  await typeInto(page, 'Month', month);
+  await typeInto(page, 'Year', year);
+}
+
+/** Checks the page (axe, width, screenshot), then presses Continue (or `button`) and waits for
+ *  the next page. */
+export async function next(page, button = 'Continue') {
+  await checkPage(page);
+  const before = pathOf(page);
+  await tabTo(page, page.getByRole('button', { name: button, exact: true }));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((p) => location.pathname !== p, before);
+  await arrived(page);
+}
+
+/** Follows the Back link by keyboard to the page before. */
+export async function back(page) {
+  const before = pathOf(page);
+  await tabTo(page, page.locator('a.back-link'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((p) => location.pathname !== p, before);
+  await arrived(page);
+}
+
+/** Waits for a new page: focus moves to its heading, so a screen reader announces it. */
+export async function arrived(page) {
+  await page.locator('h1').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'page-heading', null, { timeout: 5000 })
+    .catch(() => assert.fail(`focus did not move to the heading of ${pathOf(page)}`));
+}
+
+const seen = new Set();
+/** Which page asks for each field, across every journey of the test file. */
+const askedOn = new Map();
+/** axe-core, the title, no field asked twice, touch targets, no sideways scrolling at 320 px
+ *  or at 400% zoom, and a screenshot at 360 px. */
+export async function checkPage(page, suffix = '') {
+  await assertAccessible(page);
+  const name = (pathOf(page).slice(1) || 'start') + suffix;
+  if (!seen.has(name)) {
+    seen.add(name);
+    await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  }
+  // The title names the page, and says "Error: " first when the page shows errors.
+  const { title, errors } = await page.evaluate(() => ({
+    title: document.title, errors: document.querySelector('.error-summary') !== null,
+  }));
+  assert.equal(title.startsWith('Error: '), errors, `title of ${pathOf(page)}: ${title}`);
+  assert.match(title, / – Complain to /);
+  // No answer is asked twice: each field belongs to one page of the complaint's journey. (The
+  // review page, for a complaint already made, asks for contact details of its own.)
+  if (pathOf(page) !== '/review') {
+    for (const field of await page.$$eval('input, textarea, select', (fields) => [...new Set(fields.map((f) => f.name))])) {
+      const asked = askedOn.get(field) ?? pathOf(page);
+      assert.equal(asked, pathOf(page), `${field} is asked on ${asked} and again on ${pathOf(page)}`);
+      askedOn.set(field, asked);
+    }
+  }
+  // WCAG 2.5.8: every control at least 24 × 24 CSS px; links inside a sentence are exempt.
+  const small = await page.$$eval('a, button, input:not([type=hidden]), select, textarea, summary', (controls) =>
+    controls
+      .filter((c) => c.getClientRects().length > 0 && getComputedStyle(c).display !== 'inline')
+      .map((c) => [c, c.getBoundingClientRect()])
+      .filter(([, r]) => r.width < 24 || r.height < 24)
+      .map(([c, r]) => `${c.outerHTML.slice(0, 80)} is ${Math.round(r.width)} × ${Math.round(r.height)}`));
+  assert.deepEqual(small, [], `touch targets on ${pathOf(page)}`);
+  // 320 CSS px wide: a small phone, and a 1280 × 720 screen at 400% zoom.
+  for (const [width, height] of [[320, 740], [320, 180]]) {
+    await page.setViewportSize({ width, height });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${pathOf(page)} scrolls sideways at ${width} × ${height}`);
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+/** Checks the start page and presses Start now, to the first question. */
+export async function start(page) {
+  await checkPage(page);
+  await tabTo(page, page.getByRole('button', { name: 'Start now' }));
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/safety/);
+  await arrived(page);
+}
+
+/** Answers the journey page by page, in whatever order it asks, from `answers`: for each page's
+ *  path, a radio's label, or a function that answers it. Stops at the first page `answers` has
+ *  nothing for (the outcome, say), and returns the paths it answered, in order. `choose` and
+ *  `go` answer a radio and go on (by default by keyboard, checking each page). */
+export async function answerPages(page, answers, { choose = chooseRadio, go = next } = {}) {
+  const passed = [];
+  for (let path = pathOf(page); path in answers; path = pathOf(page)) {
+    assert.ok(!passed.includes(path), `${path} is asked twice: ${passed}`);
+    passed.push(path);
+    const answer = answers[path];
+    await (typeof answer === 'function' ? answer(page) : choose(page, answer));
+    await go(page);
+  }
+  return passed;
+}
+
+/** The answer to the when page: the date (`'D M YYYY'`) and whether it is still happening, or
+ *  still not put right (`'Yes'` or `'No'`). */
+export const whenAnswer = (date, ongoing) => async (page) => {
+  await typeDate(page, date);
+  await chooseRadio(page, ongoing);
+};
+
+/** The first answers: no danger, a resident complaining for themselves, with `connection`. */
+export const myself = (connection = 'Tenant') => ({
+  '/safety': 'No',
+  '/who': 'I am complaining for myself',
+  '/connection': connection,
+});
+
+/** The triage answers of a repair reported before and not put right, still not put right:
+ *  `overrides` changes or adds the answers of some pages. */
+export const repairNotPutRight = (overrides = {}) => ({
+  '/kind': 'Tell them something has gone wrong',
+  '/anti-social-behaviour': 'No',
+  '/complained-before': 'No',
+  '/other-process': 'None of these',
+  '/what-about': 'Something they need to do or fix',
+  '/told-before': 'Yes',
+  '/after-report': 'It was not put right',
+  '/when': whenAnswer('1 10 2026', 'Yes'),
+  '/responsibility': 'No, it is about my landlord’s service',
+  ...overrides,
+});

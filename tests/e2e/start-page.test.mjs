@@ -2,11 +2,10 @@
 // a fixed day (the browser's clock is set to it), other ways to complain, and axe-core.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launchBrowser, openPage, serveDist, shownMilestones } from './harness.mjs';
+import { CHRISTMAS, assertAccessible, launchBrowser, openPage, serveDist, shownMilestones } from './harness.mjs';
 
-// Wednesday 23 December 2026, 10:00 in London: Christmas Day, the Boxing Day substitute
+// The clock is CHRISTMAS, Wednesday 23 December 2026: Christmas Day, the Boxing Day substitute
 // (Monday 28) and New Year's Day fall inside every clock.
-const CHRISTMAS = new Date('2026-12-23T10:00:00Z');
 
 let server;
 let browser;

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  assertAccessible, completeDraft, freePort, launchBrowser, openWithDraft, serveDist, startReceiver,
+  CHRISTMAS, assertAccessible, completeDraft, freePort, launchBrowser, openWithDraft, serveDist, startReceiver,
 } from './harness.mjs';
 
 let app;
@@ -199,7 +199,7 @@ test('a stage 2 review request says whether it is in time and is stored as an es
   try {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
     const page = await context.newPage();
-    await page.clock.setFixedTime(new Date('2026-12-23T10:00:00Z'));
+    await page.clock.setFixedTime(CHRISTMAS);
     await page.goto(`${app.url}/review?policy=greatwell&endpoint=${encodeURIComponent(`${server.url}/v1/submissions`)}`);
     await page.locator('h1').waitFor();
     await page.getByLabel('Reference number of your complaint').fill('RC-TEST-0001');

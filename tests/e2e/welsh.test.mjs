@@ -2,13 +2,11 @@
 // Welsh dates on the confirmation page; no English left in any page (apart from a landlord's
 // own texts it has no Welsh for, which say lang="en"); axe-core on every page in Welsh; the
 // language link, the browser's languages and the lang setting; and a mounted app's lang.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
-  DIST, assertAccessible, completeDraft, freePort, launchBrowser, openWithDraft, serveDist, startReceiver,
+  DIST, answerPages, appWithReceiver, assertAccessible, completeDraft, openWithDraft, pathOf,
 } from './harness.mjs';
 
 const PROFILE = readFileSync(new URL('./fixtures/welsh-landlord.json', import.meta.url));
@@ -18,21 +16,7 @@ const MOUNT = `<!DOCTYPE html>
 <div data-resident-complaints data-policy="greatwell" data-lang="cy"></div>
 <script type="module" src="../app.js"></script></main></body></html>`;
 
-let app;
-let browser;
-let receiver;
-before(async () => {
-  app = await serveDist(DIST, { files: { '/welsh-landlord.json': PROFILE, '/demo/welsh.html': MOUNT } });
-  browser = await launchBrowser();
-  const db = join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
-  receiver = await startReceiver({ port: await freePort(), db, allowOrigin: app.url });
-  app.allow(receiver.url);
-});
-after(async () => {
-  await receiver?.stop();
-  await browser?.close();
-  await app?.close();
-});
+const env = appWithReceiver(DIST, { files: { '/welsh-landlord.json': PROFILE, '/demo/welsh.html': MOUNT } });
 
 const WEEKDAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
 const MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
@@ -60,8 +44,6 @@ const welshText = (page) => page.evaluate(() => {
   }
   return words.join(' ');
 });
-
-const pathOf = (page) => new URL(page.url()).pathname;
 
 /** Everything a Welsh page must be: lang="cy", a Welsh title, no English, axe-clean. */
 async function checkWelsh(page) {
@@ -94,13 +76,13 @@ const choose = (page, value) => page.locator(`input[type=radio][value="${value}"
 const fill = (page, name, text) => page.locator(`[name="${name}"]`).fill(text);
 
 test('a resident completes a complaint in Welsh and sees the dates in Welsh', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await env.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(err.message));
-  const endpoint = encodeURIComponent(`${receiver.url}/v1/submissions`);
+  const endpoint = encodeURIComponent(`${env.receiver.url}/v1/submissions`);
   // A built-in profile, which the reference receiver knows.
-  await page.goto(`${app.url}/?lang=cy&policy=north-warwickshire&endpoint=${endpoint}`);
+  await page.goto(`${env.app.url}/?lang=cy&policy=north-warwickshire&endpoint=${endpoint}`);
   await page.locator('h1').waitFor();
   await checkWelsh(page);
   const before = pathOf(page);
@@ -113,16 +95,26 @@ test('a resident completes a complaint in Welsh and sees the dates in Welsh', as
   assert.match(await page.locator('.error-summary').textContent(), /Mae problem/);
   await checkWelsh(page);
 
-  for (const value of ['no', 'myself', 'tenant', 'complaint', 'no', 'yes', 'not-fixed', 'none', 'no']) {
-    await choose(page, value);
-    await next(page);
-  }
-  await fill(page, 'issue-date-day', '1');
-  await fill(page, 'issue-date-month', '10');
-  await fill(page, 'issue-date-year', '2026');
-  await next(page);
-  await choose(page, 'landlord');
-  await next(page);
+  // Each page answered by its radio's value, in whatever order the journey asks.
+  const answers = {
+    '/safety': 'no', '/who': 'myself', '/connection': 'tenant', '/kind': 'complaint', '/anti-social-behaviour': 'no',
+    '/complained-before': 'no', '/other-process': 'none', '/what-about': 'repair', '/told-before': 'yes',
+    '/after-report': 'not-fixed', '/responsibility': 'landlord',
+  };
+  await answerPages(page, answers, { choose, go: next });
+  assert.equal(pathOf(page), '/when');
+  // Without an answer, both of the page's questions ask for one, in Welsh.
+  await page.getByRole('button', { name: 'Parhau', exact: true }).click();
+  await page.locator('.error-summary').waitFor();
+  assert.equal(await page.locator('.error-summary a').count(), 2);
+  await checkWelsh(page);
+  answers['/when'] = async () => {
+    await fill(page, 'issue-date-day', '1');
+    await fill(page, 'issue-date-month', '10');
+    await fill(page, 'issue-date-year', '2026');
+    await choose(page, 'yes'); // still not put right
+  };
+  await answerPages(page, answers, { choose, go: next });
   assert.equal(pathOf(page), '/outcome');
   await next(page);
   await choose(page, 'repairs');
@@ -158,44 +150,47 @@ test('a resident completes a complaint in Welsh and sees the dates in Welsh', as
   for (const [iso, text] of dates) assert.equal(text, welshDate(iso));
   // The landlord is told the resident wrote in Welsh, so it can reply in Welsh.
   const reference = (await page.locator('[data-reference]').textContent()).trim();
-  const record = await (await fetch(`${receiver.url}/v1/submissions/${reference}`)).json();
+  const record = await (await fetch(`${env.receiver.url}/v1/submissions/${reference}`)).json();
   assert.equal(record.submission.language, 'cy');
   assert.equal(record.submission.complainant.name, 'Siân Jones');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
+/** A complete set of answers under the Welsh landlord's profile, given in Welsh. */
+const welshAnswers = (overrides = {}) => completeDraft({
+  policy_id: 'welsh-landlord', description: 'Llwydni ar wal yr ystafell wely.',
+  impact: 'Mae asthma fy merch yn waeth.', outcome_wanted: 'Trin y llwydni.', name: 'Siân Jones',
+  ...overrides,
+});
+const SETTINGS = '?lang=cy&policy=welsh-landlord.json';
+
 test('every page of the app is accessible in Welsh', async () => {
   const pages = ['safety', 'emergency', 'who', 'representative', 'connection', 'kind', 'feedback',
-    'anti-social-behaviour', 'told-before', 'after-report', 'other-process', 'complained-before', 'when', 'late-reason', 'responsibility',
+    'anti-social-behaviour', 'what-about', 'which-decision', 'told-before', 'after-report', 'other-process', 'complained-before', 'when', 'late-reason', 'responsibility',
     'outcome', 'category', 'what-went-wrong', 'photos', 'where', 'done-so-far', 'impact', 'outcome-wanted',
     'support', 'contact', 'check-answers', 'review'];
-  const answers = completeDraft({
-    policy_id: 'welsh-landlord', description: 'Llwydni ar wal yr ystafell wely.',
-    impact: 'Mae asthma fy merch yn waeth.', outcome_wanted: 'Trin y llwydni.', name: 'Siân Jones',
-  });
-  const settings = '?lang=cy&policy=welsh-landlord.json';
-  const page = await openWithDraft(browser, app.url, answers, `/${settings}`);
+  const page = await openWithDraft(env.browser, env.app.url, welshAnswers(), `/${SETTINGS}`);
   await checkWelsh(page);
   for (const slug of pages) {
-    await page.goto(`${app.url}/${slug}${settings}`);
+    await page.goto(`${env.app.url}/${slug}${SETTINGS}`);
     await page.locator('h1').waitFor();
     await checkWelsh(page);
   }
   // An address that is not a page: its own title, in Welsh.
-  await page.goto(`${app.url}/no-such-page${settings}`);
+  await page.goto(`${env.app.url}/no-such-page${SETTINGS}`);
   await page.locator('h1').waitFor();
   assert.equal(await page.title(), 'Heb ddod o hyd i’r dudalen');
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
   await assertAccessible(page);
   // The policy check is for web teams, in English inside the Welsh frame, and lists the
   // profile's texts without Welsh; a broken setting gets the setup page, in Welsh.
-  await page.goto(`${app.url}/policy-check${settings}`);
+  await page.goto(`${env.app.url}/policy-check${SETTINGS}`);
   await page.locator('[data-untranslated="cy"]').waitFor();
   assert.equal(await page.locator('[data-untranslated="cy"]').getAttribute('data-count'), '4');
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
   await assertAccessible(page);
-  await page.goto(`${app.url}/?lang=cy&policy=no-such-policy`);
+  await page.goto(`${env.app.url}/?lang=cy&policy=no-such-policy`);
   await page.locator('[data-problem]').waitFor();
   assert.equal(await page.title(), 'Mae’n ddrwg gennym, nid yw’r ffurflen gwyno hon yn gweithio');
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
@@ -203,19 +198,40 @@ test('every page of the app is accessible in Welsh', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('the outcomes the law sets are in Welsh, and the landlord’s English words say so', async () => {
+  for (const [overrides, outcome] of [
+    [{ matter: 'decision', decision: 'housing' }, 'other-route'],
+    [{ matter: 'decision', decision: 'service-charge' }, 'other-route'],
+    [{ prior_complaint: 'answered' }, 'ombudsman'],
+    [{ asb: 'handling' }, 'complaint'],
+  ]) {
+    const page = await openWithDraft(env.browser, env.app.url, welshAnswers({ last_page: 'outcome', ...overrides }), `/outcome${SETTINGS}`);
+    assert.equal(await page.locator('h1').getAttribute('data-outcome'), outcome, JSON.stringify(overrides));
+    await checkWelsh(page);
+    if (outcome === 'ombudsman') {
+      // The profile's words for a final answer have no Welsh: shown beside ours, marked English.
+      assert.equal(await page.locator('h1').textContent(), 'Mater i’r Ombwdsmon yw hwn nawr');
+      assert.ok(await page.locator('.landlord-words [lang="en"]').count() > 0, 'marked lang="en"');
+    }
+    if (overrides.asb === 'handling') assert.equal(await page.locator('[data-asb-continues]').count(), 1);
+    assert.deepEqual(page.problems, [], JSON.stringify(overrides));
+    await page.context().close();
+  }
+});
+
 test('the language link keeps the page and the answers; the browser and the setting choose', async () => {
-  const context = await browser.newContext({ locale: 'cy-GB', timezoneId: 'Europe/London' });
+  const context = await env.browser.newContext({ locale: 'cy-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   // The browser's first language is Welsh.
-  await page.goto(`${app.url}/?policy=greatwell`);
+  await page.goto(`${env.app.url}/?policy=greatwell`);
   await page.locator('h1').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
   // The default profile's landlord is "eich landlord", which Welsh joins to "i": "i’ch".
-  await page.goto(`${app.url}/`);
+  await page.goto(`${env.app.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Gwneud cwyn i’ch landlord' }).waitFor();
   assert.equal(await page.locator('.header__service').textContent(), 'Cwyno i’ch landlord');
   // The lang setting wins over the browser.
-  await page.goto(`${app.url}/who?policy=greatwell&lang=en`);
+  await page.goto(`${env.app.url}/who?policy=greatwell&lang=en`);
   await page.locator('h1').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await choose(page, 'someone-else');
@@ -236,9 +252,9 @@ test('the language link keeps the page and the answers; the browser and the sett
 });
 
 test('mounted with data-lang="cy": the app is Welsh and the host page keeps its own lang', async () => {
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const context = await env.browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  await page.goto(`${app.url}/demo/welsh.html`);
+  await page.goto(`${env.app.url}/demo/welsh.html`);
   const host = page.locator('[data-resident-complaints]');
   await page.waitForFunction(() => document.querySelector('[data-resident-complaints]')?.shadowRoot?.querySelector('h1'));
   // The app's own element inside the shadow root says its language.
