@@ -248,6 +248,13 @@ test('the language link keeps the page and the answers; the browser and the sett
   await page.waitForURL(/lang=en/);
   await page.locator('h1').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // Moved on in the app, the link's address follows before it can be opened in a new tab.
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/representative/);
+  await page.locator('h1').waitFor();
+  const later = page.getByRole('link', { name: 'Cymraeg' });
+  await later.focus();
+  assert.match(await later.getAttribute('href'), /^\/representative\?.*lang=cy/);
   await context.close();
 });
 
