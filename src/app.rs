@@ -347,23 +347,23 @@ fn Layout(
         event.prevent_default();
         window().location().assign(&config::address_in(other)).ok();
     };
-    // The href drawn with the first page goes stale as the resident moves on: bring it up to
-    // date before it can be opened another way (a new tab, a long press, a middle click).
-    let refresh = move |event: web_sys::Event| {
-        use wasm_bindgen::JsCast;
-        if let Some(link) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let _ = link.set_attribute("href", &config::address_in(other));
+    // The same address for opening it another way (a new tab, a long press): it follows the
+    // resident's page, which the journey records as they arrive (outside the router, which
+    // this frame is).
+    let journey = use_context::<Journey>();
+    let href = move || {
+        if let Some(journey) = journey {
+            journey.draft.with(|d| d.last_page.len());
         }
+        config::address_in(other)
     };
     // Decorative: the service name beside it names the landlord.
     let header = view! {
         <div class="width-container header__container">
             {logo.map(|src| view! { <img class="header__logo" src=src alt="" /> })}
             <p class="header__service">{service}</p>
-            <a class="header__language" href=config::address_in(other) hreflang=other.code()
-                lang=other.code() rel="alternate" on:click=switch
-                on:focus=move |e| refresh(e.into()) on:pointerdown=move |e| refresh(e.into())
-                on:contextmenu=move |e| refresh(e.into())>
+            <a class="header__language" href=href hreflang=other.code()
+                lang=other.code() rel="alternate" on:click=switch>
                 {other.own_name()}
             </a>
         </div>
