@@ -107,12 +107,11 @@ pub fn check(policy: &Policy, draft: &Draft, language: Language) -> Eligibility 
 
 /// Whether the matter is one a council's housing department answers to the Local Government
 /// and Social Care Ombudsman for: allocations (the housing register), homelessness and housing
-/// advice, not its landlord services. Told by the decision, the complaint's category, or the
-/// resident being a housing applicant.
+/// advice, not its landlord services: told by the decision or the complaint's category,
+/// whoever is complaining (a housing applicant's is one too: see `ombudsman_for`).
 fn council_housing_matter(draft: &Draft) -> bool {
     triage::decision_with_route(draft) == Some(Decision::Housing)
         || draft.category == Some(Category::Allocations)
-        || draft.connection == Some(Connection::HousingApplicant)
 }
 
 /// Which Ombudsman can look at the matter once the landlord's process is over, under the

@@ -73,7 +73,8 @@ fn text_page(
 
 /// The view of a page of the journey.
 pub fn view(page: PageId) -> AnyView {
-    let language = use_journey().language;
+    let journey = use_journey();
+    let language = journey.language;
     match page {
         PageId::Start => view! { <start::StartPage /> }.into_any(),
         PageId::Safety => choice_page(
@@ -115,7 +116,7 @@ pub fn view(page: PageId) -> AnyView {
             "late-reason",
             // Where the limit bars only matters not raised before (Nottingham), having told
             // them before is the answer.
-            if use_journey().policy.with_value(|p| {
+            if journey.policy.with_value(|p| {
                 p.time_limit.as_ref().is_some_and(|l| l.only_if_not_raised_before)
             }) {
                 hints::late_reason_raised(language)
