@@ -128,7 +128,7 @@ pub fn validate(
         PageId::When => {
             let problem = draft.issue_date.parse(today).err();
             let message = problem.map(|p| date_message(p, v::issue_date(language), language));
-            need(problem.is_some(), "issue-date-day", message.as_deref().unwrap_or_default());
+            need(problem.is_some(), "issue-date-day", message.unwrap_or_default());
             need(draft.ongoing.is_none(), "ongoing", v::ongoing(language));
         }
         PageId::LateReason => {
