@@ -1,21 +1,11 @@
 // Accessibility beyond the journey's own checks: without JavaScript or when the app cannot
 // start, dark mode, forced colours and reduced motion, visible focus, and focus and title on a
 // change of page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SHOTS, assertAccessible, launchBrowser, openPage, serveDist } from './harness.mjs';
+import { SHOTS, assertAccessible, openPage, useApp } from './harness.mjs';
 
-
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 /** The fallback's promise, in English and in Welsh: other ways to complain, and the Ombudsman
  *  with a phone link. */
@@ -34,9 +24,9 @@ async function assertOtherWays(page) {
 }
 
 test('without JavaScript, the page says how else to complain', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/?policy=greatwell`);
+  await page.goto(`${env.app.url}/?policy=greatwell`);
   await assertOtherWays(page);
   await page.screenshot({ path: `${SHOTS}no-javascript.png`, fullPage: true });
   // axe-core needs JavaScript: the same markup is checked when the app cannot start, below.
@@ -44,9 +34,9 @@ test('without JavaScript, the page says how else to complain', async () => {
 });
 
 test('when WebAssembly cannot load, the page says the same', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(env.browser);
   await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.app.url}/`);
   await assertOtherWays(page);
   await assertAccessible(page);
   assert.ok(page.problems.some((p) => p.includes('the app could not start')), 'the failure is logged');
@@ -54,9 +44,9 @@ test('when WebAssembly cannot load, the page says the same', async () => {
 });
 
 test('when WebAssembly cannot load, the configured landlord\'s own contacts are listed too', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(env.browser);
   await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(`${server.url}/?policy=nottingham`);
+  await page.goto(`${env.app.url}/?policy=nottingham`);
   await assertOtherWays(page);
   const contacts = page.locator('[data-landlord-contacts]');
   await contacts.getByRole('heading', { level: 2, name: 'Nottingham City Council Housing Services' }).waitFor();
@@ -75,8 +65,8 @@ test('when WebAssembly cannot load, the configured landlord\'s own contacts are 
 });
 
 test('moving to another page moves focus to its heading and names it in the title', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await openPage(env.browser);
+  await page.goto(`${env.app.url}/`);
   await page.getByRole('button', { name: 'Start now' }).click();
   await page.waitForURL(/\/safety$/);
   await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
@@ -97,8 +87,8 @@ test('moving to another page moves focus to its heading and names it in the titl
 });
 
 test('every control shows where the focus is', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/safety`);
+  const page = await openPage(env.browser);
+  await page.goto(`${env.app.url}/safety`);
   await page.getByRole('button', { name: 'Continue' }).click(); // with the error summary's links
   await page.locator('.error-summary').waitFor();
   const seen = new Set();
@@ -125,13 +115,13 @@ test('dark mode, forced colours and reduced motion are honoured', async () => {
     ['forced-colours', { forcedColors: 'active' }],
     ['reduced-motion', { reducedMotion: 'reduce' }],
   ]) {
-    const page = await openPage(browser);
+    const page = await openPage(env.browser);
     await page.emulateMedia(media);
-    await page.goto(`${server.url}/safety`);
+    await page.goto(`${env.app.url}/safety`);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('.error-summary').waitFor();
     await page.screenshot({ path: `${SHOTS}${name}-safety-error.png`, fullPage: true });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.app.url}/`);
     await page.getByRole('button', { name: 'Start now' }).waitFor();
     await page.screenshot({ path: `${SHOTS}${name}-start.png`, fullPage: true });
     const looks = await page.evaluate(() => {

@@ -1,13 +1,12 @@
 // Embedding on a landlord's site: the demo host pages (iframe and mount), a strict CSP, a
 // sub-path, and a landlord's own profile given by address, good or broken.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CHRISTMAS, DIST, assertAccessible, completeDraft, freePort, launchBrowser, openPage, openWithDraft, serveDist,
-  shownMilestones, startReceiver,
+  CHRISTMAS, DIST, assertAccessible, completeDraft, freePort, openPage, openWithDraft, pressSend, serveDist,
+  shownMilestones, startReceiver, useApp,
 } from './harness.mjs';
 
 // A landlord's own profile: Town and Country's, renamed, with short clocks from receipt and
@@ -43,24 +42,15 @@ const FILES = {
     (page) => page.replace('</head>', '<style>html { font-size: 62.5%; }</style></head>')),
 };
 
-let app;
-let browser;
-before(async () => {
-  app = await serveDist(DIST, { files: FILES });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useApp({ files: FILES });
 
 /** The page's `[data-milestone]` dates, as { id: 'YYYY-MM-DD' }. */
 const datesOf = async (page) =>
   Object.fromEntries(Object.entries(await shownMilestones(page)).map(([id, { date }]) => [id, date]));
 
 test('a profile given by address drives the dates and the exclusions shown', async () => {
-  const page = await openPage(browser, { now: CHRISTMAS });
-  await page.goto(`${app.url}/?policy=${encodeURIComponent('/landlord/riverside.json')}`);
+  const page = await openPage(env.browser, { now: CHRISTMAS });
+  await page.goto(`${env.app.url}/?policy=${encodeURIComponent('/landlord/riverside.json')}`);
   await page.getByRole('heading', { level: 1, name: 'Make a complaint to Riverside Test Homes' }).waitFor();
   // Received Wednesday 23 December: 1 and 3 working days on, past Christmas and Boxing Day.
   assert.deepEqual(await datesOf(page), {
@@ -80,8 +70,8 @@ test('a profile given by address drives the dates and the exclusions shown', asy
 });
 
 test('the policy check shows where a profile given by address falls short of the Code', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${app.url}/policy-check?policy=${encodeURIComponent('/landlord/riverside.json')}`);
+  const page = await openPage(env.browser);
+  await page.goto(`${env.app.url}/policy-check?policy=${encodeURIComponent('/landlord/riverside.json')}`);
   await page.getByRole('heading', { level: 1, name: 'Policy check' }).waitFor();
   assert.equal(await page.title(), 'Policy check – Riverside Test Homes');
   const verdicts = Object.fromEntries(await page.$$eval('[data-rule]', (rows) =>
@@ -111,8 +101,8 @@ test('a profile that is missing, not JSON or not valid gives a clear page for ea
     ['/', 'no-such-landlord', /There is no built-in complaints policy called “no-such-landlord”/],
   ];
   for (const [path, policy, explanation] of cases) {
-    const page = await openPage(browser);
-    await page.goto(`${app.url}${path}?policy=${encodeURIComponent(policy)}`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.app.url}${path}?policy=${encodeURIComponent(policy)}`);
     await page.getByRole('heading', { level: 1, name: 'Sorry, this complaints form is not working' }).waitFor();
     // For the resident: other ways to complain. For the web team: exactly what is wrong.
     assert.ok(await page.getByRole('link', { name: 'Housing Ombudsman' }).isVisible());
@@ -126,8 +116,8 @@ test('a profile that is missing, not JSON or not valid gives a clear page for ea
 });
 
 test('addresses on other sites are refused unless the deployment allows them', async () => {
-  const page = await openPage(browser);
-  await page.goto(`${app.url}/?endpoint=${encodeURIComponent('https://collector.example/steal')}`);
+  const page = await openPage(env.browser);
+  await page.goto(`${env.app.url}/?endpoint=${encodeURIComponent('https://collector.example/steal')}`);
   await page.getByRole('heading', { level: 1, name: 'Sorry, this complaints form is not working' }).waitFor();
   assert.match(await page.locator('[data-problem]').textContent(),
     /The endpoint setting names https:\/\/collector\.example\/steal, which is on another site/);
@@ -136,9 +126,9 @@ test('addresses on other sites are refused unless the deployment allows them', a
 });
 
 test('the iframe follows its content as pages change, and ignores other origins', async () => {
-  const page = await openPage(browser, { now: CHRISTMAS });
+  const page = await openPage(env.browser, { now: CHRISTMAS });
   await page.setViewportSize({ width: 800, height: 900 });
-  await page.goto(`${app.url}/demo/iframe.html`);
+  await page.goto(`${env.app.url}/demo/iframe.html`);
   const frameElement = page.locator('iframe.resident-complaints-frame');
   const frame = page.frameLocator('iframe.resident-complaints-frame');
   await frame.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
@@ -167,7 +157,7 @@ test('the iframe follows its content as pages change, and ignores other origins'
 
   // Another origin (the same server by another name) posts a height: it is not used.
   const height = await frameElement.evaluate((f) => f.getBoundingClientRect().height);
-  const otherOrigin = app.url.replace('127.0.0.1', 'localhost');
+  const otherOrigin = env.app.url.replace('127.0.0.1', 'localhost');
   await page.evaluate(() => {
     window.received = 0;
     window.addEventListener('message', () => { window.received += 1; });
@@ -188,8 +178,8 @@ test('the iframe follows its content as pages change, and ignores other origins'
 });
 
 test('in an iframe low on a long page, each new page’s heading is scrolled into view', async () => {
-  const page = await openPage(browser, { now: CHRISTMAS });
-  await page.goto(`${app.url}/landlord/long-iframe.html`);
+  const page = await openPage(env.browser, { now: CHRISTMAS });
+  await page.goto(`${env.app.url}/landlord/long-iframe.html`);
   const frame = page.frameLocator('iframe.resident-complaints-frame');
   /** Where the app's heading is in the phone's viewport (740 px tall). */
   const headingTop = async () => {
@@ -228,14 +218,14 @@ const hostStyles = (page) => page.evaluate(() => {
 
 test('mounted in a page, the app keeps its styles and the page keeps its own', async () => {
   // The host page as it looks without the app.
-  const bare = await openPage(browser);
+  const bare = await openPage(env.browser);
   await bare.route('**/app.js', (route) => route.abort());
-  await bare.goto(`${app.url}/demo/mount.html`);
+  await bare.goto(`${env.app.url}/demo/mount.html`);
   const before = await hostStyles(bare);
   await bare.context().close();
 
-  const page = await openPage(browser, { now: CHRISTMAS });
-  await page.goto(`${app.url}/demo/mount.html`);
+  const page = await openPage(env.browser, { now: CHRISTMAS });
+  await page.goto(`${env.app.url}/demo/mount.html`);
   await page.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
   assert.deepEqual(await hostStyles(page), before, 'the host page looks the same with the app in it');
   // The app's text is in its own font and colour, not the page's serif and brown.
@@ -271,8 +261,8 @@ test('mounted in a page whose root text is small, the app keeps its own sizes', 
   // Many sites set html { font-size: 62.5% } to count in tens of pixels: rem inside the shadow
   // root follows it, so the app must not size its text in rem.
   const sizes = async (path) => {
-    const page = await openPage(browser);
-    await page.goto(`${app.url}${path}`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.app.url}${path}`);
     await page.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
     const shown = await page.locator('[data-resident-complaints]').evaluate((host) =>
       ['h1', '.button--start', '.header__service', '#main-content p']
@@ -288,18 +278,18 @@ test('mounted in a page whose root text is small, the app keeps its own sizes', 
 test('mounted in a page, the landlord’s own ways to complain show until the app starts, and when it cannot', async () => {
   const theirs = (page) => page.getByText('You can also complain to Example Homes by phone on 020 7946 0000');
   // Without JavaScript: the landlord's words inside the element, as written.
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const noScript = await context.newPage();
-  await noScript.goto(`${app.url}/demo/mount.html`);
+  await noScript.goto(`${env.app.url}/demo/mount.html`);
   assert.ok(await theirs(noScript).isVisible());
   assert.equal(await noScript.getByRole('link', { name: '020 7946 0000' }).getAttribute('href'), 'tel:02079460000');
   await context.close();
 
   // WebAssembly fails: their words stay, with no words of the app's over them.
-  const failed = await openPage(browser);
+  const failed = await openPage(env.browser);
   await failed.route('**/*.wasm', (route) => route.abort());
   const logged = failed.waitForEvent('console', { predicate: (m) => m.text().includes('the app could not start') });
-  await failed.goto(`${app.url}/demo/mount.html`);
+  await failed.goto(`${env.app.url}/demo/mount.html`);
   await logged;
   assert.ok(await theirs(failed).isVisible());
   assert.equal(await failed.getByText('the complaints form could not start').count(), 0);
@@ -308,8 +298,8 @@ test('mounted in a page, the landlord’s own ways to complain show until the ap
   await failed.context().close();
 
   // The app starts: it takes their words' place.
-  const page = await openPage(browser);
-  await page.goto(`${app.url}/demo/mount.html`);
+  const page = await openPage(env.browser);
+  await page.goto(`${env.app.url}/demo/mount.html`);
   await page.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
   assert.equal(await theirs(page).isVisible(), false);
   assert.deepEqual(page.problems, []);
@@ -334,11 +324,10 @@ test('under a strict Content-Security-Policy, with no violation, a complaint is 
   const receiverUrl = `http://127.0.0.1:${port}`;
   const strict = await serveDist(DIST, { csp: CSP(receiverUrl) });
   strict.allow(receiverUrl);
-  const db = join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
-  const receiver = await startReceiver({ port, db, allowOrigin: strict.url });
+  const receiver = await startReceiver(strict, { port });
   try {
     // The app's own page, the policy check, and both demo pages.
-    const page = await openPage(browser, { now: CHRISTMAS });
+    const page = await openPage(env.browser, { now: CHRISTMAS });
     await watchCsp(page);
     for (const [path, heading] of [
       ['/?policy=greatwell', 'Make a complaint to Greatwell Homes'],
@@ -362,8 +351,8 @@ test('under a strict Content-Security-Policy, with no violation, a complaint is 
       return canvas.toDataURL('image/jpeg').split(',')[1];
     });
     const photo = { name: 'wall.jpg', alt: 'Mould on the wall', width: 40, height: 30, jpeg_base64: jpeg };
-    const sender = await openWithDraft(browser, strict.url, completeDraft({ photos: [photo] }),
-      `/photos?endpoint=${encodeURIComponent(`${receiverUrl}/v1/submissions`)}`);
+    const sender = await openWithDraft(env.browser, strict.url, completeDraft({ photos: [photo] }),
+      `/photos?endpoint=${encodeURIComponent(receiver.endpoint)}`);
     await watchCsp(sender);
     await sender.reload();
     await sender.getByRole('img', { name: 'Mould on the wall' }).waitFor();
@@ -372,9 +361,8 @@ test('under a strict Content-Security-Policy, with no violation, a complaint is 
       const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       return pixels.some((value) => value !== 0);
     });
-    await sender.goto(`${strict.url}/check-answers?endpoint=${encodeURIComponent(`${receiverUrl}/v1/submissions`)}`);
-    await sender.getByLabel('I confirm that what I have told them is true, as far as I know').check();
-    await sender.getByRole('button', { name: 'Send complaint' }).click();
+    await sender.goto(`${strict.url}/check-answers?endpoint=${encodeURIComponent(receiver.endpoint)}`);
+    await pressSend(sender);
     await sender.waitForURL(/\/confirmation/);
     assert.match(await sender.locator('[data-reference]').textContent(), /\S/);
 
@@ -389,7 +377,7 @@ test('under a strict Content-Security-Policy, with no violation, a complaint is 
 test('served under a sub-path, every page and a reload work', async () => {
   const sub = await serveDist(DIST, { prefix: '/housing/complaints' });
   try {
-    const page = await openPage(browser, { now: CHRISTMAS });
+    const page = await openPage(env.browser, { now: CHRISTMAS });
     await page.goto(`${sub.url}/?policy=nottingham`);
     await page.getByRole('heading', { level: 1, name: 'Make a complaint to Nottingham City Council' }).waitFor();
     await page.getByRole('button', { name: 'Start now' }).click();

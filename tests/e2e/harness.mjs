@@ -1,5 +1,6 @@
 // Shared by the browser tests: serves the Trunk-built app from dist/ on loopback, starts
 // Debian's Chromium through playwright-core, and checks pages with axe-core.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,28 +106,44 @@ export function launchBrowser() {
   });
 }
 
-/** A page in a UK phone-sized context. It records console errors, uncaught exceptions and
- *  every request to a host other than the app's, so tests can assert there were none. */
-export async function openPage(browser, { now } = {}) {
-  const context = await browser.newContext({
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-    viewport: { width: 375, height: 740 },
-  });
-  const page = await context.newPage();
+/** A new device: a browser context in English in London; `options` adds to it or changes it
+ *  (another locale, a viewport, saved storage). */
+export function newDevice(browser, options = {}) {
+  return browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', ...options });
+}
+
+/** Records in `page.problems` what no test expects: uncaught exceptions, and unless
+ *  `uncaughtOnly`, console errors and every request to a host other than the app's, so tests
+ *  can assert there were none. Returns the page. */
+export function recordProblems(page, { uncaughtOnly = false } = {}) {
   page.problems = [];
+  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
+  if (uncaughtOnly) return page;
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
   });
-  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
   page.on('request', (req) => {
     const host = new URL(req.url()).hostname;
     if (!['127.0.0.1', 'localhost'].includes(host) && !req.url().startsWith('data:')) {
       page.problems.push(`third-party request: ${req.url()}`);
     }
   });
+  return page;
+}
+
+/** A page in a UK phone-sized context, recording its problems (`recordProblems`), with its
+ *  clock fixed at `now` if given. */
+export async function openPage(browser, { now } = {}) {
+  const context = await newDevice(browser, { viewport: { width: 375, height: 740 } });
+  const page = recordProblems(await context.newPage());
   if (now) await page.clock.setFixedTime(now);
   return page;
+}
+
+/** Goes to `url` and waits for the page's heading. */
+export async function visit(page, url) {
+  await page.goto(url);
+  await page.locator('h1').waitFor();
 }
 
 /** Asserts that axe-core finds no WCAG 2.x A/AA (or best-practice) violations on the page. */
@@ -161,11 +178,16 @@ export async function freePort() {
 
 const RECEIVER = resolve(DIST, '..', process.env.CARGO_TARGET_DIR ?? 'target', 'debug/examples/receiver');
 
-/** Starts the reference receiver (built by `cargo test`) on `port` with `db`; `args` adds
- *  fault flags. Resolves to { url, stop }. */
-export async function startReceiver({ port, db, args = [], allowOrigin }) {
-  const { spawn } = await import('node:child_process');
-  const child = spawn(RECEIVER, ['--addr', `127.0.0.1:${port}`, '--db', db, '--allow-origin', allowOrigin, ...args], {
+/** A new, empty database for the receiver, in a folder of its own. */
+export const scratchDb = () => join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
+
+/** Starts the reference receiver (built by `cargo test`) for the served `app`, on `port` (a
+ *  free one unless given) with `db` (a new one unless given); `args` adds fault flags. The
+ *  receiver is on another origin, so the app's deployment lists it, as a landlord's would.
+ *  Resolves to { url, endpoint, db, stop }, where `endpoint` is where the app sends to. */
+export async function startReceiver(app, { port, db = scratchDb(), args = [] } = {}) {
+  port ??= await freePort();
+  const child = spawn(RECEIVER, ['--addr', `127.0.0.1:${port}`, '--db', db, '--allow-origin', app.url, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((ok, fail) => {
@@ -177,24 +199,44 @@ export async function startReceiver({ port, db, args = [], allowOrigin }) {
     child.on('exit', (code) => fail(new Error(`receiver exited with ${code}; is it built? (cargo test builds it)`)));
   });
   const url = `http://127.0.0.1:${port}`;
+  app.allow(url);
   return {
     url,
+    endpoint: `${url}/v1/submissions`,
+    db,
     stop: () => new Promise((ok) => { child.once('exit', ok); child.kill('SIGKILL'); }),
   };
 }
 
-/** For a test file: the built app (`serveDist(root, options)`), a browser and the real reference
- *  receiver on another origin, which the app's deployment allows as a landlord's would. Started
- *  before the file's tests and stopped after; the returned object holds `app`, `browser` and
- *  `receiver` once they run. */
-export function appWithReceiver(root = DIST, options = {}) {
+/** Waits for the confirmation page (up to `timeout` ms) and reads the reference it shows. */
+export async function referenceOf(page, timeout = 60000) {
+  await page.waitForURL(/\/confirmation/, { timeout });
+  return (await page.locator('[data-reference]').textContent()).trim();
+}
+
+/** What the receiver at `url` stored under `reference`: { submission, dates_match, … }. */
+export async function stored(url, reference) {
+  const response = await fetch(`${url}/v1/submissions/${reference}`);
+  assert.equal(response.status, 200, `GET ${reference}`);
+  return response.json();
+}
+
+/** Confirms the answers are true and presses Send complaint, on the check-answers page. */
+export async function pressSend(page) {
+  await page.getByLabel('I confirm that what I have told them is true, as far as I know').check();
+  await page.getByRole('button', { name: 'Send complaint' }).click();
+}
+
+/** For a test file: the built app served from dist/ (`serveDist` with `options`) and a
+ *  browser, and with `receiver`, the real reference receiver on another origin
+ *  (`startReceiver`). Started before the file's tests and stopped after; the returned object
+ *  holds `app`, `browser` and `receiver` once they run. */
+export function useApp({ receiver = false, ...options } = {}) {
   const env = {};
   before(async () => {
-    env.app = await serveDist(root, options);
+    env.app = await serveDist(DIST, options);
     env.browser = await launchBrowser();
-    const db = join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
-    env.receiver = await startReceiver({ port: await freePort(), db, allowOrigin: env.app.url });
-    env.app.allow(env.receiver.url);
+    if (receiver) env.receiver = await startReceiver(env.app);
   });
   after(async () => {
     await env.receiver?.stop();
@@ -235,22 +277,28 @@ export function completeDraft(overrides = {}) {
   };
 }
 
+/** Where the app keeps things on the device, in localStorage (src/storage.rs). */
+export const STORED = {
+  draft: (policyId) => `resident-complaints/draft/${policyId}`,
+  sent: (policyId) => `resident-complaints/sent/${policyId}`,
+  outbox: 'resident-complaints/outbox',
+};
+
+/** Saves `value` (a string) as `policyId`'s draft on the device of `page`, then opens `path`
+ *  of the app at `appUrl` and waits for its heading. */
+export async function openWithSaved(page, appUrl, policyId, value, path) {
+  // Written from a page of the same origin that is not the app, so the app cannot overwrite it.
+  await page.goto(`${appUrl}/policies/${policyId}.json`);
+  await page.evaluate(([key, saved]) => localStorage.setItem(key, saved), [STORED.draft(policyId), value]);
+  await visit(page, appUrl + path);
+  return page;
+}
+
 /** Opens `path` of the app at `appUrl` on a new device with `answers` saved on it; the page
  *  records uncaught exceptions in `page.problems`. */
 export async function openWithDraft(browser, appUrl, answers, path) {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
-  // Written from a page of the same origin that is not the app, so the app cannot overwrite it.
-  await page.goto(`${appUrl}/policies/${answers.policy_id}.json`);
-  await page.evaluate(
-    (d) => localStorage.setItem(`resident-complaints/draft/${d.policy_id}`, JSON.stringify(d)),
-    answers,
-  );
-  await page.goto(appUrl + path);
-  await page.locator('h1').waitFor();
-  return page;
+  const page = recordProblems(await (await newDevice(browser)).newPage(), { uncaughtOnly: true });
+  return openWithSaved(page, appUrl, answers.policy_id, JSON.stringify(answers), path);
 }
 
 // The resident's journey by keyboard alone (Tab, Space, Enter, arrow keys; no clicks) on a
@@ -268,8 +316,7 @@ export const pathOf = (page) => new URL(page.url()).pathname;
 export async function openPhone(browser, url, { now = CHRISTMAS, context } = {}) {
   const page = context ? await context.newPage() : await openPage(browser, { now });
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(url);
-  await page.locator('h1').waitFor();
+  await visit(page, url);
   return page;
 }
 
@@ -312,24 +359,38 @@ export async function typeDate(page, date) {
   await typeInto(page, 'Year', year);
 }
 
+/** Tabs to `locator`'s element and presses Enter on it. */
+export async function press(page, locator) {
+  await tabTo(page, locator);
+  await page.keyboard.press('Enter');
+}
+
+/** Presses `locator`'s element by keyboard and waits for the page whose address matches `url`
+ *  (by default, any other page). */
+export async function follow(page, locator, url) {
+  const before = pathOf(page);
+  await press(page, locator);
+  await (url ? page.waitForURL(url) : page.waitForFunction((p) => location.pathname !== p, before));
+  await arrived(page);
+}
+
 /** Checks the page (axe, width, screenshot), then presses Continue (or `button`) and waits for
  *  the next page. */
 export async function next(page, button = 'Continue') {
   await checkPage(page);
-  const before = pathOf(page);
-  await tabTo(page, page.getByRole('button', { name: button, exact: true }));
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((p) => location.pathname !== p, before);
-  await arrived(page);
+  await follow(page, page.getByRole('button', { name: button, exact: true }));
 }
 
 /** Follows the Back link by keyboard to the page before. */
 export async function back(page) {
-  const before = pathOf(page);
-  await tabTo(page, page.locator('a.back-link'));
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((p) => location.pathname !== p, before);
-  await arrived(page);
+  await follow(page, page.locator('a.back-link'));
+}
+
+/** Presses Continue by keyboard where the page's answers are missing or wrong, and waits for
+ *  the error summary. */
+export async function continueWithErrors(page) {
+  await press(page, page.getByRole('button', { name: 'Continue', exact: true }));
+  await page.locator('.error-summary').waitFor();
 }
 
 /** Waits for a new page: focus moves to its heading, so a screen reader announces it. */
@@ -386,10 +447,7 @@ export async function checkPage(page, suffix = '') {
 /** Checks the start page and presses Start now, to the first question. */
 export async function start(page) {
   await checkPage(page);
-  await tabTo(page, page.getByRole('button', { name: 'Start now' }));
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/safety/);
-  await arrived(page);
+  await follow(page, page.getByRole('button', { name: 'Start now' }), /\/safety/);
 }
 
 /** Answers the journey page by page, in whatever order it asks, from `answers`: for each page's
@@ -414,6 +472,15 @@ export const whenAnswer = (date, ongoing) => async (page) => {
   await typeDate(page, date);
   await chooseRadio(page, ongoing);
 };
+
+/** On an outcome page for another route: chooses to send it as a complaint anyway, says
+ *  `why`, and goes on to the complaint's first question. */
+export async function sendAnyway(page, why) {
+  await chooseRadio(page, 'Yes');
+  await typeInto(page, 'Why do you want to send it as a complaint?', why);
+  await next(page);
+  assert.equal(pathOf(page), '/category');
+}
 
 /** The first answers: no danger, a resident complaining for themselves, with `connection`. */
 export const myself = (connection = 'Tenant') => ({

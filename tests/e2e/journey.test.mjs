@@ -2,25 +2,20 @@
 // keys; no clicks) on a 360 × 740 phone: as a resident, as a representative, and a compliment.
 // Every page is checked with axe-core (error states too), must not scroll sideways at 320 px,
 // and is saved as a screenshot in test-results/screenshots/ for a person to review.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CHRISTMAS, answerPages, arrived, assertAccessible, checkPage, chooseRadio, launchBrowser, myself, next, openPage,
-  openPhone, pathOf, repairNotPutRight, serveDist, shownMilestones, start, tabTo, typeInto, whenAnswer,
+  CHRISTMAS, STORED, answerPages, assertAccessible, checkPage, chooseRadio, continueWithErrors, follow, myself,
+  newDevice, next, openPage, openPhone, openWithSaved, pathOf, press, repairNotPutRight, sendAnyway,
+  shownMilestones, start, tabTo, typeInto, useApp, visit, whenAnswer,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
-const open = (path, options) => openPhone(browser, server.url + path, options);
+const open = (path, options) => openPhone(env.browser, env.app.url + path, options);
+
+/** The first answers of someone complaining for a resident. */
+const forSomeoneElse = { '/safety': 'No', '/who': 'I am complaining for someone else' };
 
 /** The triage answers of a repair reported before and not put right, still not put right. */
 async function triageAsComplaint(page) {
@@ -55,20 +50,13 @@ test('a resident completes a complaint by keyboard alone and sees the dates', as
   await start(page);
 
   // An unanswered question: the error summary is shown, focused and accessible.
-  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
-  await page.keyboard.press('Enter');
-  await page.locator('.error-summary').waitFor();
+  await continueWithErrors(page);
   // Focus moves in the frame after the summary is drawn.
   await page.waitForFunction(() => document.activeElement?.id === 'error-summary', null, { timeout: 2000 });
   assert.match(await page.title(), /^Error: Is anyone in danger right now\?/);
   await checkPage(page, '-error');
 
-  await chooseRadio(page, 'No');
-  await next(page);
-  await chooseRadio(page, 'I am complaining for myself');
-  await next(page);
-  await chooseRadio(page, 'Tenant');
-  await next(page);
+  await answerPages(page, myself());
   await triageAsComplaint(page);
   await next(page);
   await describeComplaint(page);
@@ -77,9 +65,7 @@ test('a resident completes a complaint by keyboard alone and sees the dates', as
   await typeInto(page, 'Your full name', 'Zoë 👩🏽‍🦱 O’Brien');
   await chooseRadio(page, 'Email');
   await typeInto(page, 'Email address', 'not-an-email');
-  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
-  await page.keyboard.press('Enter');
-  await page.locator('.error-summary').waitFor();
+  await continueWithErrors(page);
   assert.match(await page.locator('.error-summary').textContent(), /Enter an email address in the right format/);
   await checkPage(page, '-error');
   await tabTo(page, page.getByLabel('Email address', { exact: true }));
@@ -99,10 +85,7 @@ test('a resident completes a complaint by keyboard alone and sees the dates', as
   await checkPage(page);
 
   // A change link goes to the question and comes straight back.
-  await tabTo(page, page.locator('[data-page="where"] a'));
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/where/);
-  await arrived(page);
+  await follow(page, page.locator('[data-page="where"] a'), /\/where/);
   await chooseRadio(page, 'In a shared area');
   await typeInto(page, 'Where exactly?', 'The stairwell of 1 to 20 Park Road');
   await next(page);
@@ -114,10 +97,7 @@ test('a resident completes a complaint by keyboard alone and sees the dates', as
 test('a representative completes a complaint by keyboard alone', async () => {
   const page = await open('/?policy=nottingham');
   await start(page);
-  await chooseRadio(page, 'No');
-  await next(page);
-  await chooseRadio(page, 'I am complaining for someone else');
-  await next(page);
+  await answerPages(page, forSomeoneElse);
   assert.equal(pathOf(page), '/representative');
   // Nottingham needs the resident's agreement in writing.
   assert.equal(await page.getByRole('radio', { name: 'They are with me now and agree' }).count(), 0);
@@ -152,14 +132,7 @@ test('a representative completes a complaint by keyboard alone', async () => {
 test('a compliment takes the short path', async () => {
   const page = await open('/?policy=greatwell');
   await start(page);
-  await chooseRadio(page, 'No');
-  await next(page);
-  await chooseRadio(page, 'I am complaining for myself');
-  await next(page);
-  await chooseRadio(page, 'Leaseholder');
-  await next(page);
-  await chooseRadio(page, 'Say thank you');
-  await next(page);
+  await answerPages(page, { ...myself('Leaseholder'), '/kind': 'Say thank you' });
   assert.equal(pathOf(page), '/feedback');
   await typeInto(page, 'What would you like to tell them?', 'Dave fixed our boiler on Christmas Eve. Thank you!');
   await next(page);
@@ -187,25 +160,17 @@ test('a matter for another route says where to go, and can still be sent', async
   assert.equal(pathOf(page), '/outcome');
   assert.equal(await page.locator('h1').getAttribute('data-outcome'), 'anti-social-behaviour');
   // Without a choice, the page asks for one.
-  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
-  await page.keyboard.press('Enter');
-  await page.locator('.error-summary').waitFor();
+  await continueWithErrors(page);
   await checkPage(page, '-error');
-  await chooseRadio(page, 'Yes');
-  await typeInto(page, 'Why do you want to send it as a complaint?', 'They never replied to my reports.');
-  await next(page);
-  assert.equal(pathOf(page), '/category');
+  await sendAnyway(page, 'They never replied to my reports.');
   assert.deepEqual(page.problems, []);
 });
 
 test('answers and the page survive a reload and a browser restart', async () => {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await newDevice(env.browser);
   const page = await open('/?policy=greatwell', { context });
   await start(page);
-  await chooseRadio(page, 'No');
-  await next(page);
-  await chooseRadio(page, 'I am complaining for someone else');
-  await next(page);
+  await answerPages(page, forSomeoneElse);
   await typeInto(page, 'Your full name', 'Zoë O’Brien 🌈');
   await typeInto(page, 'How do you know the resident?', 'Daughter');
 
@@ -218,34 +183,25 @@ test('answers and the page survive a reload and a browser restart', async () => 
   // A new browser with the same storage: the start page offers to continue.
   const storageState = await context.storageState();
   await context.close();
-  const reopened = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', storageState });
+  const reopened = await newDevice(env.browser, { storageState });
   const again = await open('/?policy=greatwell', { context: reopened });
-  await tabTo(again, again.getByRole('link', { name: 'Continue where you left off' }));
-  await again.keyboard.press('Enter');
-  await again.waitForURL(/\/representative/);
-  await arrived(again);
+  await follow(again, again.getByRole('link', { name: 'Continue where you left off' }), /\/representative/);
   assert.equal(await again.getByLabel('Your full name', { exact: true }).inputValue(), 'Zoë O’Brien 🌈');
-  await again.goto(server.url + '/who?policy=greatwell');
-  await again.locator('h1').waitFor();
+  await visit(again, env.app.url + '/who?policy=greatwell');
   assert.ok(await again.getByRole('radio', { name: 'I am complaining for someone else' }).isChecked());
 
   // "Clear my answers from this device" removes them.
-  await tabTo(again, again.getByRole('button', { name: 'Clear my answers from this device' }));
-  await again.keyboard.press('Enter');
+  await press(again, again.getByRole('button', { name: 'Clear my answers from this device' }));
   await again.waitForURL((url) => url.pathname === '/');
-  const saved = await again.evaluate(() => localStorage.getItem('resident-complaints/draft/greatwell'));
+  const saved = await again.evaluate((key) => localStorage.getItem(key), STORED.draft('greatwell'));
   assert.ok(!saved || !saved.includes('Zoë'), 'the answers are gone from the device');
   assert.equal(await again.getByRole('link', { name: 'Continue where you left off' }).count(), 0);
   await reopened.close();
 });
 
 test('a draft saved by another version of the app is discarded with a message', async () => {
-  const page = await openPage(browser, { now: CHRISTMAS });
-  // Written from a page of the same origin that is not the app, so the app cannot overwrite it.
-  await page.goto(server.url + '/policies/hos-code-2024.json');
-  await page.evaluate(() => localStorage.setItem('resident-complaints/draft/hos-code-2024', '{"version":0,"asb":"maybe"}'));
-  await page.goto(server.url + '/');
-  await page.locator('h1').waitFor();
+  const page = await openPage(env.browser, { now: CHRISTMAS });
+  await openWithSaved(page, env.app.url, 'hos-code-2024', '{"version":0,"asb":"maybe"}', '/');
   assert.match(await page.locator('main').textContent(), /We could not open your saved answers/);
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
@@ -260,10 +216,7 @@ test('danger shows the emergency numbers first; an old complaint about staff ask
   assert.match(await page.locator('main').textContent(), /call 999 now/);
   assert.equal(await page.getByRole('link', { name: '0800 111 999' }).getAttribute('href'), 'tel:0800111999');
   await checkPage(page);
-  await tabTo(page, page.getByRole('button', { name: 'Continue with my complaint' }));
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/who/);
-  await arrived(page);
+  await follow(page, page.getByRole('button', { name: 'Continue with my complaint' }), /\/who/);
   // How staff behaved is a complaint the first time: it was not raised before, so Nottingham's
   // limit (the last 6 months, unless there is a good reason) applies to it.
   const passed = await answerPages(page, {

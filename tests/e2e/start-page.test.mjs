@@ -1,27 +1,17 @@
 // The start page in headless Chromium: the landlord's name, the dates its policy promises for
 // a fixed day (the browser's clock is set to it), other ways to complain, and axe-core.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHRISTMAS, assertAccessible, launchBrowser, openPage, serveDist, shownMilestones } from './harness.mjs';
+import { CHRISTMAS, assertAccessible, openPage, shownMilestones, useApp, visit } from './harness.mjs';
 
 // The clock is CHRISTMAS, Wednesday 23 December 2026: Christmas Day, the Boxing Day substitute
 // (Monday 28) and New Year's Day fall inside every clock.
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useApp();
 
 async function open(path) {
-  const page = await openPage(browser, { now: CHRISTMAS });
-  await page.goto(server.url + path);
-  await page.locator('h1').waitFor();
+  const page = await openPage(env.browser, { now: CHRISTMAS });
+  await visit(page, env.app.url + path);
   return page;
 }
 
@@ -90,10 +80,10 @@ test('an unknown profile gives a clear page, not a blank one', async () => {
 });
 
 test('the whole app is fetched in the background only after the start page is painted', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(env.browser);
   // Its timing is known once it has finished.
   const prefetched = page.waitForEvent('requestfinished', (request) => request.url().endsWith('/resident-complaints_bg.wasm'));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.app.url}/`);
   const request = await prefetched;
   // The start page's largest paint, in the same clock as the request's (ms since 1970).
   const painted = await page.evaluate(() => new Promise((resolve, reject) => {

@@ -1,36 +1,33 @@
 // Sending to the real reference receiver: read back intact, exactly once whatever the network
 // or the server does (random failures, 503 with Retry-After, a receiver that dies and comes
 // back, a browser that goes offline), and a 422 that lands the resident on the right page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  CHRISTMAS, assertAccessible, completeDraft, freePort, launchBrowser, openWithDraft, serveDist, startReceiver,
+  CHRISTMAS, STORED, assertAccessible, completeDraft, freePort, newDevice, openWithDraft, pressSend, referenceOf,
+  scratchDb, startReceiver, stored, useApp, visit,
 } from './harness.mjs';
 
-let app;
-let browser;
-let receiverPort;
-before(async () => {
-  app = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useApp();
 
-const scratch = () => join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
+/** The receiver's port: always the same, so a receiver that stops comes back at its address. */
+let port;
 
-async function receiver(args = [], db = scratch()) {
-  receiverPort ??= await freePort();
-  const started = await startReceiver({ port: receiverPort, db, args, allowOrigin: app.url });
-  // The receiver is on another origin, so the deployment lists it, as a landlord would.
-  app.allow(started.url);
-  return { ...started, db };
+/** Starts a receiver with `args` storing to `db` (a new database unless given). */
+async function receiver(args = [], db = scratchDb()) {
+  port ??= await freePort();
+  return startReceiver(env.app, { port, db, args });
+}
+
+/** Runs `use(server)` with a receiver started with `args`, and stops it however it ends. */
+async function withServer(args, use) {
+  const server = await receiver(args);
+  try {
+    return await use(server);
+  } finally {
+    await server.stop();
+  }
 }
 
 // 20 000 characters, the longest answer allowed (ending in a full stop: ends are trimmed).
@@ -41,34 +38,18 @@ const draft = (overrides = {}) => completeDraft({ description: LONG, ...override
 
 /** Opens check-answers on a new device with `answers` saved on it. */
 const checkAnswers = (answers, endpoint) =>
-  openWithDraft(browser, app.url, answers, `/check-answers?endpoint=${encodeURIComponent(endpoint)}`);
+  openWithDraft(env.browser, env.app.url, answers, `/check-answers?endpoint=${encodeURIComponent(endpoint)}`);
 
-async function pressSend(page) {
-  await page.getByLabel('I confirm that what I have told them is true, as far as I know').check();
-  await page.getByRole('button', { name: 'Send complaint' }).click();
-}
-
-async function send(answers, { endpoint }) {
-  const page = await checkAnswers(answers, endpoint);
+/** Sends `answers` from check-answers on a new device to the receiver `to`. */
+async function send(answers, to) {
+  const page = await checkAnswers(answers, to.endpoint);
   await pressSend(page);
   return page;
 }
 
-async function referenceOf(page, timeout = 60000) {
-  await page.waitForURL(/\/confirmation/, { timeout });
-  return (await page.locator('[data-reference]').textContent()).trim();
-}
-
-async function stored(url, reference) {
-  const response = await fetch(`${url}/v1/submissions/${reference}`);
-  assert.equal(response.status, 200, `GET ${reference}`);
-  return response.json();
-}
-
 test('a complaint is stored with every answer intact and the same dates', async () => {
-  const server = await receiver();
-  try {
-    const page = await send(draft(), { endpoint: `${server.url}/v1/submissions` });
+  await withServer([], async (server) => {
+    const page = await send(draft(), server);
     const reference = await referenceOf(page);
     assert.match(await page.locator('h1').textContent(), /Complaint sent/);
     // A copy to print or save, and the dates from the time the server received it.
@@ -84,24 +65,22 @@ test('a complaint is stored with every answer intact and the same dates', async 
     assert.equal(body.profile.id, 'hos-code-2024');
     assert.equal(record.dates_match, true, 'the receiver computes the same dates');
     // The draft leaves the device only after the server has it.
-    const left = await page.evaluate(() => localStorage.getItem('resident-complaints/draft/hos-code-2024'));
+    const left = await page.evaluate((key) => localStorage.getItem(key), STORED.draft('hos-code-2024'));
     assert.ok(!left || (!left.includes('Zoë') && !left.includes('damp')), 'no answers left on the device');
-    assert.equal(await page.evaluate(() => localStorage.getItem('resident-complaints/outbox')), null);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORED.outbox), null);
     // The copy can be removed from a shared device.
     await page.getByRole('button', { name: 'Remove this from this device' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    assert.equal(await page.evaluate(() => localStorage.getItem('resident-complaints/sent/hos-code-2024')), null);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORED.sent('hos-code-2024')), null);
     assert.deepEqual(page.problems, []);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 /** Sends `count` complaints, each from its own device, and checks each arrived once. */
 async function everyOneOnce(server, count) {
   const pages = [];
   for (let i = 0; i < count; i += 1) {
-    pages.push(await send(draft({ outcome_wanted: `Marker ${i}` }), { endpoint: `${server.url}/v1/submissions` }));
+    pages.push(await send(draft({ outcome_wanted: `Marker ${i}` }), server));
   }
   const references = [];
   for (const [i, page] of pages.entries()) {
@@ -123,27 +102,17 @@ function storedCount(db) {
 }
 
 test('with half of all requests failing, every one of 20 complaints arrives exactly once', async () => {
-  const server = await receiver(['--fail-rate', '0.5']);
-  try {
-    await everyOneOnce(server, 20);
-  } finally {
-    await server.stop();
-  }
+  await withServer(['--fail-rate', '0.5'], (server) => everyOneOnce(server, 20));
 });
 
 test('with 503 and Retry-After, every one of 20 complaints arrives exactly once', async () => {
-  const server = await receiver(['--fail-rate', '0.5', '--fail-status', '503']);
-  try {
-    await everyOneOnce(server, 20);
-  } finally {
-    await server.stop();
-  }
+  await withServer(['--fail-rate', '0.5', '--fail-status', '503'], (server) => everyOneOnce(server, 20));
 });
 
 test('a receiver that stops mid-submission gets the complaint once when it is back', async () => {
-  const db = scratch();
+  const db = scratchDb();
   let server = await receiver(['--delay-ms', '3000'], db);
-  const page = await send(draft(), { endpoint: `${server.url}/v1/submissions` });
+  const page = await send(draft(), server);
   await page.waitForTimeout(1000);
   await server.stop();
   await page.getByText('We could not reach the complaints system').waitFor({ timeout: 30000 });
@@ -159,28 +128,24 @@ test('a receiver that stops mid-submission gets the complaint once when it is ba
 });
 
 test('offline, the resident is told, and it is sent when the connection returns', async () => {
-  const server = await receiver();
-  try {
-    const page = await checkAnswers(draft(), `${server.url}/v1/submissions`);
+  await withServer([], async (server) => {
+    const page = await checkAnswers(draft(), server.endpoint);
     await page.context().setOffline(true);
     await pressSend(page);
     await page.getByText('You are offline').waitFor({ timeout: 15000 });
     await assertAccessible(page);
-    assert.ok(await page.evaluate(() => localStorage.getItem('resident-complaints/outbox')), 'kept in the outbox');
+    assert.ok(await page.evaluate((key) => localStorage.getItem(key), STORED.outbox), 'kept in the outbox');
     await page.context().setOffline(false);
     const reference = await referenceOf(page);
     await stored(server.url, reference);
     assert.deepEqual(page.problems, []);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('a 422 takes the resident to the page that asked, with the message', async () => {
-  const server = await receiver();
-  try {
+  await withServer([], async (server) => {
     // An email address the server refuses (the app would have refused it on the contact page).
-    const page = await send(draft({ email: 'zoe-at-example' }), { endpoint: `${server.url}/v1/submissions` });
+    const page = await send(draft({ email: 'zoe-at-example' }), server);
     await page.waitForURL(/\/contact/);
     await page.locator('.error-summary').waitFor();
     assert.match(await page.locator('.error-summary').textContent(), /email/i);
@@ -189,19 +154,14 @@ test('a 422 takes the resident to the page that asked, with the message', async 
     await assertAccessible(page);
     // The answers are still on the device.
     assert.equal(await page.getByLabel('Email address').inputValue(), 'zoe-at-example');
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('a stage 2 review request says whether it is in time and is stored as an escalation', async () => {
-  const server = await receiver();
-  try {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
-    const page = await context.newPage();
+  await withServer([], async (server) => {
+    const page = await (await newDevice(env.browser)).newPage();
     await page.clock.setFixedTime(CHRISTMAS);
-    await page.goto(`${app.url}/review?policy=greatwell&endpoint=${encodeURIComponent(`${server.url}/v1/submissions`)}`);
-    await page.locator('h1').waitFor();
+    await visit(page, `${env.app.url}/review?policy=greatwell&endpoint=${encodeURIComponent(server.endpoint)}`);
     await page.getByLabel('Reference number of your complaint').fill('RC-TEST-0001');
     await page.getByLabel('Day').fill('11');
     await page.getByLabel('Month').fill('12');
@@ -224,9 +184,7 @@ test('a stage 2 review request says whether it is in time and is stored as an es
     assert.equal(record.submission.escalation.reference, 'RC-TEST-0001');
     assert.equal(record.submission.escalation.stage1_response_date, '2026-11-01');
     assert.equal(record.dates_match, true);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 /** A 4000 × 3000 camera-like JPEG with an EXIF block that carries a GPS position. */
@@ -284,17 +242,15 @@ function gpsExif() {
 }
 
 test('three camera photos arrive resized, each under 500 KB, without their GPS data', async () => {
-  const server = await receiver();
-  try {
-    const page = await checkAnswers(draft({ last_page: 'photos' }), `${server.url}/v1/submissions`);
+  await withServer([], async (server) => {
+    const page = await checkAnswers(draft({ last_page: 'photos' }), server.endpoint);
     const files = [];
     for (const seed of [1, 2, 3]) {
       const buffer = await cameraJpeg(page, seed);
       assert.ok(buffer.includes(Buffer.from('Exif\0\0', 'latin1')), 'the original carries EXIF');
       files.push({ name: `IMG_000${seed}.jpg`, mimeType: 'image/jpeg', buffer });
     }
-    await page.goto(`${app.url}/photos?endpoint=${encodeURIComponent(`${server.url}/v1/submissions`)}`);
-    await page.locator('h1').waitFor();
+    await visit(page, `${env.app.url}/photos?endpoint=${encodeURIComponent(server.endpoint)}`);
     await page.locator('#photos').setInputFiles(files);
     await page.locator('.photo').nth(2).waitFor({ timeout: 30000 });
     // A photo needs a description before going on.
@@ -308,8 +264,7 @@ test('three camera photos arrive resized, each under 500 KB, without their GPS d
     await page.getByLabel('Describe photo 3').fill('Black mould behind the wardrobe');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/\/where/);
-    await page.goto(`${app.url}/check-answers?endpoint=${encodeURIComponent(`${server.url}/v1/submissions`)}`);
-    await page.locator('h1').waitFor();
+    await visit(page, `${env.app.url}/check-answers?endpoint=${encodeURIComponent(server.endpoint)}`);
     await pressSend(page);
     const record = await stored(server.url, await referenceOf(page));
     const photos = record.submission.details.photos;
@@ -322,7 +277,5 @@ test('three camera photos arrive resized, each under 500 KB, without their GPS d
       assert.deepEqual([photo.width, photo.height], [1600, 1200]);
       assert.ok(!jpeg.includes(Buffer.from('Exif\0\0', 'latin1')), 'no EXIF left');
     }
-  } finally {
-    await server.stop();
-  }
+  });
 });

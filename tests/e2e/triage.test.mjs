@@ -6,14 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  answerPages, appWithReceiver, back, checkPage, chooseRadio, myself, next, openPhone, pathOf,
-  repairNotPutRight, start, tabTo, typeDate, typeInto, whenAnswer,
+  answerPages, back, checkPage, chooseRadio, continueWithErrors, myself, next, openPhone, pathOf, referenceOf,
+  repairNotPutRight, sendAnyway, start, stored, typeDate, typeInto, useApp, whenAnswer,
 } from './harness.mjs';
 
 const HOUSING_OMBUDSMAN = 'https://www.housing-ombudsman.org.uk/';
 const LGSCO = 'https://www.lgo.org.uk/';
 
-const env = appWithReceiver();
+const env = useApp({ receiver: true });
 
 /** From the start page of `policy`, a resident complaining for themselves with `connection`
  *  answers the questions as `answers` says (see `repairNotPutRight`), by keyboard, until a page
@@ -42,9 +42,7 @@ test('a problem still going on is in time however long ago it started; once ende
   const { page } = await triage('town-and-country', 'Tenant', answers);
   assert.equal(pathOf(page), '/when');
   // Both questions are needed: the date and whether it goes on.
-  await tabTo(page, page.getByRole('button', { name: 'Continue', exact: true }));
-  await page.keyboard.press('Enter');
-  await page.locator('.error-summary').waitFor();
+  await continueWithErrors(page);
   const errors = await page.locator('.error-summary a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   assert.deepEqual(errors, ['#issue-date-day', '#ongoing']);
   await checkPage(page, '-error');
@@ -127,15 +125,12 @@ test('a service charge goes to the tribunal the law sets, and can still be sent 
   // Greatwell's profile has no words of its own for it.
   assert.equal(await page.locator('.landlord-words').count(), 0);
   await checkPage(page, '-service-charge');
-  await chooseRadio(page, 'Yes');
-  await typeInto(page, 'Why do you want to send it as a complaint?', 'They never answered my questions about the charge.');
-  await next(page);
-  assert.equal(pathOf(page), '/category');
+  await sendAnyway(page, 'They never answered my questions about the charge.');
   assert.deepEqual(page.problems, []);
 });
 
 test('a stage 2 review is sent without reasons, even where the landlord asks for them', async () => {
-  const endpoint = encodeURIComponent(`${env.receiver.url}/v1/submissions`);
+  const endpoint = encodeURIComponent(env.receiver.endpoint);
   const page = await openPhone(env.browser, `${env.app.url}/review?policy=greatwell&endpoint=${endpoint}`);
   const reasons = page.getByLabel('Why are you unhappy with their reply? (optional)', { exact: true });
   assert.equal(await reasons.count(), 1);
@@ -150,8 +145,7 @@ test('a stage 2 review is sent without reasons, even where the landlord asks for
   assert.equal(await page.locator('.error-summary').count(), 0);
   assert.match(await page.locator('h1').textContent(), /Review request sent/);
   await checkPage(page);
-  const reference = (await page.locator('[data-reference]').textContent()).trim();
-  const record = await (await fetch(`${env.receiver.url}/v1/submissions/${reference}`)).json();
+  const record = await stored(env.receiver.url, await referenceOf(page));
   assert.equal(record.submission.kind, 'escalation');
   assert.deepEqual(record.submission.escalation,
     { reference: 'RC-TEST-0002', stage1_response_date: '2026-12-11', reasons: '' });

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  DIST, answerPages, appWithReceiver, assertAccessible, completeDraft, openWithDraft, pathOf,
+  answerPages, assertAccessible, completeDraft, newDevice, openWithDraft, pathOf, recordProblems, referenceOf, stored,
+  useApp, visit,
 } from './harness.mjs';
 
 const PROFILE = readFileSync(new URL('./fixtures/welsh-landlord.json', import.meta.url));
@@ -16,7 +17,7 @@ const MOUNT = `<!DOCTYPE html>
 <div data-resident-complaints data-policy="greatwell" data-lang="cy"></div>
 <script type="module" src="../app.js"></script></main></body></html>`;
 
-const env = appWithReceiver(DIST, { files: { '/welsh-landlord.json': PROFILE, '/demo/welsh.html': MOUNT } });
+const env = useApp({ receiver: true, files: { '/welsh-landlord.json': PROFILE, '/demo/welsh.html': MOUNT } });
 
 const WEEKDAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
 const MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
@@ -76,14 +77,11 @@ const choose = (page, value) => page.locator(`input[type=radio][value="${value}"
 const fill = (page, name, text) => page.locator(`[name="${name}"]`).fill(text);
 
 test('a resident completes a complaint in Welsh and sees the dates in Welsh', async () => {
-  const context = await env.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(err.message));
-  const endpoint = encodeURIComponent(`${env.receiver.url}/v1/submissions`);
+  const context = await newDevice(env.browser);
+  const page = recordProblems(await context.newPage(), { uncaughtOnly: true });
+  const endpoint = encodeURIComponent(env.receiver.endpoint);
   // A built-in profile, which the reference receiver knows.
-  await page.goto(`${env.app.url}/?lang=cy&policy=north-warwickshire&endpoint=${endpoint}`);
-  await page.locator('h1').waitFor();
+  await visit(page, `${env.app.url}/?lang=cy&policy=north-warwickshire&endpoint=${endpoint}`);
   await checkWelsh(page);
   const before = pathOf(page);
   await page.locator('[data-module="start"], .button--start').first().click();
@@ -149,11 +147,10 @@ test('a resident completes a complaint in Welsh and sees the dates in Welsh', as
   assert.ok(dates.length >= 2, 'the confirmation shows the dates');
   for (const [iso, text] of dates) assert.equal(text, welshDate(iso));
   // The landlord is told the resident wrote in Welsh, so it can reply in Welsh.
-  const reference = (await page.locator('[data-reference]').textContent()).trim();
-  const record = await (await fetch(`${env.receiver.url}/v1/submissions/${reference}`)).json();
+  const record = await stored(env.receiver.url, await referenceOf(page));
   assert.equal(record.submission.language, 'cy');
   assert.equal(record.submission.complainant.name, 'Siân Jones');
-  assert.deepEqual(problems, []);
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
 
@@ -173,13 +170,11 @@ test('every page of the app is accessible in Welsh', async () => {
   const page = await openWithDraft(env.browser, env.app.url, welshAnswers(), `/${SETTINGS}`);
   await checkWelsh(page);
   for (const slug of pages) {
-    await page.goto(`${env.app.url}/${slug}${SETTINGS}`);
-    await page.locator('h1').waitFor();
+    await visit(page, `${env.app.url}/${slug}${SETTINGS}`);
     await checkWelsh(page);
   }
   // An address that is not a page: its own title, in Welsh.
-  await page.goto(`${env.app.url}/no-such-page${SETTINGS}`);
-  await page.locator('h1').waitFor();
+  await visit(page, `${env.app.url}/no-such-page${SETTINGS}`);
   assert.equal(await page.title(), 'Heb ddod o hyd i’r dudalen');
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
   await assertAccessible(page);
@@ -220,19 +215,17 @@ test('the outcomes the law sets are in Welsh, and the landlord’s English words
 });
 
 test('the language link keeps the page and the answers; the browser and the setting choose', async () => {
-  const context = await env.browser.newContext({ locale: 'cy-GB', timezoneId: 'Europe/London' });
+  const context = await newDevice(env.browser, { locale: 'cy-GB' });
   const page = await context.newPage();
   // The browser's first language is Welsh.
-  await page.goto(`${env.app.url}/?policy=greatwell`);
-  await page.locator('h1').waitFor();
+  await visit(page, `${env.app.url}/?policy=greatwell`);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
   // The default profile's landlord is "eich landlord", which Welsh joins to "i": "i’ch".
   await page.goto(`${env.app.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Gwneud cwyn i’ch landlord' }).waitFor();
   assert.equal(await page.locator('.header__service').textContent(), 'Cwyno i’ch landlord');
   // The lang setting wins over the browser.
-  await page.goto(`${env.app.url}/who?policy=greatwell&lang=en`);
-  await page.locator('h1').waitFor();
+  await visit(page, `${env.app.url}/who?policy=greatwell&lang=en`);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await choose(page, 'someone-else');
   const link = page.getByRole('link', { name: 'Cymraeg' });
