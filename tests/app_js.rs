@@ -1,0 +1,228 @@
+//! public/app.js, the loader, repeats what the Rust app defines: the outbox's storage key
+//! (src/storage.rs), the default profile (`Policy::DEFAULT_ID`), the rule that tells a built-in
+//! profile's id from an address (src/config.rs, the same rule as a profile's own id), and the
+//! name of each contact channel (src/locales/en/contacts.toml). Here app.js runs in Node on a
+//! stand-in page, unchanged, and what it does is checked against what the Rust does, or where
+//! the crate keeps it to itself (storage.rs and config.rs are private modules), against its
+//! source: a change to either side alone fails.
+
+use std::path::Path;
+use std::process::Command;
+
+use resident_complaints::domain::language::Language;
+use resident_complaints::domain::policy::{Channel, Policy};
+use resident_complaints::domain::translations::contacts;
+use serde_json::{json, Value};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Imports app.js once for each case, on a page whose query string sets `policy` (none where it
+/// is null), with stand-ins for the DOM, localStorage and fetch. The app's own modules are not
+/// beside public/app.js, so the app "cannot start" and app.js shows its fallback, with the
+/// landlord's contacts from `profile`. For each case: the profile address it preloaded, the
+/// storage keys it read and the names it gave the contacts.
+const RUN_APP_JS: &str = r#"
+import { pathToFileURL } from 'node:url';
+const [appJs, casesJson] = process.argv.slice(1);
+const results = [];
+for (const [n, { policy, profile }] of JSON.parse(casesJson).entries()) {
+  const seen = { preloaded: [], storage: [], contacts: null };
+  let finished;
+  let timer;
+  const done = new Promise((resolve) => { finished = resolve; timer = setTimeout(resolve, 5000); });
+  const element = (tag) => ({
+    tag, children: [], textContent: '', style: {},
+    append(...children) { this.children.push(...children); },
+    replaceChildren(...children) { this.children = children; },
+  });
+  const contacts = element('div');
+  contacts.replaceChildren = (heading, list) => {
+    seen.contacts = list.children.map((row) => row.children[0].textContent);
+    finished();
+  };
+  const page = new URL('http://landlord.test/complaints/');
+  if (policy !== null) page.search = new URLSearchParams({ policy }).toString();
+  Object.assign(globalThis, {
+    location: page,
+    localStorage: { getItem: (key) => { seen.storage.push(key); return null; } },
+    fetch: async (url) => ({ json: async () => profile, url: String(url) }),
+    document: {
+      createElement: element,
+      head: { append: (link) => link.rel === 'preload' && seen.preloaded.push(link.href) },
+      body: { append() {}, insertAdjacentHTML() {} },
+      getElementById: () => null,
+      querySelectorAll: () => [],
+      querySelector: (selector) => ({ noscript: { textContent: '<p>Other ways</p>' },
+        '[data-landlord-contacts]': contacts })[selector] ?? null,
+    },
+  });
+  console.error = () => {}; // "the app could not start": expected here
+  await import(`${pathToFileURL(appJs).href}?case=${n}`);
+  await done;
+  clearTimeout(timer);
+  results.push(seen);
+}
+process.stdout.write(JSON.stringify(results));
+"#;
+
+/// Where app.js finds a built-in profile, relative to itself (with no id: the folder).
+fn builtin_address(id: &str) -> String {
+    match id {
+        "" => format!("file://{ROOT}/public/policies/"),
+        id => format!("file://{ROOT}/public/policies/{id}.json"),
+    }
+}
+
+/// Runs app.js for each `(policy, profile)` case.
+fn run_app_js(cases: &[(Option<&str>, &Value)]) -> Vec<Value> {
+    let cases: Vec<Value> = cases
+        .iter()
+        .map(|(policy, profile)| json!({ "policy": policy, "profile": profile }))
+        .collect();
+    let output = Command::new("node")
+        .args(["--input-type=module", "-e", RUN_APP_JS])
+        .arg(Path::new(ROOT).join("public/app.js"))
+        .arg(Value::from(cases).to_string())
+        .output()
+        .expect("node runs (it is installed with the browser tests)");
+    assert!(
+        output.status.success(),
+        "node failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("app.js's run, as JSON")
+}
+
+/// The one address app.js preloaded.
+fn preloaded(run: &Value) -> &str {
+    match run["preloaded"].as_array().map(Vec::as_slice) {
+        Some([address]) => address.as_str().unwrap(),
+        other => panic!("app.js preloads one profile, not {other:?}"),
+    }
+}
+
+/// Every channel, each with its English name as the app shows it: an exhaustive `match`, so a
+/// new channel does not compile until it is listed here.
+fn channel_names() -> Vec<(Channel, &'static str)> {
+    let en = Language::English;
+    let mut all = Vec::new();
+    let mut channel = Some(Channel::Phone);
+    while let Some(this) = channel {
+        let (name, next) = match this {
+            Channel::Phone => (contacts::phone(en), Some(Channel::Email)),
+            Channel::Email => (contacts::email(en), Some(Channel::Post)),
+            Channel::Post => (contacts::post(en), Some(Channel::Web)),
+            Channel::Web => (contacts::web(en), Some(Channel::InPerson)),
+            Channel::InPerson => (contacts::in_person(en), Some(Channel::SocialMedia)),
+            Channel::SocialMedia => (contacts::social_media(en), None),
+        };
+        all.push((this, name));
+        channel = next;
+    }
+    all
+}
+
+/// A profile whose landlord lists one contact on every channel.
+fn profile_with_every_channel() -> Value {
+    let contacts: Vec<Value> = channel_names()
+        .into_iter()
+        .map(|(channel, _)| json!({ "channel": channel, "value": "0300 000 0000" }))
+        .collect();
+    json!({ "landlord": { "name": "Test Homes", "contacts": contacts } })
+}
+
+/// Whether the app takes `id` as a profile's id: the default profile under that id passes the
+/// app's validation, or fails it on its id.
+fn valid_profile_id(id: &str) -> bool {
+    let mut profile = serde_json::to_value(Policy::default_policy()).unwrap();
+    profile["id"] = id.into();
+    match Policy::from_json(&profile.to_string()) {
+        Ok(_) => true,
+        Err(err) if err.field == "id" => false,
+        Err(err) => panic!("the default profile as {id:?} fails on {}: {}", err.field, err.message),
+    }
+}
+
+/// A string constant's value as src/`file` declares it: `const NAME: &str = "...";`.
+fn rust_str_const(file: &str, name: &str) -> String {
+    let source = std::fs::read_to_string(Path::new(ROOT).join("src").join(file)).unwrap();
+    let declared = format!("const {name}: &str = \"");
+    let start = source
+        .find(&declared)
+        .unwrap_or_else(|| panic!("src/{file} declares {name} as a &str"))
+        + declared.len();
+    let value = &source[start..];
+    value[..value.find('"').unwrap()].to_string()
+}
+
+/// The test a function of src/`file` makes of each byte: its `.all(...)`, without white space.
+fn byte_rule(file: &str, function: &str) -> String {
+    let source = std::fs::read_to_string(Path::new(ROOT).join("src").join(file)).unwrap();
+    let body = &source[source
+        .find(&format!("fn {function}("))
+        .unwrap_or_else(|| panic!("src/{file} has fn {function}"))..];
+    let rule = &body[body.find(".all(").expect("a test of every byte")..];
+    let mut depth = 0;
+    let end = rule
+        .char_indices()
+        .find_map(|(i, c)| {
+            depth += (c == '(') as i32 - (c == ')') as i32;
+            (c == ')' && depth == 0).then_some(i)
+        })
+        .unwrap();
+    rule[..=end].split_whitespace().collect()
+}
+
+#[test]
+fn app_js_reads_the_outbox_under_the_key_the_app_writes() {
+    let profile = profile_with_every_channel();
+    let runs = run_app_js(&[(None, &profile)]);
+    let [run] = &runs[..] else { unreachable!() };
+    assert_eq!(run["storage"], json!([rust_str_const("storage.rs", "OUTBOX")]));
+}
+
+#[test]
+fn app_js_preloads_the_default_profile_when_none_is_given() {
+    let profile = profile_with_every_channel();
+    // As src/config.rs reads settings: trimmed, and an empty one is no setting.
+    for run in run_app_js(&[(None, &profile), (Some(""), &profile), (Some("  "), &profile)]) {
+        assert_eq!(preloaded(&run), builtin_address(Policy::DEFAULT_ID));
+    }
+}
+
+#[test]
+fn app_js_tells_an_id_from_an_address_as_the_app_does() {
+    // src/config.rs (a module the crate keeps to itself) tests a setting's bytes as a
+    // profile's own id is tested (policy.rs's is_slug), so a profile's validation stands for both.
+    assert_eq!(
+        byte_rule("config.rs", "is_policy_id"),
+        byte_rule("domain/policy.rs", "is_slug"),
+        "src/config.rs's is_policy_id no longer tests the bytes of an id as is_slug does"
+    );
+    let samples = [
+        "greatwell", "a", "7", "-", "my-landlord-2", " greatwell ", "Greatwell", "great_well",
+        "great well", "great.well", "greatwell.json", "policies/greatwell.json",
+        "/landlord/riverside.json", "https://example.org/policy.json", "café", "a+b", "ẞ",
+    ];
+    let ids = samples.iter().chain(Policy::builtin_ids());
+    let profile = profile_with_every_channel();
+    let cases: Vec<_> = ids.clone().map(|id| (Some(*id), &profile)).collect();
+    for (sample, run) in ids.zip(run_app_js(&cases)) {
+        // An id is looked for beside app.js; an address is relative to the page, on its site.
+        let id = sample.trim();
+        let as_id = preloaded(&run).starts_with(&builtin_address(""));
+        assert_eq!(as_id, valid_profile_id(id), "{sample:?}: app.js preloaded {}", preloaded(&run));
+        if as_id {
+            assert_eq!(preloaded(&run), builtin_address(id));
+        }
+    }
+}
+
+#[test]
+fn app_js_names_every_channel_as_the_app_does() {
+    let profile = profile_with_every_channel();
+    let runs = run_app_js(&[(Some("greatwell"), &profile)]);
+    let [run] = &runs[..] else { unreachable!() };
+    let names: Vec<&str> = channel_names().into_iter().map(|(_, name)| name).collect();
+    assert_eq!(run["contacts"], json!(names));
+}
