@@ -17,7 +17,29 @@ mod pages;
 #[cfg(feature = "app")]
 mod storage;
 
-// The README's Rust examples run as doctests, so they stay true.
+// The Rust examples in the README and the guides in docs/ run as doctests, so they stay true.
+// Every hand-written guide is included, so an example added to one is tested too.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+#[cfg(doctest)]
+#[doc = include_str!("../docs/architecture.md")]
+pub struct ArchitectureDoctests;
+#[cfg(doctest)]
+#[doc = include_str!("../docs/contract.md")]
+pub struct ContractDoctests;
+#[cfg(doctest)]
+#[doc = include_str!("../docs/embedding.md")]
+pub struct EmbeddingDoctests;
+#[cfg(doctest)]
+#[doc = include_str!("../docs/languages.md")]
+pub struct LanguagesDoctests;
+#[cfg(doctest)]
+#[doc = include_str!("../docs/performance.md")]
+pub struct PerformanceDoctests;
+#[cfg(doctest)]
+#[doc = include_str!("../docs/policy-check.md")]
+pub struct PolicyCheckDoctests;
+#[cfg(doctest)]
+#[doc = include_str!("../docs/testing.md")]
+pub struct TestingDoctests;

@@ -1,30 +1,32 @@
 // The benchmark (`make bench`): the release build against a peer, the same first question as a
 // plain server-rendered GOV.UK Frontend form (tests/e2e/peer/), both served the same way
-// (loopback, brotli). Prints a table with each figure's ratio to the peer and writes
-// target/bench.json.
+// (loopback, brotli). Writes its tables to docs/benchmarks.md (a generated file: never edit it
+// by hand), prints them, and writes every figure to target/bench.json.
 //
 // - Transfer sizes of what the first page loads, per kind, raw, gzip and brotli.
-// - In Debian's headless Chromium through the DevTools protocol, with 4x CPU throttling: time
+// - In Debian's headless Chromium through the DevTools protocol, with CPU_THROTTLING: time
 //   from navigation to the page's heading being visible, and to the page accepting input (the
 //   main thread free of long tasks), for the start page (where residents arrive) and for the
-//   first question reached directly, on a slow mobile network (150 ms RTT, 1.6 Mbit/s down) and
-//   at 400 kbit/s; the median of RUNS runs, each with an empty cache.
+//   first question reached directly, on each of NETWORKS; the median of RUNS runs, each with an
+//   empty cache.
 // - Lighthouse's mobile scores (performance, accessibility, best practices) for the start
 //   page and the first question: the run with the median performance of LIGHTHOUSE_RUNS.
 //
 // Timings vary with the machine, so they are reported, never checked; sizes are checked by
 // the test command (tests/sizes.mjs).
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import { launch as launchChrome } from 'chrome-launcher';
 import { DIST, launchBrowser, serveDist } from './harness.mjs';
-import { KINDS, add, measure } from '../sizes.mjs';
+import { KINDS, add, generatedHeader, kb, measure } from '../sizes.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TARGET = resolve(HERE, '../../target');
+const ROOT = resolve(HERE, '../..');
+const TARGET = join(ROOT, 'target');
+const CPU_THROTTLING = 4;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const NETWORKS = {
@@ -89,7 +91,7 @@ async function load(browser, url, network, origin) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
   await page.goto(url, { waitUntil: 'networkidle', timeout: 120000 });
   await page.waitForFunction(() => window.bench.visible > 0, null, { timeout: 120000 });
   // A quiet second after the network settles: any long task of starting up has happened.
@@ -123,6 +125,7 @@ async function lighthouseScores(urls) {
         runs.push(Object.fromEntries(
           Object.entries(lhr.categories).map(([id, category]) => [id, Math.round(category.score * 100)]),
         ));
+        scores.version = lhr.lighthouseVersion;
       }
       // Lighthouse's own advice for a score that varies from run to run: the run with the
       // median performance score.
@@ -135,9 +138,72 @@ async function lighthouseScores(urls) {
   }
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${Math.round(value)} ms`;
 const ratio = (app, peer) => (app !== undefined && peer ? `${(app / peer).toFixed(2)}×` : '–');
+const mbits = (bytesPerSecond) => `${((bytesPerSecond * 8) / 1e6).toFixed(2)} Mbit/s`;
+
+/** The results as Markdown: what was measured, how, and three tables. */
+function markdown(results) {
+  const govuk = JSON.parse(readFileSync(resolve(HERE, 'node_modules/govuk-frontend/package.json'), 'utf8')).version;
+  const lines = [
+    ...generatedHeader(ROOT, '`make bench` (`tests/e2e/bench.mjs`)', 'Benchmark'),
+    `The app's release build against a peer: the same start page and first question as plain`,
+    `GOV.UK Frontend ${govuk} pages (\`tests/e2e/peer/\`), both served from loopback with brotli.`,
+    `What the figures mean: [performance.md](performance.md).`,
+    '',
+  ];
+  const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
+
+  lines.push('## What the start page loads', '');
+  lines.push('Sizes of the files the start page requested (not what it prefetches for later pages).', '');
+  row(['file', 'app: raw', 'gzip', 'brotli', 'peer: raw', 'gzip', 'brotli', 'brotli, app ÷ peer']);
+  row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+  const kinds = ['HTML', 'CSS', 'JS', 'WASM', 'Profile', 'Other', 'First page']
+    .filter((kind) => results.sizes.app[kind] || results.sizes.peer[kind]);
+  const label = { Other: 'Other (the peer\'s fonts and images)', 'First page': '**First page**' };
+  for (const kind of kinds) {
+    const [a, p] = [results.sizes.app[kind], results.sizes.peer[kind]];
+    const cells = (s) => ['raw', 'gzip', 'brotli'].map((encoding) => (s ? kb(s[encoding]) : '–'));
+    row([label[kind] ?? kind, ...cells(a), ...cells(p), ratio(a?.brotli, p?.brotli)]);
+  }
+
+  lines.push('', '## Time to show the page and to accept input', '');
+  lines.push(
+    `Headless Chromium ${results.chromium}, the CPU slowed ${CPU_THROTTLING}×, an empty cache; each figure the`,
+    `median of ${results.runs} loads. "Visible" is the first frame painted with the page's heading;`,
+    '"accepting input" is when the main thread has no more long tasks. The networks:',
+    '',
+  );
+  for (const [name, n] of Object.entries(NETWORKS)) {
+    lines.push(`- ${name}: ${n.latency} ms round trip, ${mbits(n.downloadThroughput)} down, ${mbits(n.uploadThroughput)} up`);
+  }
+  lines.push('');
+  row(['page, network', 'app: visible', 'peer: visible', 'app ÷ peer', 'app: accepting input', 'peer: accepting input', 'app ÷ peer']);
+  row(['---', '---:', '---:', '---:', '---:', '---:', '---:']);
+  for (const when of Object.keys(results.timings.app)) {
+    const [a, p] = [results.timings.app[when], results.timings.peer[when]];
+    const page = when.replace(/^question page/, 'first question, loaded directly');
+    row([page, ms(a.visible), ms(p.visible), ratio(a.visible, p.visible), ms(a.ready), ms(p.ready), ratio(a.ready, p.ready)]);
+  }
+
+  lines.push('', '## Lighthouse', '');
+  lines.push(
+    `Lighthouse ${results.lighthouse.app.version} mobile scores: of ${LIGHTHOUSE_RUNS} runs, the one with the median performance`,
+    'score (scores vary from run to run). Performance, accessibility, best practices:',
+    '',
+  );
+  row(['page', 'app', 'peer', 'app: performance, each run', 'peer: performance, each run']);
+  row(['---', '---:', '---:', '---:', '---:']);
+  for (const [pageName, page] of [['start', 'start page'], ['question', 'first question, loaded directly']]) {
+    const scores = (site) => {
+      const s = results.lighthouse[site][pageName];
+      return [s.performance, s.accessibility, s['best-practices']].join(', ');
+    };
+    const runs = (site) => results.lighthouse[site][pageName].performanceRuns.join(', ');
+    row([page, scores('app'), scores('peer'), runs('app'), runs('peer')]);
+  }
+  return lines;
+}
 
 async function main() {
   const peerDir = peerSite();
@@ -149,6 +215,7 @@ async function main() {
   };
   const results = { runs: RUNS, sizes: {}, timings: {}, lighthouse: {} };
   const browser = await launchBrowser();
+  results.chromium = browser.version();
   try {
     for (const [name, site] of Object.entries(sites)) {
       const origin = new URL(site.server.url).origin;
@@ -177,36 +244,13 @@ async function main() {
   await app.close();
   await peer.close();
 
-  const lines = ['', `Benchmark: the app against a plain GOV.UK Frontend form (median of ${RUNS} runs; sizes are the start page's)`, ''];
-  const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
-  row(['measure', 'app', 'peer', 'app ÷ peer']);
-  row(['---', '---:', '---:', '---:']);
-  const kinds = ['HTML', 'CSS', 'JS', 'WASM', 'Profile', 'Other', 'First page']
-    .filter((kind) => results.sizes.app[kind] || results.sizes.peer[kind]);
-  for (const kind of kinds) {
-    const [a, p] = [results.sizes.app[kind], results.sizes.peer[kind]];
-    for (const encoding of ['raw', 'gzip', 'brotli']) {
-      row([`${kind}, ${encoding}`, a ? kb(a[encoding]) : '–', p ? kb(p[encoding]) : '–', ratio(a?.[encoding], p?.[encoding])]);
-    }
-  }
-  for (const when of Object.keys(results.timings.app)) {
-    for (const [measure, label] of [['visible', 'visible'], ['ready', 'accepting input']]) {
-      const [a, p] = [results.timings.app[when][measure], results.timings.peer[when][measure]];
-      row([`${when}, 4× CPU: ${label}`, ms(a), ms(p), ratio(a, p)]);
-    }
-  }
-  for (const pageName of ['start', 'question']) {
-    for (const category of ['performance', 'accessibility', 'best-practices']) {
-      const [a, p] = [results.lighthouse.app[pageName][category], results.lighthouse.peer[pageName][category]];
-      row([`Lighthouse ${category}, ${pageName} page`, a, p, ratio(a, p)]);
-    }
-    const runs = (site) => results.lighthouse[site][pageName].performanceRuns.join(', ');
-    row([`Lighthouse performance, each run, ${pageName} page`, runs('app'), runs('peer'), '']);
-  }
-  console.log(lines.join('\n'));
   mkdirSync(TARGET, { recursive: true });
   writeFileSync(join(TARGET, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log('\nWritten to target/bench.json');
+  const lines = markdown(results);
+  console.log(`\n${lines.join('\n')}`);
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), `${lines.join('\n')}\n`);
+  console.log('\nWritten to target/bench.json and docs/benchmarks.md');
 }
 
 await main();
