@@ -15,7 +15,7 @@
 // Timings vary with the machine, so they are reported, never checked; sizes are checked by
 // the test command (tests/sizes.mjs).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
@@ -171,7 +171,9 @@ function markdown(results) {
   lines.push(
     `Headless Chromium ${results.chromium}, the CPU slowed ${CPU_THROTTLING}×, an empty cache; each figure the`,
     `median of ${results.runs} loads. "Visible" is the first frame painted with the page's heading;`,
-    '"accepting input" is when the main thread has no more long tasks. The networks:',
+    '"accepting input" is when the main thread has no more long tasks. The machine\'s load',
+    `average (over a minute) was ${results.load.start.toFixed(1)} at the start and ${results.load.end.toFixed(1)} at the end:`,
+    'other work on the machine slows every timing. The networks:',
     '',
   );
   for (const [name, n] of Object.entries(NETWORKS)) {
@@ -213,7 +215,8 @@ async function main() {
     app: { root: DIST, server: app, start: `${app.url}/`, question: `${app.url}/safety` },
     peer: { root: peerDir, server: peer, start: `${peer.url}/`, question: `${peer.url}/safety.html` },
   };
-  const results = { runs: RUNS, sizes: {}, timings: {}, lighthouse: {} };
+  // Other work on the machine slows every timing, so the load is recorded beside them.
+  const results = { runs: RUNS, load: { start: loadavg()[0] }, sizes: {}, timings: {}, lighthouse: {} };
   const browser = await launchBrowser();
   results.chromium = browser.version();
   try {
@@ -243,6 +246,7 @@ async function main() {
   }
   await app.close();
   await peer.close();
+  results.load.end = loadavg()[0];
 
   mkdirSync(TARGET, { recursive: true });
   writeFileSync(join(TARGET, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
