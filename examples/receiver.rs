@@ -689,7 +689,7 @@ impl App {
         let mut errors: Vec<(String, String)> = submission
             .check()
             .into_iter()
-            .map(|e| (e.field.to_string(), e.message))
+            .map(|e| (e.pointer.to_string(), e.message))
             .collect();
         // chrono reads years far beyond RFC 3339's four digits, and the date engine is not
         // meant for them (it panics near chrono's last year), so the receiver takes RFC 3339's.

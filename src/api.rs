@@ -223,12 +223,12 @@ pub fn placed(
     errors
         .iter()
         .filter_map(|error| {
-            let (page, field) = crate::domain::submission::field_location(&error.field)?;
+            let (page, field) = crate::domain::pages::FieldId::at_pointer(&error.field)?;
             Some((
                 page,
                 FieldError {
                     field,
-                    message: plain(&error.message, field, language),
+                    message: plain(&error.message, field.id(), language),
                 },
             ))
         })

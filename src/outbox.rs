@@ -159,7 +159,7 @@ async fn deliver(journey: Journey, pending: Pending) {
                         PageId::Check
                     },
                     FieldError {
-                        field: "send-failure",
+                        field: crate::domain::pages::FieldId::SendFailure,
                         message: refused.into(),
                     },
                 ));

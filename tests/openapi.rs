@@ -9,14 +9,15 @@
 //! refuses those with a `422` all the same.
 
 use chrono::{DateTime, FixedOffset};
+use resident_complaints::domain::examples;
 use resident_complaints::domain::draft::{
-    Adjustment, AfterReport, Asb, Category, Choice, ConsentBasis, ContactMethod, DateInput, Draft,
-    FeedbackKind, Matter, OtherProcess, Place, PriorComplaint, RepliesTo, Representative, Responsibility,
+    Adjustment, AfterReport, Asb, Category, Choice, ConsentBasis, ContactMethod, Draft,
+    FeedbackKind, Matter, OtherProcess, Place, PriorComplaint, RepliesTo, RepresentativeAnswers, Responsibility,
     Route, YesNo,
 };
 use resident_complaints::domain::policy::{Connection, Decision, Policy};
 use resident_complaints::domain::submission::{Escalation, Kind, Submission};
-use resident_complaints::domain::triage::{assess, Outcome};
+use resident_complaints::domain::triage::{assess, Conclusion};
 use serde_json::{json, Value};
 
 fn document() -> Value {
@@ -69,32 +70,16 @@ fn build(policy_id: &str, draft: &Draft, now: &str) -> Submission {
 
 fn complaint_draft() -> Draft {
     Draft {
-        danger: Some(YesNo::No),
-        complainant: Some(resident_complaints::domain::draft::Complainant::Myself),
-        connection: Some(Connection::Tenant),
-        kind: Some(FeedbackKind::Complaint),
-        asb: Some(Asb::No),
-        told_before: Some(YesNo::Yes),
-        after_report: Some(AfterReport::NotFixed),
-        other_process: Some(OtherProcess::None),
-        prior_complaint: Some(PriorComplaint::No),
-        issue_date: DateInput {
-            day: "14".into(),
-            month: "10".into(),
-            year: "2026".into(),
-        },
-        responsibility: Some(Responsibility::Landlord),
+        matter: None,
+        ongoing: None,
+        issue_date: examples::date(14, 10, 2026),
         category: Some(Category::DampAndMould),
         description: "Mould on the bedroom wall 🍄, עברית and a long\nline".into(),
-        place: Some(Place::Home),
         impact: "Asthma".into(),
         outcome_wanted: "Fix the fan".into(),
         adjustments: vec![Adjustment::LargePrint, Adjustment::Bsl],
-        name: "Zoë".into(),
-        contact_method: Some(ContactMethod::Email),
-        email: "zoe@example.org".into(),
         postcode: "ng2 4qb".into(),
-        ..Draft::new("hos-code-2024")
+        ..examples::complaint("hos-code-2024")
     }
 }
 
@@ -103,8 +88,8 @@ fn built_bodies() -> Vec<(&'static str, Submission)> {
     let now = "2026-12-23T10:00:00+00:00";
     let complaint = complaint_draft();
     let for_someone = Draft {
-        complainant: Some(resident_complaints::domain::draft::Complainant::SomeoneElse),
-        representative: Representative {
+        complainant: Some(resident_complaints::domain::draft::Who::SomeoneElse),
+        representative: RepresentativeAnswers {
             name: "Priya".into(),
             relationship: "Daughter".into(),
             email: "priya@example.org".into(),
@@ -115,7 +100,7 @@ fn built_bodies() -> Vec<(&'static str, Submission)> {
         ..complaint.clone()
     };
     let anonymous = Draft {
-        complainant: Some(resident_complaints::domain::draft::Complainant::Anonymous),
+        complainant: Some(resident_complaints::domain::draft::Who::Anonymous),
         ..complaint.clone()
     };
     let concern = Draft {
@@ -257,11 +242,11 @@ fn the_schemas_names_are_the_rust_enums() {
     };
     let kinds = serde_ids(all_kinds().map(|k| serde_json::to_value(k).unwrap()).into());
     let outcomes = serde_ids(
-        Outcome::ALL
+        Conclusion::ALL
             .map(|o| serde_json::to_value(o).unwrap())
             .into(),
     );
-    assert_eq!(Outcome::ALL.map(|o| o.id()).to_vec(), outcomes);
+    assert_eq!(Conclusion::ALL.map(|o| o.id()).to_vec(), outcomes);
     let cases: Vec<(&str, Vec<String>)> = vec![
         ("Kind", kinds),
         ("Outcome", outcomes),

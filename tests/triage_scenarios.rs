@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use resident_complaints::domain::draft::{
-    AfterReport, Asb, Choice, Complainant, ConsentBasis, DateInput, Draft, FeedbackKind, Matter,
+    AfterReport, Asb, Who, ConsentBasis, Draft, Matter,
     OtherProcess, PriorComplaint, RepliesTo, Responsibility, YesNo,
 };
 use resident_complaints::domain::eligibility::{self, complainant_options};
@@ -12,21 +12,15 @@ use resident_complaints::domain::ombudsman::{HOUSING_OMBUDSMAN, LGSCO};
 use resident_complaints::domain::policy::{
     Connection, Decision, Exclusion, ExclusionKind, OmbudsmanScheme, Policy,
 };
+use resident_complaints::domain::examples;
 use resident_complaints::domain::translations::{self as t, Language};
-use resident_complaints::domain::triage::{assess, route_for, Assessment, BuiltIn, Outcome};
+use resident_complaints::domain::triage::{assess, route_for, Assessment, BuiltIn, Conclusion};
 
 /// Monday 23 November 2026.
 fn received() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn typed(day: u32, month: u32, year: i32) -> DateInput {
-    DateInput {
-        day: day.to_string(),
-        month: month.to_string(),
-        year: year.to_string(),
-    }
-}
 
 fn all_policies() -> Vec<Policy> {
     Policy::builtin_ids()
@@ -39,19 +33,8 @@ fn all_policies() -> Vec<Policy> {
 /// them pointing anywhere but a complaint.
 fn tenant_complaint(policy: &Policy) -> Draft {
     Draft {
-        complainant: Some(Complainant::Myself),
-        connection: Some(Connection::Tenant),
-        kind: Some(FeedbackKind::Complaint),
-        asb: Some(Asb::No),
-        matter: Some(Matter::Repair),
-        told_before: Some(YesNo::Yes),
-        after_report: Some(AfterReport::NotFixed),
-        other_process: Some(OtherProcess::None),
-        prior_complaint: Some(PriorComplaint::No),
-        responsibility: Some(Responsibility::Landlord),
-        issue_date: typed(2, 11, 2026),
-        ongoing: Some(YesNo::No),
-        ..Draft::new(&policy.id)
+        issue_date: examples::date(2, 11, 2026),
+        ..examples::complaint(&policy.id)
     }
 }
 
@@ -94,7 +77,7 @@ fn assert_texts(
 }
 
 fn assert_complaint(a: &Assessment, policy: &Policy, what: &str) {
-    assert_eq!(a.outcome, Outcome::Complaint, "{what}");
+    assert_eq!(a.outcome, Conclusion::Complaint, "{what}");
     assert_eq!(a.exclusion, None, "{what}");
     assert_eq!(a.signpost(Language::English), None, "{what}");
     assert_eq!(a.reason(Language::English), t::triage::complaint_reason(Language::English), "{what}");
@@ -114,12 +97,12 @@ fn case_a_sorted_there_and_then_is_not_a_complaint() {
     for policy in all_policies() {
         let draft = Draft {
             after_report: Some(AfterReport::SortedStraightAway),
-            issue_date: typed(23, 11, 2026),
+            issue_date: examples::date(23, 11, 2026),
             ..tenant_complaint(&policy)
         };
         let a = assess(&policy, &draft, received());
         let what = format!("case A under {}", policy.id);
-        assert_eq!(a.outcome, Outcome::PutRightAlready, "{what}");
+        assert_eq!(a.outcome, Conclusion::PutRightAlready, "{what}");
         assert_texts(
             &a,
             &policy,
@@ -143,7 +126,7 @@ fn case_a_alternative_unexplained_missed_appointment_is_a_complaint() {
     for policy in all_policies() {
         let draft = Draft {
             after_report: Some(AfterReport::MissedAppointment),
-            issue_date: typed(23, 11, 2026),
+            issue_date: examples::date(23, 11, 2026),
             ..tenant_complaint(&policy)
         };
         let a = assess(&policy, &draft, received());
@@ -165,12 +148,12 @@ fn case_b_first_report_is_a_service_request() {
         let draft = Draft {
             told_before: Some(YesNo::No),
             after_report: None,
-            issue_date: typed(1, 9, 2026),
+            issue_date: examples::date(1, 9, 2026),
             ..tenant_complaint(&policy)
         };
         let a = assess(&policy, &draft, received());
         let what = format!("case B under {}", policy.id);
-        assert_eq!(a.outcome, Outcome::ServiceRequest, "{what}");
+        assert_eq!(a.outcome, Conclusion::ServiceRequest, "{what}");
         assert_texts(
             &a,
             &policy,
@@ -187,7 +170,7 @@ fn case_b_alternative_a_reported_but_never_followed_up_is_a_complaint() {
     for policy in all_policies() {
         let draft = Draft {
             after_report: Some(AfterReport::NoReply),
-            issue_date: typed(1, 9, 2026),
+            issue_date: examples::date(1, 9, 2026),
             ..tenant_complaint(&policy)
         };
         let a = assess(&policy, &draft, received());
@@ -205,7 +188,7 @@ fn case_b_alternative_b_temporary_repairs_going_round_in_circles_is_a_complaint(
         for after in [AfterReport::NotFixed, AfterReport::PoorWork] {
             let draft = Draft {
                 after_report: Some(after),
-                issue_date: typed(1, 9, 2026),
+                issue_date: examples::date(1, 9, 2026),
                 ..tenant_complaint(&policy)
             };
             let a = assess(&policy, &draft, received());
@@ -228,7 +211,7 @@ fn case_c_the_neighbours_behaviour_goes_to_the_asb_procedure() {
             asb: Some(Asb::Behaviour),
             told_before: Some(YesNo::No),
             after_report: None,
-            issue_date: typed(20, 9, 2026),
+            issue_date: examples::date(20, 9, 2026),
             ..tenant_complaint(&policy)
         };
         let again = Draft {
@@ -239,7 +222,7 @@ fn case_c_the_neighbours_behaviour_goes_to_the_asb_procedure() {
         for (when, draft) in [("first call", first), ("two months on", again)] {
             let a = assess(&policy, &draft, received());
             let what = format!("case C {when} under {}", policy.id);
-            assert_eq!(a.outcome, Outcome::AntiSocialBehaviour, "{what}");
+            assert_eq!(a.outcome, Conclusion::AntiSocialBehaviour, "{what}");
             assert_texts(
                 &a,
                 &policy,
@@ -259,7 +242,7 @@ fn case_c_alternative_how_reports_were_handled_is_a_complaint() {
         let draft = Draft {
             asb: Some(Asb::Handling),
             after_report: Some(AfterReport::ReportHandling),
-            issue_date: typed(20, 9, 2026),
+            issue_date: examples::date(20, 9, 2026),
             ..tenant_complaint(&policy)
         };
         let a = assess(&policy, &draft, received());
@@ -277,7 +260,7 @@ fn case_c_alternative_how_reports_were_handled_is_a_complaint() {
         };
         assert_eq!(
             assess(&policy, &no_reply, received()).outcome,
-            Outcome::Complaint
+            Conclusion::Complaint
         );
     }
 }
@@ -286,68 +269,68 @@ fn case_c_alternative_how_reports_were_handled_is_a_complaint() {
 
 /// Answers that trigger `exclusion`, starting from a plain complaint, and the outcome they lead
 /// to.
-fn trigger(exclusion: &Exclusion, draft: &mut Draft) -> Outcome {
+fn trigger(exclusion: &Exclusion, draft: &mut Draft) -> Conclusion {
     match exclusion.kind {
         ExclusionKind::ServiceRequest => {
             draft.told_before = Some(YesNo::No);
             draft.after_report = None;
-            Outcome::ServiceRequest
+            Conclusion::ServiceRequest
         }
         ExclusionKind::InformationRequest => {
             draft.responsibility = Some(Responsibility::InformationRequest);
-            Outcome::Excluded
+            Conclusion::Excluded
         }
         ExclusionKind::AntiSocialBehaviour => {
             draft.asb = Some(Asb::Behaviour);
-            Outcome::AntiSocialBehaviour
+            Conclusion::AntiSocialBehaviour
         }
         ExclusionKind::OwnAppealRoute => {
             draft.matter = Some(Matter::Decision);
             draft.decision = Some(exclusion.decision.unwrap_or(Decision::Other));
-            Outcome::OtherRoute
+            Conclusion::OtherRoute
         }
         ExclusionKind::LegalProceedings => {
             draft.other_process = Some(OtherProcess::LegalProceedings);
-            Outcome::Excluded
+            Conclusion::Excluded
         }
         ExclusionKind::InsuranceClaim => {
             draft.other_process = Some(OtherProcess::InsuranceClaim);
-            Outcome::Excluded
+            Conclusion::Excluded
         }
         ExclusionKind::AlreadyConsidered => {
             draft.prior_complaint = Some(PriorComplaint::Answered);
-            Outcome::Ombudsman
+            Conclusion::Ombudsman
         }
         ExclusionKind::WithOmbudsman => {
             draft.prior_complaint = Some(PriorComplaint::WithOmbudsman);
-            Outcome::Ombudsman
+            Conclusion::Ombudsman
         }
         ExclusionKind::OutOfTime => {
             // Older than any built-in limit, raised for the first time, over, and no reason
             // given.
             draft.matter = Some(Matter::Conduct);
-            draft.issue_date = typed(1, 1, 2020);
-            Outcome::Excluded
+            draft.issue_date = examples::date(1, 1, 2020);
+            Conclusion::Excluded
         }
         ExclusionKind::NotLandlordResponsibility => {
             draft.responsibility = Some(Responsibility::OtherBody);
-            Outcome::OtherRoute
+            Conclusion::OtherRoute
         }
         ExclusionKind::CouncillorConduct => {
             draft.responsibility = Some(Responsibility::CouncillorConduct);
-            Outcome::OtherRoute
+            Conclusion::OtherRoute
         }
         ExclusionKind::StaffGrievance => {
             draft.responsibility = Some(Responsibility::StaffGrievance);
-            Outcome::Excluded
+            Conclusion::Excluded
         }
         ExclusionKind::PolicyDisagreement => {
             draft.responsibility = Some(Responsibility::PolicyItself);
-            Outcome::Excluded
+            Conclusion::Excluded
         }
         ExclusionKind::BusinessRelationship => {
             draft.responsibility = Some(Responsibility::BusinessRelationship);
-            Outcome::Excluded
+            Conclusion::Excluded
         }
     }
 }
@@ -395,10 +378,10 @@ fn out_of_time_with_a_good_reason_stays_a_complaint() {
     for policy in all_policies() {
         let mut draft = tenant_complaint(&policy);
         draft.matter = Some(Matter::Conduct);
-        draft.issue_date = typed(1, 1, 2020);
+        draft.issue_date = examples::date(1, 1, 2020);
         draft.late_reason = "I reported it by phone every month but it was never logged".into();
         let a = assess(&policy, &draft, received());
-        assert_eq!(a.outcome, Outcome::Complaint, "{}", policy.id);
+        assert_eq!(a.outcome, Conclusion::Complaint, "{}", policy.id);
         let limited = policy.time_limit.is_some();
         assert_eq!(a.out_of_time, limited, "{}", policy.id);
         assert_eq!(a.late_reason_given, limited, "{}", policy.id);
@@ -413,7 +396,7 @@ fn item_1_a_failure_that_goes_on_today_is_in_time() {
     // becoming aware of the issue" must be accepted; a leak still not fixed is still occurring.
     for policy in all_policies() {
         // Reported eight months ago, still not fixed; damp for fourteen months, still there.
-        for started in [typed(20, 3, 2026), typed(20, 9, 2025)] {
+        for started in [examples::date(20, 3, 2026), examples::date(20, 9, 2025)] {
             let draft = Draft {
                 issue_date: started,
                 ongoing: Some(YesNo::Yes),
@@ -427,7 +410,7 @@ fn item_1_a_failure_that_goes_on_today_is_in_time() {
     // e.g. ASB" is a good reason. Ended eight months ago, it is out of time there.
     let tc = Policy::builtin("town-and-country").unwrap();
     let ended = Draft {
-        issue_date: typed(20, 3, 2026),
+        issue_date: examples::date(20, 3, 2026),
         ..tenant_complaint(&tc)
     };
     assert_eq!(assess(&tc, &ended, received()).exclusion.map(|e| e.id).as_deref(), Some("over-6-months"));
@@ -439,7 +422,7 @@ fn item_2_nottingham_bars_an_issue_over_six_months_old_only_if_not_previously_ra
     // special circumstances in relation to this".
     let nottingham = Policy::builtin("nottingham").unwrap();
     let reported = Draft {
-        issue_date: typed(20, 3, 2026),
+        issue_date: examples::date(20, 3, 2026),
         ..tenant_complaint(&nottingham)
     };
     assert_complaint(&assess(&nottingham, &reported, received()), &nottingham, "reported before");
@@ -449,7 +432,7 @@ fn item_2_nottingham_bars_an_issue_over_six_months_old_only_if_not_previously_ra
         ..reported
     };
     let a = assess(&nottingham, &first_time, received());
-    assert_eq!(a.outcome, Outcome::Excluded);
+    assert_eq!(a.outcome, Conclusion::Excluded);
     assert!(a.reason(Language::English).contains("if you have not told us about it before"));
 }
 
@@ -551,7 +534,7 @@ fn item_7_after_a_final_answer_the_resident_is_told_the_ombudsman_is_next() {
             ..tenant_complaint(&policy)
         };
         let a = assess(&policy, &draft, received());
-        assert_eq!(a.outcome, Outcome::Ombudsman, "{}", policy.id);
+        assert_eq!(a.outcome, Conclusion::Ombudsman, "{}", policy.id);
         assert!(!a.summary(Language::English).contains("dealing with it"), "{}", policy.id);
         assert!(a.signpost(Language::English).unwrap().contains("Contact the Ombudsman"));
         let e = eligibility::check(&policy, &draft, Language::English);
@@ -568,7 +551,7 @@ fn item_8_a_first_complaint_about_conduct_is_a_complaint() {
             matter: Some(Matter::Conduct),
             told_before: None,
             after_report: None,
-            issue_date: typed(22, 11, 2026),
+            issue_date: examples::date(22, 11, 2026),
             ..tenant_complaint(&policy)
         };
         assert_complaint(&assess(&policy, &draft, received()), &policy, &policy.id);
@@ -603,7 +586,7 @@ fn item_9_routes_set_by_law_are_signposted_under_every_profile() {
             let mut draft = tenant_complaint(&policy);
             change(&mut draft);
             let a = assess(&policy, &draft, received());
-            assert_eq!(a.outcome, Outcome::OtherRoute, "{words} under {}", policy.id);
+            assert_eq!(a.outcome, Conclusion::OtherRoute, "{words} under {}", policy.id);
             assert!(a.built_in.is_some_and(BuiltIn::leads), "{words} under {}", policy.id);
             assert!(a.reason(Language::English).contains(words), "{words} under {}", policy.id);
             assert!(a.can_override(), "the right to send anyway");
@@ -662,7 +645,7 @@ fn eligibility_for_every_connection_under_every_profile() {
             let consent: &[ConsentBasis] = if reps.written_consent_required {
                 &[ConsentBasis::Written, ConsentBasis::LegalAuthority]
             } else {
-                ConsentBasis::ALL
+                &ConsentBasis::ALL
             };
             assert_eq!(e.consent_options, consent, "{what}");
             assert_eq!(
@@ -671,7 +654,7 @@ fn eligibility_for_every_connection_under_every_profile() {
                 "{what}"
             );
             let replies: &[RepliesTo] = if reps.replies_to_representative {
-                RepliesTo::ALL
+                &RepliesTo::ALL
             } else {
                 &[RepliesTo::Resident]
             };
@@ -725,12 +708,12 @@ fn eligibility_in_the_profiles_own_terms() {
     for policy in all_policies() {
         let options = complainant_options(&policy);
         assert_eq!(
-            options.contains(&Complainant::Anonymous),
+            options.contains(&Who::Anonymous),
             policy.id == "south-cambridgeshire",
             "{}",
             policy.id
         );
-        assert!(options.contains(&Complainant::Myself));
-        assert!(options.contains(&Complainant::SomeoneElse));
+        assert!(options.contains(&Who::Myself));
+        assert!(options.contains(&Who::SomeoneElse));
     }
 }

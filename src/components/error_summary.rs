@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::question::focus;
 use crate::app::use_journey;
 use crate::domain::translations::errors as t;
+use crate::domain::pages::FieldId;
 use crate::domain::validation::FieldError;
 
 /// The page's current errors, shared by the summary and the fields' inline messages.
@@ -13,7 +14,7 @@ pub struct FormErrors(pub RwSignal<Vec<FieldError>>);
 
 impl FormErrors {
     /// The message for one field, if it has a problem.
-    pub fn message(&self, field: &'static str) -> Signal<Option<String>> {
+    pub fn message(&self, field: FieldId) -> Signal<Option<String>> {
         let errors = self.0;
         // `try_with`: a field built outside its page's form could otherwise find the errors of
         // the page before, already disposed.
@@ -30,7 +31,7 @@ impl FormErrors {
 }
 
 /// The inline error of the field `name`, from the form's errors (none outside a form).
-pub fn field_error(name: &'static str) -> Signal<Option<String>> {
+pub fn field_error(name: FieldId) -> Signal<Option<String>> {
     match use_context::<FormErrors>() {
         Some(errors) => errors.message(name),
         None => Signal::derive(|| None),
@@ -46,7 +47,7 @@ pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
             let items = list
                 .into_iter()
                 .map(|error| {
-                    let field = error.field;
+                    let field = error.field.id();
                     view! {
                         <li>
                             <a

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::domain::draft::{Choice, DateInput, Draft};
+use crate::domain::page::{ChoiceAnswer, Offered};
+use crate::domain::pages::FieldId;
 use crate::domain::translations::fields;
 use crate::domain::words::Label;
 
@@ -66,14 +68,15 @@ fn choice_id(name: &'static str, index: usize) -> String {
 /// The fieldset around a set of radios or checkboxes: the question as its legend, the hint
 /// and the inline error.
 fn choice_group(
-    name: &'static str,
+    field: FieldId,
     question: String,
     heading: bool,
     hint: Option<String>,
     class: &'static str,
     items: impl IntoView + 'static,
 ) -> impl IntoView {
-    let error = field_error(name);
+    let name = field.id();
+    let error = field_error(field);
     let describedby = described_by(name, hint.is_some(), error);
     view! {
         <div class=group_class(error)>
@@ -87,28 +90,29 @@ fn choice_group(
     }
 }
 
-/// Radios for a single choice.
+/// Radios for a single choice, bound to a choice of the draft (see `choice_answer!`).
 #[component]
-pub fn Radios<T: Choice + Label + Send + Sync>(
-    name: &'static str,
+pub fn Radios(
+    field: FieldId,
     question: String,
+    answer: ChoiceAnswer,
     #[prop(optional)] heading: bool,
     #[prop(default = None, into)] hint: Option<String>,
-    /// The choices offered, in order (all of `T` unless the policy narrows them).
-    #[prop(default = T::ALL.to_vec())]
-    options: Vec<T>,
-    get: fn(&Draft) -> Option<T>,
-    set: fn(&mut Draft, T),
+    /// The choices offered, in order, where the policy narrows them (all of them otherwise).
+    #[prop(optional)]
+    options: Option<Vec<Offered>>,
 ) -> impl IntoView {
     let journey = use_journey();
     let (draft, language) = (journey.draft, journey.language);
+    let name = field.id();
     let items = options
+        .unwrap_or_else(|| (answer.options)(language))
         .into_iter()
         .enumerate()
-        .map(|(index, value)| {
+        .map(|(index, offer)| {
             let id = choice_id(name, index);
             let hint_id = format!("{id}-item-hint");
-            let has_hint = value.hint(language).is_some();
+            let value = offer.id;
             view! {
                 <div class="radios__item">
                     <input
@@ -116,24 +120,24 @@ pub fn Radios<T: Choice + Label + Send + Sync>(
                         type="radio"
                         id=id.clone()
                         name=name
-                        value=value.id()
-                        prop:checked=move || draft.with(|d| get(d) == Some(value))
-                        on:change=move |_| draft.update(|d| set(d, value))
-                        aria-describedby=has_hint.then(|| hint_id.clone())
+                        value=value
+                        prop:checked=move || draft.with(|d| (answer.get)(d) == Some(value))
+                        on:change=move |_| draft.update(|d| (answer.set)(d, value))
+                        aria-describedby=offer.hint.is_some().then(|| hint_id.clone())
                     />
-                    <label class="label radios__label" for=id>{value.label(language)}</label>
-                    {value.hint(language).map(|hint| view! { <div class="hint radios__hint" id=hint_id>{hint}</div> })}
+                    <label class="label radios__label" for=id>{offer.label}</label>
+                    {offer.hint.map(|hint| view! { <div class="hint radios__hint" id=hint_id>{hint}</div> })}
                 </div>
             }
         })
         .collect_view();
-    choice_group(name, question, heading, hint, "radios", items)
+    choice_group(field, question, heading, hint, "radios", items)
 }
 
 /// Checkboxes for any number of choices.
 #[component]
 pub fn Checkboxes<T: Choice + Label + Send + Sync>(
-    name: &'static str,
+    field: FieldId,
     question: String,
     #[prop(optional)] heading: bool,
     #[prop(default = None, into)] hint: Option<String>,
@@ -142,6 +146,7 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
     set: fn(&mut Draft) -> &mut Vec<T>,
 ) -> impl IntoView {
     let (draft, language) = (use_journey().draft, use_journey().language);
+    let name = field.id();
     let items = options
         .into_iter()
         .enumerate()
@@ -174,13 +179,13 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
             }
         })
         .collect_view();
-    choice_group(name, question, heading, hint, "checkboxes", items)
+    choice_group(field, question, heading, hint, "checkboxes", items)
 }
 
 /// A one-line text input.
 #[component]
 pub fn TextInput(
-    name: &'static str,
+    field: FieldId,
     label: String,
     #[prop(optional)] heading: bool,
     #[prop(default = None, into)] hint: Option<String>,
@@ -192,7 +197,8 @@ pub fn TextInput(
     #[prop(optional)] spellcheck: Option<bool>,
 ) -> impl IntoView {
     let draft = use_journey().draft;
-    let error = field_error(name);
+    let name = field.id();
+    let error = field_error(field);
     let describedby = described_by(name, hint.is_some(), error);
     let class = move || {
         let width = width.map(|w| format!(" input--{w}")).unwrap_or_default();
@@ -241,7 +247,7 @@ fn thousands(n: usize) -> String {
 /// A multi-line text box with a character count.
 #[component]
 pub fn TextArea(
-    name: &'static str,
+    field: FieldId,
     label: String,
     #[prop(optional)] heading: bool,
     #[prop(default = None, into)] hint: Option<String>,
@@ -252,7 +258,8 @@ pub fn TextArea(
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let (draft, language) = (use_journey().draft, use_journey().language);
-    let error = field_error(name);
+    let name = field.id();
+    let error = field_error(field);
     let used = Memo::new(move |_| draft.with(|d| get(d).chars().count()));
     let hint_and_error = described_by(name, hint.is_some(), error);
     let describedby = move || {
@@ -297,12 +304,11 @@ pub fn TextArea(
     }
 }
 
-/// A date as three boxes: day, month, year. Its error (`error_field`) links to the day box,
-/// whose id is `{name}-day`.
+/// A date as three boxes: day, month, year. Its field is the day box (`<name>-day`), where
+/// its error links.
 #[component]
 pub fn DateField(
-    name: &'static str,
-    error_field: &'static str,
+    field: FieldId,
     question: String,
     #[prop(optional)] heading: bool,
     hint: String,
@@ -310,7 +316,8 @@ pub fn DateField(
     set: fn(&mut Draft) -> &mut DateInput,
 ) -> impl IntoView {
     let (draft, language) = (use_journey().draft, use_journey().language);
-    let error = field_error(error_field);
+    let name = field.id().trim_end_matches("-day");
+    let error = field_error(field);
     let describedby = described_by(name, true, error);
     let part = |part: &'static str, label: &'static str, width: &'static str| {
         let id = format!("{name}-{part}");

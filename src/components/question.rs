@@ -51,6 +51,17 @@ pub fn InfoPage(page: PageId, title: String, children: Children) -> impl IntoVie
     }
 }
 
+/// The start page's frame: no back link, so the first page's wasm carries nothing of the
+/// journey's order or the other pages' declarations.
+#[component]
+pub fn FirstPage(title: String, children: Children) -> impl IntoView {
+    arrive(use_journey(), PageId::Start, title, None);
+    view! {
+        {children()}
+        <ClearAnswers />
+    }
+}
+
 /// A question page: its fields (the children) in a form that is checked on Continue. With
 /// errors, the summary is shown and focused; without, the resident goes on to the next page
 /// (or back to check-answers when changing an answer).

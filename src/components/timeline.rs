@@ -14,7 +14,7 @@ pub fn TimelineList(milestones: Vec<Milestone>) -> impl IntoView {
         .into_iter()
         .map(|milestone| {
             view! {
-                <div class="summary-list__row" data-milestone=milestone.id.as_str()>
+                <div class="summary-list__row" data-milestone=milestone.id.id()>
                     <dt class="summary-list__key">{milestone.label(language)}</dt>
                     <dd class="summary-list__value">
                         {sentence(&milestones::by(language, MARK[0]), vec![view! {

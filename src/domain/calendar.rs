@@ -1,37 +1,19 @@
 //! UK bank holidays for England and Wales, Scotland and Northern Ireland, computed by rule,
 //! and the working-day arithmetic that complaint-handling deadlines are counted in.
 
+use super::choice::choice;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 
-/// The three UK bank-holiday jurisdictions (the "divisions" of gov.uk's bank-holidays.json).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Region {
-    EnglandAndWales,
-    Scotland,
-    NorthernIreland,
-}
+choice!(serde
+    /// The three UK bank-holiday jurisdictions (the "divisions" of gov.uk's bank-holidays.json).
+    Region {
+        EnglandAndWales = "england-and-wales",
+        Scotland = "scotland",
+        NorthernIreland = "northern-ireland",
+    }
+);
 
 impl Region {
-    pub const ALL: [Region; 3] = [
-        Region::EnglandAndWales,
-        Region::Scotland,
-        Region::NorthernIreland,
-    ];
-
-    /// Stable lowercase id, the same as the serde form and gov.uk's division names.
-    pub fn id(self) -> &'static str {
-        match self {
-            Region::EnglandAndWales => "england-and-wales",
-            Region::Scotland => "scotland",
-            Region::NorthernIreland => "northern-ireland",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Region> {
-        Region::ALL.into_iter().find(|r| r.id() == id)
-    }
-
     /// Human-readable name, e.g. "England and Wales".
     pub fn name(self) -> &'static str {
         match self {

@@ -1,6 +1,7 @@
 //! The dates a policy promises: from the time a complaint (or a review request) is received,
 //! each milestone of the policy as a real date, in working days of the policy's region.
 
+use super::choice::choice;
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::calendar::{add_working_days, Region};
@@ -11,50 +12,23 @@ use super::translations::{self as t, Language};
 /// statutory Code's limit (5 working days) is assumed: the Code binds every member landlord.
 pub const CODE_ACKNOWLEDGE_DAYS: u32 = 5;
 
-/// The milestones a policy can promise, each with a stable id used in the HTTP contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MilestoneId {
-    AcknowledgeBy,
-    ContactBy,
-    ConcernResolveBy,
-    Stage1ResponseBy,
-    Stage1ExtendedBy,
-    Stage2RequestBy,
-    Stage2AcknowledgeBy,
-    Stage2ResponseBy,
-    Stage2ExtendedBy,
-    CommentReplyBy,
-}
+choice!(
+    /// The milestones a policy can promise, each with a stable id used in the HTTP contract.
+    MilestoneId {
+        AcknowledgeBy = "acknowledge_by",
+        ContactBy = "contact_by",
+        ConcernResolveBy = "concern_resolve_by",
+        Stage1ResponseBy = "stage1_response_by",
+        Stage1ExtendedBy = "stage1_extended_by",
+        Stage2RequestBy = "stage2_request_by",
+        Stage2AcknowledgeBy = "stage2_acknowledge_by",
+        Stage2ResponseBy = "stage2_response_by",
+        Stage2ExtendedBy = "stage2_extended_by",
+        CommentReplyBy = "comment_reply_by",
+    }
+);
 
 impl MilestoneId {
-    pub const ALL: [MilestoneId; 10] = [
-        MilestoneId::AcknowledgeBy,
-        MilestoneId::ContactBy,
-        MilestoneId::ConcernResolveBy,
-        MilestoneId::Stage1ResponseBy,
-        MilestoneId::Stage1ExtendedBy,
-        MilestoneId::Stage2RequestBy,
-        MilestoneId::Stage2AcknowledgeBy,
-        MilestoneId::Stage2ResponseBy,
-        MilestoneId::Stage2ExtendedBy,
-        MilestoneId::CommentReplyBy,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MilestoneId::AcknowledgeBy => "acknowledge_by",
-            MilestoneId::ContactBy => "contact_by",
-            MilestoneId::ConcernResolveBy => "concern_resolve_by",
-            MilestoneId::Stage1ResponseBy => "stage1_response_by",
-            MilestoneId::Stage1ExtendedBy => "stage1_extended_by",
-            MilestoneId::Stage2RequestBy => "stage2_request_by",
-            MilestoneId::Stage2AcknowledgeBy => "stage2_acknowledge_by",
-            MilestoneId::Stage2ResponseBy => "stage2_response_by",
-            MilestoneId::Stage2ExtendedBy => "stage2_extended_by",
-            MilestoneId::CommentReplyBy => "comment_reply_by",
-        }
-    }
-
     /// What happens by this date, in words a resident reads.
     pub fn label(self, language: Language) -> &'static str {
         use t::milestones;
@@ -107,7 +81,7 @@ impl Timeline {
     pub fn get(&self, id: &str) -> Option<NaiveDate> {
         self.milestones
             .iter()
-            .find(|m| m.id.as_str() == id)
+            .find(|m| m.id.id() == id)
             .map(|m| m.date)
     }
 
@@ -306,7 +280,7 @@ mod tests {
     fn pairs(timeline: &Timeline) -> Vec<(&'static str, String)> {
         timeline
             .iter()
-            .map(|m| (m.id.as_str(), m.date.to_string()))
+            .map(|m| (m.id.id(), m.date.to_string()))
             .collect()
     }
 
@@ -573,7 +547,7 @@ mod tests {
     #[test]
     fn milestone_ids_are_unique_and_labelled() {
         let ids: std::collections::HashSet<_> =
-            MilestoneId::ALL.iter().map(|m| m.as_str()).collect();
+            MilestoneId::ALL.iter().map(|m| m.id()).collect();
         assert_eq!(ids.len(), MilestoneId::ALL.len());
         assert!(MilestoneId::ALL.iter().all(|m| !m.label(Language::Welsh).is_empty()));
     }

@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use super::choice::Choice;
+use super::choice::choice;
 use super::policy::{Connection, Decision};
 
 /// Bumped when a saved draft can no longer be read as it is; see `Draft::from_saved`.
@@ -33,83 +35,14 @@ pub struct Photo {
     pub jpeg_base64: String,
 }
 
-/// Implemented by the enums a resident chooses from, so that pages can offer every choice and
-/// store it as a stable string.
-pub trait Choice: Sized + Copy + PartialEq + 'static {
-    const ALL: &'static [Self];
-    fn id(self) -> &'static str;
-    fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|choice| choice.id() == id)
-    }
-}
-
-/// Declares a choice enum with its kebab-case ids (matching its serde names).
-macro_rules! choice {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $id)] $variant),+
-        }
-        impl Choice for $name {
-            const ALL: &'static [Self] = &[$($name::$variant),+];
-            fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-        }
-    };
-}
-
-impl Choice for Connection {
-    const ALL: &'static [Self] = &[
-        Connection::Tenant,
-        Connection::Leaseholder,
-        Connection::SharedOwner,
-        Connection::HousingApplicant,
-        Connection::ServiceUser,
-        Connection::MemberOfThePublic,
-    ];
-    fn id(self) -> &'static str {
-        match self {
-            Connection::Tenant => "tenant",
-            Connection::Leaseholder => "leaseholder",
-            Connection::SharedOwner => "shared-owner",
-            Connection::HousingApplicant => "housing-applicant",
-            Connection::ServiceUser => "service-user",
-            Connection::MemberOfThePublic => "member-of-the-public",
-        }
-    }
-}
-
-impl Choice for Decision {
-    const ALL: &'static [Self] = &[
-        Decision::Housing,
-        Decision::ServiceCharge,
-        Decision::Tenancy,
-        Decision::Benefit,
-        Decision::Other,
-        Decision::NoRoute,
-    ];
-    fn id(self) -> &'static str {
-        match self {
-            Decision::Housing => "housing",
-            Decision::ServiceCharge => "service-charge",
-            Decision::Tenancy => "tenancy",
-            Decision::Benefit => "benefit",
-            Decision::Other => "other",
-            Decision::NoRoute => "no-route",
-        }
-    }
-}
-
-choice!(
+choice!(serde
     /// Yes or no, for the questions that are only that.
     YesNo { Yes = "yes", No = "no" }
 );
 
-choice!(
+choice!(serde
     /// Who is making the complaint.
-    Complainant {
+    Who {
         Myself = "myself",
         /// A relative, friend, adviser, councillor or MP acting for the resident.
         SomeoneElse = "someone-else",
@@ -118,7 +51,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// What the representative holds to act for the resident.
     ConsentBasis {
         Written = "written",
@@ -127,17 +60,17 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// Who the landlord should reply to when a representative makes the complaint.
     RepliesTo { Resident = "resident", Representative = "representative", Both = "both" }
 );
 
-choice!(
+choice!(serde
     /// What kind of feedback this is.
     FeedbackKind { Complaint = "complaint", Compliment = "compliment", Comment = "comment" }
 );
 
-choice!(
+choice!(serde
     /// What the complaint is about, asked before "have you told them before?": only a first
     /// report of something to do or fix is a service request. A first complaint about how staff
     /// behaved, or a rule that was broken, is a complaint from the start.
@@ -154,7 +87,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// What happened after the resident told the landlord before.
     AfterReport {
         NotFixed = "not-fixed",
@@ -169,7 +102,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// Whether the matter is about anti-social behaviour.
     Asb {
         No = "no",
@@ -180,7 +113,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// Another process already dealing with the matter, if any.
     OtherProcess {
         None = "none",
@@ -189,7 +122,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// Whether the matter has been through the complaints process before.
     PriorComplaint {
         No = "no",
@@ -200,7 +133,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// Whether the matter is the landlord's to deal with.
     Responsibility {
         Landlord = "landlord",
@@ -214,7 +147,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// The route the resident chose on the outcome page.
     Route {
         /// A formal complaint (stage 1).
@@ -224,7 +157,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// What the complaint is about.
     Category {
         Repairs = "repairs",
@@ -239,12 +172,12 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// Where the problem is.
     Place { Home = "home", Communal = "communal", Elsewhere = "elsewhere" }
 );
 
-choice!(
+choice!(serde
     /// Help the resident needs to take part.
     Adjustment {
         LargePrint = "large-print",
@@ -259,7 +192,7 @@ choice!(
     }
 );
 
-choice!(
+choice!(serde
     /// How the resident wants to be contacted.
     ContactMethod { Email = "email", Phone = "phone", Post = "post" }
 );
@@ -319,7 +252,7 @@ impl DateInput {
 /// The representative's own details, when someone complains for the resident.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Representative {
+pub struct RepresentativeAnswers {
     pub name: String,
     /// How they know the resident ("daughter", "support worker at ...").
     pub relationship: String,
@@ -330,9 +263,10 @@ pub struct Representative {
 }
 
 /// Every answer the resident has given.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
+    /// `DRAFT_VERSION` in a new draft; a saved draft without one is discarded.
     pub version: u32,
     /// The profile the answers were given under.
     pub policy_id: String,
@@ -343,8 +277,8 @@ pub struct Draft {
     pub danger: Option<YesNo>,
 
     // Who is complaining.
-    pub complainant: Option<Complainant>,
-    pub representative: Representative,
+    pub complainant: Option<Who>,
+    pub representative: RepresentativeAnswers,
     pub connection: Option<Connection>,
     pub kind: Option<FeedbackKind>,
 
@@ -408,59 +342,6 @@ pub struct Draft {
     pub review_idempotency_key: String,
 }
 
-impl Default for Draft {
-    fn default() -> Self {
-        Draft {
-            version: DRAFT_VERSION,
-            policy_id: String::new(),
-            last_page: String::new(),
-            danger: None,
-            complainant: None,
-            representative: Representative::default(),
-            connection: None,
-            kind: None,
-            asb: None,
-            matter: None,
-            decision: None,
-            told_before: None,
-            after_report: None,
-            other_process: None,
-            prior_complaint: None,
-            issue_date: DateInput::default(),
-            ongoing: None,
-            late_reason: String::new(),
-            responsibility: None,
-            route: None,
-            send_anyway: None,
-            override_reason: String::new(),
-            category: None,
-            description: String::new(),
-            place: None,
-            address: String::new(),
-            done_so_far: String::new(),
-            impact: String::new(),
-            outcome_wanted: String::new(),
-            photos: Vec::new(),
-            message: String::new(),
-            wants_reply: None,
-            adjustments: Vec::new(),
-            adjustments_detail: String::new(),
-            name: String::new(),
-            contact_method: None,
-            email: String::new(),
-            phone: String::new(),
-            postal_address: String::new(),
-            postcode: String::new(),
-            declaration: false,
-            idempotency_key: String::new(),
-            review_reference: String::new(),
-            review_response_date: DateInput::default(),
-            review_reasons: String::new(),
-            review_idempotency_key: String::new(),
-        }
-    }
-}
-
 /// What became of a saved draft when the app read it back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Restored {
@@ -475,6 +356,7 @@ pub enum Restored {
 impl Draft {
     pub fn new(policy_id: &str) -> Draft {
         Draft {
+            version: DRAFT_VERSION,
             policy_id: policy_id.to_string(),
             ..Draft::default()
         }
@@ -500,18 +382,17 @@ impl Draft {
     pub fn is_started(&self) -> bool {
         *self
             != Draft {
-                policy_id: self.policy_id.clone(),
                 last_page: self.last_page.clone(),
-                ..Draft::default()
+                ..Draft::new(&self.policy_id)
             }
     }
 
     pub fn is_representative(&self) -> bool {
-        self.complainant == Some(Complainant::SomeoneElse)
+        self.complainant == Some(Who::SomeoneElse)
     }
 
     pub fn is_anonymous(&self) -> bool {
-        self.complainant == Some(Complainant::Anonymous)
+        self.complainant == Some(Who::Anonymous)
     }
 }
 
@@ -591,7 +472,7 @@ mod tests {
     fn choice_ids_match_serde_names() {
         for choice in AfterReport::ALL {
             assert_eq!(serde_json::to_value(choice).unwrap(), choice.id());
-            assert_eq!(AfterReport::from_id(choice.id()), Some(*choice));
+            assert_eq!(AfterReport::from_id(choice.id()), Some(choice));
         }
         for choice in Connection::ALL {
             assert_eq!(serde_json::to_value(choice).unwrap(), choice.id());

@@ -4,7 +4,7 @@
 //! Like triage, it never refuses: someone the policy does not name is told the process may not
 //! be open to them, and can still send it. The landlord decides, not the form.
 
-use super::draft::{Category, Choice, Complainant, ConsentBasis, Draft, RepliesTo};
+use super::draft::{Category, Who, ConsentBasis, Draft, RepliesTo};
 use super::ombudsman::{OmbudsmanDetails, HOUSING_OMBUDSMAN, LGSCO};
 use super::policy::{Connection, Decision, OmbudsmanScheme, Policy};
 use super::triage;
@@ -153,15 +153,15 @@ pub fn ombudsman_for(policy: &Policy, draft: &Draft) -> Vec<OmbudsmanDetails> {
 
 /// The "who is complaining" choices the policy allows: a representative only where the policy
 /// allows them; anonymous only where it accepts that.
-pub fn complainant_options(policy: &Policy) -> Vec<Complainant> {
+pub fn complainant_options(policy: &Policy) -> Vec<Who> {
     let rules = &policy.eligibility;
-    Complainant::ALL
+    Who::ALL
         .iter()
         .copied()
         .filter(|choice| match choice {
-            Complainant::Myself => true,
-            Complainant::SomeoneElse => rules.representatives.allowed,
-            Complainant::Anonymous => rules.anonymous_accepted,
+            Who::Myself => true,
+            Who::SomeoneElse => rules.representatives.allowed,
+            Who::Anonymous => rules.anonymous_accepted,
         })
         .collect()
 }
@@ -225,7 +225,7 @@ mod tests {
             "tenants, leaseholders and shared owners"
         );
         for connection in Connection::ALL {
-            assert!(!group(*connection, Language::Welsh).is_empty());
+            assert!(!group(connection, Language::Welsh).is_empty());
         }
     }
 
@@ -367,15 +367,15 @@ mod tests {
         let mut p = Policy::default_policy();
         assert_eq!(
             complainant_options(&p),
-            [Complainant::Myself, Complainant::SomeoneElse]
+            [Who::Myself, Who::SomeoneElse]
         );
         p.eligibility.anonymous_accepted = true;
-        assert_eq!(complainant_options(&p), Complainant::ALL);
+        assert_eq!(complainant_options(&p), Who::ALL);
         assert!(check(&p, &Draft::new("x"), Language::English).anonymous_allowed);
         p.eligibility.representatives.allowed = false;
         assert_eq!(
             complainant_options(&p),
-            [Complainant::Myself, Complainant::Anonymous]
+            [Who::Myself, Who::Anonymous]
         );
     }
 }

@@ -4,198 +4,17 @@
 
 use chrono::NaiveDate;
 
-use super::draft::{AfterReport, Asb, Complainant, Draft, FeedbackKind, PriorComplaint, YesNo};
+use super::draft::Draft;
 use super::policy::Policy;
-use super::triage;
 
-/// Every page of the journey. The slug is its URL path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PageId {
-    Start,
-    Safety,
-    Emergency,
-    Who,
-    Representative,
-    Connection,
-    Kind,
-    Feedback,
-    Asb,
-    PriorComplaint,
-    OtherProcess,
-    /// What the complaint is about.
-    Matter,
-    /// Which decision, when it is about one.
-    Decision,
-    ToldBefore,
-    AfterReport,
-    When,
-    LateReason,
-    Responsibility,
-    Outcome,
-    Category,
-    WhatWentWrong,
-    Photos,
-    Where,
-    DoneSoFar,
-    Impact,
-    OutcomeWanted,
-    Support,
-    Contact,
-    Check,
-    /// Asking for a stage 2 review, later, by reference: not on the complaint's path.
-    Review,
-}
+pub use super::pages::PageId;
 
-impl PageId {
-    pub const ALL: [PageId; 30] = [
-        PageId::Start,
-        PageId::Safety,
-        PageId::Emergency,
-        PageId::Who,
-        PageId::Representative,
-        PageId::Connection,
-        PageId::Kind,
-        PageId::Feedback,
-        PageId::Asb,
-        PageId::PriorComplaint,
-        PageId::OtherProcess,
-        PageId::Matter,
-        PageId::Decision,
-        PageId::ToldBefore,
-        PageId::AfterReport,
-        PageId::When,
-        PageId::LateReason,
-        PageId::Responsibility,
-        PageId::Outcome,
-        PageId::Category,
-        PageId::WhatWentWrong,
-        PageId::Photos,
-        PageId::Where,
-        PageId::DoneSoFar,
-        PageId::Impact,
-        PageId::OutcomeWanted,
-        PageId::Support,
-        PageId::Contact,
-        PageId::Check,
-        PageId::Review,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            PageId::Start => "",
-            PageId::Safety => "safety",
-            PageId::Emergency => "emergency",
-            PageId::Who => "who",
-            PageId::Representative => "representative",
-            PageId::Connection => "connection",
-            PageId::Kind => "kind",
-            PageId::Feedback => "feedback",
-            PageId::Asb => "anti-social-behaviour",
-            PageId::Matter => "what-about",
-            PageId::Decision => "which-decision",
-            PageId::ToldBefore => "told-before",
-            PageId::AfterReport => "after-report",
-            PageId::OtherProcess => "other-process",
-            PageId::PriorComplaint => "complained-before",
-            PageId::When => "when",
-            PageId::LateReason => "late-reason",
-            PageId::Responsibility => "responsibility",
-            PageId::Outcome => "outcome",
-            PageId::Category => "category",
-            PageId::WhatWentWrong => "what-went-wrong",
-            PageId::Photos => "photos",
-            PageId::Where => "where",
-            PageId::DoneSoFar => "done-so-far",
-            PageId::Impact => "impact",
-            PageId::OutcomeWanted => "outcome-wanted",
-            PageId::Support => "support",
-            PageId::Contact => "contact",
-            PageId::Check => "check-answers",
-            PageId::Review => "review",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<PageId> {
-        PageId::ALL.into_iter().find(|page| page.slug() == slug)
-    }
-}
-
-/// The page after `page`, given the answers so far; `None` where the journey stops (the
-/// outcome page of a matter that belongs elsewhere, unless the resident sends it anyway, and
-/// check-answers). An unanswered question follows its most common branch.
+/// The page after `page`, given the answers so far (each page's declaration in `pages.rs`
+/// says); `None` where the journey stops (the outcome page of a matter that belongs elsewhere,
+/// unless the resident sends it anyway, and check-answers). An unanswered question follows its
+/// most common branch.
 pub fn next(policy: &Policy, draft: &Draft, page: PageId, today: NaiveDate) -> Option<PageId> {
-    let anonymous = draft.complainant == Some(Complainant::Anonymous);
-    let after_details = || {
-        if anonymous {
-            PageId::Check
-        } else {
-            PageId::Support
-        }
-    };
-    Some(match page {
-        PageId::Start => PageId::Safety,
-        PageId::Safety if draft.danger == Some(YesNo::Yes) => PageId::Emergency,
-        PageId::Safety | PageId::Emergency => PageId::Who,
-        PageId::Who if draft.complainant == Some(Complainant::SomeoneElse) => {
-            PageId::Representative
-        }
-        PageId::Who | PageId::Representative => PageId::Connection,
-        PageId::Connection => PageId::Kind,
-        PageId::Kind => match draft.kind {
-            Some(FeedbackKind::Compliment | FeedbackKind::Comment) => PageId::Feedback,
-            _ => PageId::Asb,
-        },
-        PageId::Feedback => after_details(),
-        // The ASB question comes first: a first report of a neighbour's behaviour is for the
-        // ASB procedure, not a service request.
-        PageId::Asb if draft.asb == Some(Asb::Behaviour) => PageId::Outcome,
-        PageId::Asb => PageId::PriorComplaint,
-        // After a final answer, or with the Ombudsman, nothing later changes where it goes.
-        PageId::PriorComplaint
-            if matches!(
-                draft.prior_complaint,
-                Some(PriorComplaint::Answered | PriorComplaint::WithOmbudsman)
-            ) =>
-        {
-            PageId::Outcome
-        }
-        PageId::PriorComplaint => PageId::OtherProcess,
-        // How ASB reports were handled is a complaint about something already reported.
-        PageId::OtherProcess if draft.asb == Some(Asb::Handling) => PageId::When,
-        PageId::OtherProcess => PageId::Matter,
-        // "Told before?" only where a first report would be a service request.
-        PageId::Matter if triage::asks_decision(draft) => PageId::Decision,
-        PageId::Matter if triage::asks_told_before(draft) => PageId::ToldBefore,
-        PageId::Matter => PageId::When,
-        PageId::Decision if triage::decision_with_route(draft).is_some() => PageId::Outcome,
-        PageId::Decision => PageId::When,
-        PageId::ToldBefore if draft.told_before == Some(YesNo::No) => PageId::Outcome,
-        PageId::ToldBefore => PageId::AfterReport,
-        PageId::AfterReport if draft.after_report == Some(AfterReport::SortedStraightAway) => {
-            PageId::Outcome
-        }
-        PageId::AfterReport => PageId::When,
-        PageId::When if triage::asks_late_reason(policy, draft, today) => PageId::LateReason,
-        PageId::When | PageId::LateReason => PageId::Responsibility,
-        PageId::Responsibility => PageId::Outcome,
-        PageId::Outcome => {
-            if triage::assess(policy, draft, today).sends_as_complaint(draft) {
-                PageId::Category
-            } else {
-                return None;
-            }
-        }
-        PageId::Category => PageId::WhatWentWrong,
-        PageId::WhatWentWrong => PageId::Photos,
-        PageId::Photos => PageId::Where,
-        PageId::Where => PageId::DoneSoFar,
-        PageId::DoneSoFar => PageId::Impact,
-        PageId::Impact => PageId::OutcomeWanted,
-        PageId::OutcomeWanted => after_details(),
-        PageId::Support => PageId::Contact,
-        PageId::Contact => PageId::Check,
-        PageId::Check | PageId::Review => return None,
-    })
+    page.page().next(policy, draft, today)
 }
 
 /// The pages the resident passes through from the start, in order, up to where the journey
@@ -222,7 +41,11 @@ pub fn previous(policy: &Policy, draft: &Draft, page: PageId, today: NaiveDate) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::draft::{DateInput, Matter, OtherProcess, Responsibility, Route};
+    use crate::domain::examples;
+    use crate::domain::draft::{
+        AfterReport, Asb, Who, DateInput, FeedbackKind, Matter, PriorComplaint, Route,
+        YesNo,
+    };
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -238,32 +61,9 @@ mod tests {
     /// A resident complaining for themselves about a repair reported before and not fixed.
     fn complaint() -> Draft {
         Draft {
-            danger: Some(YesNo::No),
-            complainant: Some(Complainant::Myself),
-            connection: Some(crate::domain::policy::Connection::Tenant),
-            kind: Some(FeedbackKind::Complaint),
-            asb: Some(Asb::No),
-            matter: Some(crate::domain::draft::Matter::Repair),
-            told_before: Some(YesNo::Yes),
-            after_report: Some(AfterReport::NotFixed),
-            other_process: Some(OtherProcess::None),
-            prior_complaint: Some(PriorComplaint::No),
-            issue_date: DateInput {
-                day: "1".into(),
-                month: "10".into(),
-                year: "2026".into(),
-            },
-            responsibility: Some(Responsibility::Landlord),
-            ..Draft::new("hos-code-2024")
+            ongoing: None,
+            ..examples::complaint("hos-code-2024")
         }
-    }
-
-    #[test]
-    fn slugs_are_unique_and_round_trip() {
-        for page in PageId::ALL {
-            assert_eq!(PageId::from_slug(page.slug()), Some(page));
-        }
-        assert_eq!(PageId::from_slug("nowhere"), None);
     }
 
     #[test]
@@ -317,7 +117,7 @@ mod tests {
     fn a_representative_gives_their_details() {
         let policy = Policy::default_policy();
         let draft = Draft {
-            complainant: Some(Complainant::SomeoneElse),
+            complainant: Some(Who::SomeoneElse),
             ..complaint()
         };
         assert_eq!(
@@ -330,7 +130,7 @@ mod tests {
     fn anonymous_skips_support_and_contact() {
         let policy = Policy::builtin("south-cambridgeshire").unwrap();
         let draft = Draft {
-            complainant: Some(Complainant::Anonymous),
+            complainant: Some(Who::Anonymous),
             ..complaint()
         };
         let pages = slugs(&policy, &draft);

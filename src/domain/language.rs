@@ -1,27 +1,23 @@
 //! The languages the app speaks, and choosing one from a setting or the browser's list.
 
-use serde::{Deserialize, Serialize};
+use super::choice::choice;
 
-/// A language of the app's texts (`src/locales/<code>/`). English is the reference: every
-/// text exists in it, and a landlord's own text falls back to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
-pub enum Language {
-    #[default]
-    #[serde(rename = "en")]
-    English,
-    #[serde(rename = "cy")]
-    Welsh,
-}
+choice!(serde
+    /// A language of the app's texts (`src/locales/<code>/`). English is the reference: every
+    /// text exists in it, and a landlord's own text falls back to it. The id is its BCP 47
+    /// code, for `lang` attributes, settings and profiles.
+    #[derive(PartialOrd, Ord, Default)]
+    Language {
+        #[default]
+        English = "en",
+        Welsh = "cy",
+    }
+);
 
 impl Language {
-    pub const ALL: [Language; 2] = [Language::English, Language::Welsh];
-
-    /// The BCP 47 code, for `lang` attributes, settings and profiles.
+    /// The BCP 47 code.
     pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-            Language::Welsh => "cy",
-        }
+        self.id()
     }
 
     /// The language of a tag such as `cy`, `cy-GB` or `en-US`, if the app has it.

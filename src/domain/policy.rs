@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::Region;
 use super::local_text::LocalText;
+use super::choice::choice;
 
 /// A landlord's policy profile. Field names match the JSON document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,17 +103,17 @@ pub struct Eligibility {
     pub anonymous_accepted: bool,
 }
 
-/// A person's connection to the landlord.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Connection {
-    Tenant,
-    Leaseholder,
-    SharedOwner,
-    HousingApplicant,
-    ServiceUser,
-    MemberOfThePublic,
-}
+choice!(serde
+    /// A person's connection to the landlord.
+    Connection {
+        Tenant = "tenant",
+        Leaseholder = "leaseholder",
+        SharedOwner = "shared-owner",
+        HousingApplicant = "housing-applicant",
+        ServiceUser = "service-user",
+        MemberOfThePublic = "member-of-the-public",
+    }
+);
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -157,25 +158,25 @@ pub struct Exclusion {
     pub decision: Option<Decision>,
 }
 
-/// The kinds of decision with a route of their own, in words a resident knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Decision {
-    /// A decision on a housing application (allocations) or on homelessness, including whether
-    /// temporary housing or an offered home is suitable.
-    Housing,
-    /// The amount of a service charge.
-    ServiceCharge,
-    /// Ending a tenancy (an introductory or starter tenancy, say), or taking one over.
-    Tenancy,
-    /// A benefit, such as Housing Benefit or Universal Credit.
-    Benefit,
-    /// Another decision with its own way to appeal or ask for a review.
-    Other,
-    /// Another decision with no appeal or review the resident knows of: an answer, not a kind
-    /// of route, so no profile's exclusion may name it. Such a decision is a complaint.
-    NoRoute,
-}
+choice!(serde
+    /// The kinds of decision with a route of their own, in words a resident knows.
+    Decision {
+        /// A decision on a housing application (allocations) or on homelessness, including
+        /// whether temporary housing or an offered home is suitable.
+        Housing = "housing",
+        /// The amount of a service charge.
+        ServiceCharge = "service-charge",
+        /// Ending a tenancy (an introductory or starter tenancy, say), or taking one over.
+        Tenancy = "tenancy",
+        /// A benefit, such as Housing Benefit or Universal Credit.
+        Benefit = "benefit",
+        /// Another decision with its own way to appeal or ask for a review.
+        Other = "other",
+        /// Another decision with no appeal or review the resident knows of: an answer, not a
+        /// kind of route, so no profile's exclusion may name it. Such a decision is a complaint.
+        NoRoute = "no-route",
+    }
+);
 
 /// The kinds of matter a policy may exclude. Triage asks about each kind, so a new kind is a
 /// compile error wherever it must be handled.

@@ -21,6 +21,7 @@
 //! A clock from logging is taken as a clock from acknowledgement, as the dates do (see
 //! [`Anchor::Logging`]).
 
+use super::choice::choice;
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
@@ -48,66 +49,35 @@ pub mod code {
     pub const TIME_LIMIT_MONTHS: u32 = 12;
 }
 
-/// One requirement of the Code. The order here is the order of a report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    /// Exactly two stages: a complaint, then a review.
-    TwoStages,
-    /// Acknowledge a complaint within 5 working days of receipt.
-    Stage1Acknowledge,
-    /// Reply within 10 working days of acknowledging.
-    Stage1Reply,
-    /// Extend a stage 1 reply by at most 10 working days.
-    Stage1Extension,
-    /// Acknowledge a request for a review within 5 working days.
-    Stage2Acknowledge,
-    /// Reply to a review within 20 working days of acknowledging the request.
-    Stage2Reply,
-    /// Extend a stage 2 reply by at most 20 working days.
-    Stage2Extension,
-    /// Residents need not give reasons for asking for a review.
-    NoReasonsToEscalate,
-    /// Accept a complaint made within 12 months of the issue or of becoming aware of it.
-    TimeLimit,
-    /// No "designated person" step before the Ombudsman (removed by law on 1 October 2022).
-    NoDesignatedPerson,
-    /// The Housing Ombudsman's details are given.
-    OmbudsmanSignposting,
-}
+choice!(serde
+    /// One requirement of the Code. The order here is the order of a report.
+    Rule {
+        /// Exactly two stages: a complaint, then a review.
+        TwoStages = "two-stages",
+        /// Acknowledge a complaint within 5 working days of receipt.
+        Stage1Acknowledge = "stage1-acknowledge",
+        /// Reply within 10 working days of acknowledging.
+        Stage1Reply = "stage1-reply",
+        /// Extend a stage 1 reply by at most 10 working days.
+        Stage1Extension = "stage1-extension",
+        /// Acknowledge a request for a review within 5 working days.
+        Stage2Acknowledge = "stage2-acknowledge",
+        /// Reply to a review within 20 working days of acknowledging the request.
+        Stage2Reply = "stage2-reply",
+        /// Extend a stage 2 reply by at most 20 working days.
+        Stage2Extension = "stage2-extension",
+        /// Residents need not give reasons for asking for a review.
+        NoReasonsToEscalate = "no-reasons-to-escalate",
+        /// Accept a complaint made within 12 months of the issue or of becoming aware of it.
+        TimeLimit = "time-limit",
+        /// No "designated person" step before the Ombudsman (removed by law on 1 October 2022).
+        NoDesignatedPerson = "no-designated-person",
+        /// The Housing Ombudsman's details are given.
+        OmbudsmanSignposting = "ombudsman-signposting",
+    }
+);
 
 impl Rule {
-    pub const ALL: [Rule; 11] = [
-        Rule::TwoStages,
-        Rule::Stage1Acknowledge,
-        Rule::Stage1Reply,
-        Rule::Stage1Extension,
-        Rule::Stage2Acknowledge,
-        Rule::Stage2Reply,
-        Rule::Stage2Extension,
-        Rule::NoReasonsToEscalate,
-        Rule::TimeLimit,
-        Rule::NoDesignatedPerson,
-        Rule::OmbudsmanSignposting,
-    ];
-
-    /// A stable id (`stage1-reply`), the same as in JSON.
-    pub fn id(self) -> &'static str {
-        match self {
-            Rule::TwoStages => "two-stages",
-            Rule::Stage1Acknowledge => "stage1-acknowledge",
-            Rule::Stage1Reply => "stage1-reply",
-            Rule::Stage1Extension => "stage1-extension",
-            Rule::Stage2Acknowledge => "stage2-acknowledge",
-            Rule::Stage2Reply => "stage2-reply",
-            Rule::Stage2Extension => "stage2-extension",
-            Rule::NoReasonsToEscalate => "no-reasons-to-escalate",
-            Rule::TimeLimit => "time-limit",
-            Rule::NoDesignatedPerson => "no-designated-person",
-            Rule::OmbudsmanSignposting => "ombudsman-signposting",
-        }
-    }
-
     /// What the Code requires, in a few plain words.
     pub fn title(self) -> &'static str {
         match self {
@@ -126,31 +96,20 @@ impl Rule {
     }
 }
 
-/// How a profile compares with one rule of the Code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    /// Residents could get less than the Code promises: the profile needs changing.
-    FallsShort,
-    /// Residents always get at least what the Code promises, and sometimes more.
-    MoreGenerous,
-    /// The profile says what the Code says.
-    Meets,
-}
+choice!(serde
+    /// How a profile compares with one rule of the Code, in the order a report shows them:
+    /// what needs fixing first.
+    Verdict {
+        /// Residents could get less than the Code promises: the profile needs changing.
+        FallsShort = "falls-short",
+        /// Residents always get at least what the Code promises, and sometimes more.
+        MoreGenerous = "more-generous",
+        /// The profile says what the Code says.
+        Meets = "meets",
+    }
+);
 
 impl Verdict {
-    /// The order a report shows them in: what needs fixing first.
-    pub const ALL: [Verdict; 3] = [Verdict::FallsShort, Verdict::MoreGenerous, Verdict::Meets];
-
-    /// A stable id (`falls-short`), the same as in JSON.
-    pub fn id(self) -> &'static str {
-        match self {
-            Verdict::FallsShort => "falls-short",
-            Verdict::MoreGenerous => "more-generous",
-            Verdict::Meets => "meets",
-        }
-    }
-
     /// In words, lowercase: "falls short", "more generous", "meets".
     pub fn words(self) -> &'static str {
         match self {

@@ -14,12 +14,11 @@ use super::draft::{
     Matter, OtherProcess, Photo, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
     LONG_TEXT_MAX, MAX_PHOTOS, SHORT_TEXT_MAX,
 };
-use super::journey::PageId;
 use super::language::Language;
 use super::ombudsman::OmbudsmanDetails;
 use super::policy::{Connection, Decision, Policy};
-use super::triage::{self, Assessment, Outcome};
-use super::validation::{is_email, is_uk_phone, normalise_postcode, FieldError};
+use super::triage::{self, Assessment, Conclusion};
+use super::validation::{is_email, is_uk_phone, normalise_postcode};
 
 pub const CONTRACT_VERSION: &str = "1";
 
@@ -115,7 +114,7 @@ pub struct Triage {
     pub late_reason: String,
     pub responsibility: Option<Responsibility>,
     /// What the form made of the answers.
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<Conclusion>,
     /// The profile's exclusion that applied, if any.
     pub exclusion_id: Option<String>,
     /// The resident sent it as a complaint although the form suggested another route.
@@ -275,7 +274,7 @@ impl Submission {
             }
         });
         let overridden =
-            assessment.outcome != Outcome::Complaint && assessment.sends_as_complaint(draft);
+            assessment.outcome != Conclusion::Complaint && assessment.sends_as_complaint(draft);
         let triage = Triage {
             danger: draft.danger,
             anti_social_behaviour: draft.asb,
@@ -382,7 +381,7 @@ impl Submission {
         milestones_for(policy, kind, at.naive_local())
             .into_iter()
             .map(|m| ExpectedDate {
-                id: m.id.as_str().to_string(),
+                id: m.id.id().to_string(),
                 date: m.date,
             })
             .collect()
@@ -390,12 +389,12 @@ impl Submission {
 
     /// What a receiver checks beyond the types: the contract version, what each kind needs,
     /// lengths, and contact details. Each error names a JSON pointer into the body.
-    pub fn check(&self) -> Vec<FieldError> {
+    pub fn check(&self) -> Vec<ContractError> {
         let mut errors = Vec::new();
-        let mut need = |bad: bool, field: &'static str, message: &str| {
+        let mut need = |bad: bool, pointer: &'static str, message: &str| {
             if bad {
-                errors.push(FieldError {
-                    field,
+                errors.push(ContractError {
+                    pointer,
                     message: message.to_string(),
                 });
             }
@@ -577,44 +576,19 @@ impl Submission {
     }
 }
 
-/// Where the app asked for the answer a receiver's error points at: the page, and the id of
-/// the field on it.
-pub fn field_location(pointer: &str) -> Option<(PageId, &'static str)> {
-    Some(match pointer {
-        "/complainant/name" => (PageId::Contact, "name"),
-        "/complainant/contact_method" => (PageId::Contact, "contact-method"),
-        "/complainant/email" => (PageId::Contact, "email"),
-        "/complainant/phone" => (PageId::Contact, "phone"),
-        "/complainant/postal_address" => (PageId::Contact, "postal-address"),
-        "/complainant/postcode" => (PageId::Contact, "postcode"),
-        "/complainant/connection" => (PageId::Connection, "connection"),
-        "/representative/name" => (PageId::Representative, "rep-name"),
-        "/representative/relationship" => (PageId::Representative, "rep-relationship"),
-        "/representative/email" => (PageId::Representative, "rep-email"),
-        "/representative/phone" => (PageId::Representative, "rep-phone"),
-        "/representative/consent" => (PageId::Representative, "rep-consent"),
-        "/representative/replies_to" => (PageId::Representative, "rep-replies-to"),
-        "/details/category" => (PageId::Category, "category"),
-        "/details/description" => (PageId::WhatWentWrong, "description"),
-        "/details/place" => (PageId::Where, "place"),
-        "/details/address" => (PageId::Where, "address"),
-        "/details/done_so_far" => (PageId::DoneSoFar, "done-so-far"),
-        "/details/impact" => (PageId::Impact, "impact"),
-        "/details/outcome_wanted" => (PageId::OutcomeWanted, "outcome-wanted"),
-        "/details/photos" => (PageId::Photos, "photos"),
-        "/feedback/message" => (PageId::Feedback, "message"),
-        "/triage/late_reason" => (PageId::LateReason, "late-reason"),
-        "/triage/override_reason" => (PageId::Outcome, "override-reason"),
-        "/triage/issue_date" => (PageId::When, "issue-date-day"),
-        "/support/detail" => (PageId::Support, "adjustments-detail"),
-        _ => return None,
-    })
+/// A submission's answer that breaks the contract: where (a JSON pointer into the body) and
+/// what is wrong, as a receiver reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContractError {
+    pub pointer: &'static str,
+    pub message: String,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::draft::{Complainant as Who, DateInput};
+    use crate::domain::examples;
+    use crate::domain::draft::{DateInput, Who};
     use crate::domain::triage::assess;
 
     fn now() -> DateTime<FixedOffset> {
@@ -623,31 +597,9 @@ mod tests {
 
     pub(crate) fn complaint_draft() -> Draft {
         Draft {
-            danger: Some(YesNo::No),
-            complainant: Some(Who::Myself),
-            connection: Some(Connection::Tenant),
-            kind: Some(FeedbackKind::Complaint),
-            asb: Some(Asb::No),
-            told_before: Some(YesNo::Yes),
-            after_report: Some(AfterReport::NotFixed),
-            other_process: Some(OtherProcess::None),
-            prior_complaint: Some(PriorComplaint::No),
-            issue_date: DateInput {
-                day: "1".into(),
-                month: "10".into(),
-                year: "2026".into(),
-            },
-            responsibility: Some(Responsibility::Landlord),
-            category: Some(Category::Repairs),
-            description: "Leak 🚿 מים".into(),
-            place: Some(Place::Home),
-            impact: "Mould".into(),
-            outcome_wanted: "Fix it".into(),
-            name: "Zoë".into(),
-            contact_method: Some(ContactMethod::Email),
-            email: "zoe@example.org".into(),
-            postcode: "ng23nj".into(),
-            ..Draft::new("hos-code-2024")
+            matter: None,
+            ongoing: None,
+            ..examples::complaint("hos-code-2024")
         }
     }
 
@@ -708,7 +660,7 @@ mod tests {
         };
         let body = build(&Policy::default_policy(), &first_report);
         assert_eq!(body.kind, Kind::Complaint);
-        assert_eq!(body.triage.outcome, Some(Outcome::ServiceRequest));
+        assert_eq!(body.triage.outcome, Some(Conclusion::ServiceRequest));
         assert!(body.triage.overridden);
         assert_eq!(body.triage.override_reason, "It was never logged");
         assert_eq!(body.triage.exclusion_id.as_deref(), Some("first-report"));
@@ -756,7 +708,7 @@ mod tests {
         body.contract_version = "2".into();
         body.complainant.email = "nope".into();
         body.details.as_mut().unwrap().description = "x".repeat(LONG_TEXT_MAX + 1);
-        let fields: Vec<_> = body.check().into_iter().map(|e| e.field).collect();
+        let fields: Vec<_> = body.check().into_iter().map(|e| e.pointer).collect();
         assert_eq!(
             fields,
             [
@@ -765,15 +717,6 @@ mod tests {
                 "/details/description"
             ]
         );
-        assert_eq!(
-            field_location("/complainant/email"),
-            Some((PageId::Contact, "email"))
-        );
-        assert_eq!(
-            field_location("/details/description"),
-            Some((PageId::WhatWentWrong, "description"))
-        );
-        assert_eq!(field_location("/nowhere"), None);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! complaint with the resident's reason, because the landlord decides, not the form.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
+use super::choice::choice;
 use super::draft::{
     AfterReport, Asb, Draft, FeedbackKind, Matter, OtherProcess, PriorComplaint, Responsibility,
     YesNo,
@@ -153,59 +153,36 @@ fn months_text(months: u32, language: Language) -> String {
     }
 }
 
-/// What the answers describe. The ids are used in the HTTP contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    /// A formal complaint (stage 1).
-    Complaint,
-    /// A first report: the landlord needs the chance to put it right.
-    ServiceRequest,
-    /// It was sorted there and then; nothing is wrong now.
-    PutRightAlready,
-    /// A neighbour's behaviour itself, for the ASB procedure.
-    AntiSocialBehaviour,
-    /// Another route deals with it (an appeal or review, or another organisation).
-    OtherRoute,
-    /// The policy lists it as something it does not treat as a complaint.
-    Excluded,
-    /// The landlord's process is over (a final answer), or the Ombudsman has it: the next step
-    /// is the Ombudsman.
-    Ombudsman,
-    /// A compliment or a comment.
-    Feedback,
-}
-
-impl Outcome {
-    pub const ALL: [Outcome; 8] = [
-        Outcome::Complaint,
-        Outcome::ServiceRequest,
-        Outcome::PutRightAlready,
-        Outcome::AntiSocialBehaviour,
-        Outcome::OtherRoute,
-        Outcome::Excluded,
-        Outcome::Ombudsman,
-        Outcome::Feedback,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Outcome::Complaint => "complaint",
-            Outcome::ServiceRequest => "service-request",
-            Outcome::PutRightAlready => "put-right-already",
-            Outcome::AntiSocialBehaviour => "anti-social-behaviour",
-            Outcome::OtherRoute => "other-route",
-            Outcome::Excluded => "excluded",
-            Outcome::Ombudsman => "ombudsman",
-            Outcome::Feedback => "feedback",
-        }
+choice!(serde
+    /// What the answers describe. The ids are used in the HTTP contract.
+    Conclusion {
+        /// A formal complaint (stage 1).
+        Complaint = "complaint",
+        /// A first report: the landlord needs the chance to put it right.
+        ServiceRequest = "service-request",
+        /// It was sorted there and then; nothing is wrong now.
+        PutRightAlready = "put-right-already",
+        /// A neighbour's behaviour itself, for the ASB procedure.
+        AntiSocialBehaviour = "anti-social-behaviour",
+        /// Another route deals with it (an appeal or review, or another organisation).
+        OtherRoute = "other-route",
+        /// The policy lists it as something it does not treat as a complaint.
+        Excluded = "excluded",
+        /// The landlord's process is over (a final answer), or the Ombudsman has it: the next step
+        /// is the Ombudsman.
+        Ombudsman = "ombudsman",
+        /// A compliment or a comment.
+        Feedback = "feedback",
     }
+);
+
+impl Conclusion {
 }
 
 /// The result of triage, with everything the outcome page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
-    pub outcome: Outcome,
+    pub outcome: Conclusion,
     /// The profile's own exclusion that applies, if one does: its words are shown, beside ours
     /// where ours lead.
     pub exclusion: Option<Exclusion>,
@@ -284,7 +261,7 @@ impl Assessment {
     /// Whether what is sent is a complaint: the outcome is a complaint, or the resident chose
     /// to send it anyway and said why. An exclusion never blocks: the landlord decides.
     pub fn sends_as_complaint(&self, draft: &Draft) -> bool {
-        self.outcome == Outcome::Complaint
+        self.outcome == Conclusion::Complaint
             || (self.can_override()
                 && draft.send_anyway == Some(YesNo::Yes)
                 && !draft.override_reason.trim().is_empty())
@@ -295,8 +272,8 @@ impl Assessment {
     /// which the landlord will weigh. Compliments and comments never reach the outcome page.
     pub fn reason_shown(&self) -> bool {
         match self.outcome {
-            Outcome::Complaint => self.late_reason_given,
-            Outcome::Feedback => false,
+            Conclusion::Complaint => self.late_reason_given,
+            Conclusion::Feedback => false,
             _ => true,
         }
     }
@@ -304,7 +281,7 @@ impl Assessment {
     /// Whether the outcome page must offer "send it as a complaint anyway". Feedback is not
     /// overridden: the resident changes what kind of feedback it is instead.
     pub fn can_override(&self) -> bool {
-        !matches!(self.outcome, Outcome::Complaint | Outcome::Feedback)
+        !matches!(self.outcome, Conclusion::Complaint | Conclusion::Feedback)
     }
 }
 
@@ -387,7 +364,7 @@ pub fn assess(policy: &Policy, draft: &Draft, received: NaiveDate) -> Assessment
         built_in,
     } = decide(policy, draft, out_of_time, late_reason_given);
     let concern_offered = match (outcome, &policy.stages.concern) {
-        (Outcome::Complaint, Some(concern)) => Some(concern.name.clone()),
+        (Conclusion::Complaint, Some(concern)) => Some(concern.name.clone()),
         _ => None,
     };
     Assessment {
@@ -405,14 +382,14 @@ pub fn assess(policy: &Policy, draft: &Draft, received: NaiveDate) -> Assessment
 
 /// What a rule decided: the outcome, the profile's words and ours.
 struct Decided<'p> {
-    outcome: Outcome,
+    outcome: Conclusion,
     exclusion: Option<&'p Exclusion>,
     built_in: Option<BuiltIn>,
 }
 
 impl<'p> Decided<'p> {
     /// The profile's own exclusion applies: its words are shown.
-    fn profile(outcome: Outcome, exclusion: &'p Exclusion) -> Decided<'p> {
+    fn profile(outcome: Conclusion, exclusion: &'p Exclusion) -> Decided<'p> {
         Decided {
             outcome,
             exclusion: Some(exclusion),
@@ -421,7 +398,7 @@ impl<'p> Decided<'p> {
     }
 
     /// No exclusion of the profile applies; the words are ours.
-    fn ours(outcome: Outcome, words: BuiltIn) -> Decided<'p> {
+    fn ours(outcome: Conclusion, words: BuiltIn) -> Decided<'p> {
         Decided {
             outcome,
             exclusion: None,
@@ -431,7 +408,7 @@ impl<'p> Decided<'p> {
 
     /// Under every policy: our words where they lead, with the profile's beside; otherwise the
     /// profile's where it has them, else ours.
-    fn either(outcome: Outcome, exclusion: Option<&'p Exclusion>, words: BuiltIn) -> Decided<'p> {
+    fn either(outcome: Conclusion, exclusion: Option<&'p Exclusion>, words: BuiltIn) -> Decided<'p> {
         match exclusion {
             Some(exclusion) if !words.leads() => Decided::profile(outcome, exclusion),
             _ => Decided {
@@ -478,9 +455,9 @@ fn decide<'p>(
     // 1. Compliments and comments take the short path.
     match draft.kind {
         Some(FeedbackKind::Compliment) => {
-            return Decided::ours(Outcome::Feedback, BuiltIn::Compliment)
+            return Decided::ours(Conclusion::Feedback, BuiltIn::Compliment)
         }
-        Some(FeedbackKind::Comment) => return Decided::ours(Outcome::Feedback, BuiltIn::Comment),
+        Some(FeedbackKind::Comment) => return Decided::ours(Conclusion::Feedback, BuiltIn::Comment),
         Some(FeedbackKind::Complaint) | None => {}
     }
 
@@ -489,7 +466,7 @@ fn decide<'p>(
     if draft.asb == Some(Asb::Behaviour) {
         let theirs = first_of_kind(policy, ExclusionKind::AntiSocialBehaviour);
         return Decided::either(
-            Outcome::AntiSocialBehaviour,
+            Conclusion::AntiSocialBehaviour,
             theirs,
             BuiltIn::AntiSocialBehaviour,
         );
@@ -500,11 +477,11 @@ fn decide<'p>(
     match draft.prior_complaint {
         Some(PriorComplaint::Answered) => {
             let theirs = first_of_kind(policy, ExclusionKind::AlreadyConsidered);
-            return Decided::either(Outcome::Ombudsman, theirs, BuiltIn::FinalAnswer);
+            return Decided::either(Conclusion::Ombudsman, theirs, BuiltIn::FinalAnswer);
         }
         Some(PriorComplaint::WithOmbudsman) => {
             let theirs = first_of_kind(policy, ExclusionKind::WithOmbudsman);
-            return Decided::either(Outcome::Ombudsman, theirs, BuiltIn::WithOmbudsman);
+            return Decided::either(Conclusion::Ombudsman, theirs, BuiltIn::WithOmbudsman);
         }
         Some(PriorComplaint::No) | None => {}
     }
@@ -516,14 +493,14 @@ fn decide<'p>(
         Some(OtherProcess::None) | None => None,
     };
     if let Some(exclusion) = other.and_then(|kind| first_of_kind(policy, kind)) {
-        return Decided::profile(Outcome::Excluded, exclusion);
+        return Decided::profile(Conclusion::Excluded, exclusion);
     }
 
     // 5. A decision with a route of its own, under every policy: the law's where it sets one,
     // with the profile's words for that kind of decision beside; else the profile's, else ours.
     if let Some(decision) = decision_with_route(draft) {
         let theirs = route_for(policy, decision);
-        return Decided::either(Outcome::OtherRoute, theirs, BuiltIn::Decision(decision));
+        return Decided::either(Conclusion::OtherRoute, theirs, BuiltIn::Decision(decision));
     }
 
     // 6. A first report of something to do or fix is a service request under the Code, whatever
@@ -532,11 +509,11 @@ fn decide<'p>(
     if asks_told_before(draft) {
         if draft.told_before == Some(YesNo::No) {
             let theirs = first_of_kind(policy, ExclusionKind::ServiceRequest);
-            return Decided::either(Outcome::ServiceRequest, theirs, BuiltIn::ServiceRequest);
+            return Decided::either(Conclusion::ServiceRequest, theirs, BuiltIn::ServiceRequest);
         }
         // 7. Sorted "there and then" (case study A): nothing left to put right.
         if draft.after_report == Some(AfterReport::SortedStraightAway) {
-            return Decided::ours(Outcome::PutRightAlready, BuiltIn::PutRight);
+            return Decided::ours(Conclusion::PutRightAlready, BuiltIn::PutRight);
         }
     }
 
@@ -546,11 +523,11 @@ fn decide<'p>(
     let responsibility = match draft.responsibility {
         Some(Responsibility::OtherBody) => {
             let theirs = first_of_kind(policy, ExclusionKind::NotLandlordResponsibility);
-            return Decided::either(Outcome::OtherRoute, theirs, BuiltIn::OtherBody);
+            return Decided::either(Conclusion::OtherRoute, theirs, BuiltIn::OtherBody);
         }
         Some(Responsibility::CouncillorConduct) => {
             let theirs = first_of_kind(policy, ExclusionKind::CouncillorConduct);
-            return Decided::either(Outcome::OtherRoute, theirs, BuiltIn::CouncillorConduct);
+            return Decided::either(Conclusion::OtherRoute, theirs, BuiltIn::CouncillorConduct);
         }
         Some(Responsibility::StaffGrievance) => Some(ExclusionKind::StaffGrievance),
         Some(Responsibility::BusinessRelationship) => Some(ExclusionKind::BusinessRelationship),
@@ -559,13 +536,13 @@ fn decide<'p>(
         Some(Responsibility::Landlord) | None => None,
     };
     if let Some(exclusion) = responsibility.and_then(|kind| first_of_kind(policy, kind)) {
-        return Decided::profile(Outcome::Excluded, exclusion);
+        return Decided::profile(Conclusion::Excluded, exclusion);
     }
 
     // 9. Out of time, unless a good reason may lift the limit and one was given.
     if out_of_time && !late_reason_given {
         let theirs = first_of_kind(policy, ExclusionKind::OutOfTime);
-        return Decided::either(Outcome::Excluded, theirs, out_of_time_words(policy));
+        return Decided::either(Conclusion::Excluded, theirs, out_of_time_words(policy));
     }
 
     // 10. A complaint.
@@ -574,7 +551,7 @@ fn decide<'p>(
     } else {
         BuiltIn::Complaint
     };
-    Decided::ours(Outcome::Complaint, words)
+    Decided::ours(Conclusion::Complaint, words)
 }
 
 /// Our out-of-time words, naming the policy's limit.
@@ -588,6 +565,7 @@ fn out_of_time_words(policy: &Policy) -> BuiltIn {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::examples;
     use crate::domain::draft::DateInput;
     use crate::domain::policy::TimeLimit;
 
@@ -617,22 +595,10 @@ mod tests {
     /// A complaint under every built-in profile: a repair reported before, not fixed, recent
     /// and over.
     fn complaint() -> Draft {
-        Draft {
-            kind: Some(FeedbackKind::Complaint),
-            asb: Some(Asb::No),
-            matter: Some(Matter::Repair),
-            told_before: Some(YesNo::Yes),
-            after_report: Some(AfterReport::NotFixed),
-            other_process: Some(OtherProcess::None),
-            prior_complaint: Some(PriorComplaint::No),
-            issue_date: typed("2026-10-01"),
-            ongoing: Some(YesNo::No),
-            responsibility: Some(Responsibility::Landlord),
-            ..Draft::new("test")
-        }
+        examples::complaint("test")
     }
 
-    fn outcome(policy: &Policy, draft: &Draft) -> Outcome {
+    fn outcome(policy: &Policy, draft: &Draft) -> Conclusion {
         assess(policy, draft, received()).outcome
     }
 
@@ -644,7 +610,7 @@ mod tests {
     fn a_plain_complaint() {
         for policy in all() {
             let assessment = assess(&policy, &complaint(), received());
-            assert_eq!(assessment.outcome, Outcome::Complaint, "{}", policy.id);
+            assert_eq!(assessment.outcome, Conclusion::Complaint, "{}", policy.id);
             assert_eq!(assessment.exclusion, None);
             assert_eq!(
                 assessment.reason(Language::English),
@@ -657,7 +623,7 @@ mod tests {
         // Nothing answered yet is not a reason to route anywhere else.
         assert_eq!(
             outcome(&Policy::default_policy(), &Draft::new("x")),
-            Outcome::Complaint
+            Conclusion::Complaint
         );
     }
 
@@ -672,7 +638,7 @@ mod tests {
             ..complaint()
         };
         let assessment = assess(&code, &draft, received());
-        assert_eq!(assessment.outcome, Outcome::Feedback);
+        assert_eq!(assessment.outcome, Conclusion::Feedback);
         assert_eq!(
             assessment.reason(Language::English),
             text::compliment_reason(Language::English)
@@ -697,7 +663,7 @@ mod tests {
             ..complaint()
         };
         for policy in all() {
-            assert_eq!(outcome(&policy, &draft), Outcome::AntiSocialBehaviour, "{}", policy.id);
+            assert_eq!(outcome(&policy, &draft), Conclusion::AntiSocialBehaviour, "{}", policy.id);
         }
         // The Code lists no ASB exclusion: our words, which say handling can be a complaint.
         let assessment = assess(&Policy::default_policy(), &draft, received());
@@ -724,7 +690,7 @@ mod tests {
         };
         for policy in all() {
             let assessment = assess(&policy, &draft, received());
-            assert_eq!(assessment.outcome, Outcome::Complaint, "{}", policy.id);
+            assert_eq!(assessment.outcome, Conclusion::Complaint, "{}", policy.id);
             assert!(assessment.asb_case_continues, "{}", policy.id);
         }
     }
@@ -745,7 +711,7 @@ mod tests {
             };
             for policy in all() {
                 let assessment = assess(&policy, &draft, received());
-                assert_eq!(assessment.outcome, Outcome::OtherRoute, "{decision:?} {}", policy.id);
+                assert_eq!(assessment.outcome, Conclusion::OtherRoute, "{decision:?} {}", policy.id);
                 assert!(assessment.can_override());
                 assert!(assessment.signpost(Language::English).is_some());
             }
@@ -809,7 +775,7 @@ mod tests {
             ..complaint()
         };
         for policy in all() {
-            assert_eq!(outcome(&policy, &draft), Outcome::Complaint, "{}", policy.id);
+            assert_eq!(outcome(&policy, &draft), Conclusion::Complaint, "{}", policy.id);
         }
     }
 
@@ -821,7 +787,7 @@ mod tests {
             ..complaint()
         };
         for policy in all() {
-            assert_eq!(outcome(&policy, &draft), Outcome::Complaint, "{}", policy.id);
+            assert_eq!(outcome(&policy, &draft), Conclusion::Complaint, "{}", policy.id);
         }
     }
 
@@ -832,7 +798,7 @@ mod tests {
             ..complaint()
         };
         for policy in all() {
-            assert_eq!(outcome(&policy, &draft), Outcome::ServiceRequest, "{}", policy.id);
+            assert_eq!(outcome(&policy, &draft), Conclusion::ServiceRequest, "{}", policy.id);
         }
         // Greatwell lists no such exclusion: our words.
         let assessment = assess(&policy("greatwell"), &draft, received());
@@ -858,7 +824,7 @@ mod tests {
                 ..complaint()
             };
             for policy in all() {
-                assert_eq!(outcome(&policy, &draft), Outcome::Complaint, "{matter:?} {}", policy.id);
+                assert_eq!(outcome(&policy, &draft), Conclusion::Complaint, "{matter:?} {}", policy.id);
             }
         }
     }
@@ -871,7 +837,7 @@ mod tests {
             ..complaint()
         };
         let assessment = assess(&Policy::default_policy(), &draft, received());
-        assert_eq!(assessment.outcome, Outcome::PutRightAlready);
+        assert_eq!(assessment.outcome, Conclusion::PutRightAlready);
         assert_eq!(assessment.exclusion, None);
         assert!(assessment.out_of_time, "still reported as a fact");
         assert!(assessment.can_override());
@@ -885,7 +851,7 @@ mod tests {
         };
         for policy in all() {
             let assessment = assess(&policy, &draft, received());
-            assert_eq!(assessment.outcome, Outcome::Ombudsman, "{}", policy.id);
+            assert_eq!(assessment.outcome, Conclusion::Ombudsman, "{}", policy.id);
             assert_eq!(assessment.built_in, Some(BuiltIn::FinalAnswer));
             assert_eq!(
                 assessment.summary(Language::English),
@@ -911,7 +877,7 @@ mod tests {
         };
         for policy in all() {
             let assessment = assess(&policy, &draft, received());
-            assert_eq!(assessment.outcome, Outcome::Ombudsman, "{}", policy.id);
+            assert_eq!(assessment.outcome, Conclusion::Ombudsman, "{}", policy.id);
             assert_eq!(assessment.built_in, Some(BuiltIn::WithOmbudsman));
         }
         let tc = assess(&policy("town-and-country"), &draft, received());
@@ -925,11 +891,11 @@ mod tests {
         let mut draft = complaint();
         draft.other_process = Some(OtherProcess::LegalProceedings);
         assert_eq!(exclusion_id(&nw, &draft).as_deref(), Some("legal-proceedings"));
-        assert_eq!(outcome(&nw, &draft), Outcome::Excluded);
+        assert_eq!(outcome(&nw, &draft), Conclusion::Excluded);
         draft.other_process = Some(OtherProcess::InsuranceClaim);
         assert_eq!(exclusion_id(&nw, &draft).as_deref(), Some("insurance-claim"));
         // The Code lists no insurance exclusion: a complaint.
-        assert_eq!(outcome(&code, &draft), Outcome::Complaint);
+        assert_eq!(outcome(&code, &draft), Conclusion::Complaint);
     }
 
     #[test]
@@ -939,7 +905,7 @@ mod tests {
             ..complaint()
         };
         let assessment = assess(&Policy::default_policy(), &draft, received());
-        assert_eq!(assessment.outcome, Outcome::OtherRoute);
+        assert_eq!(assessment.outcome, Conclusion::OtherRoute);
         assert_eq!(assessment.built_in, Some(BuiltIn::OtherBody));
         let nottingham = policy("nottingham");
         assert_eq!(exclusion_id(&nottingham, &draft).as_deref(), Some("not-housing-services"));
@@ -955,7 +921,7 @@ mod tests {
         };
         for policy in all() {
             let assessment = assess(&policy, &draft, received());
-            assert_eq!(assessment.outcome, Outcome::OtherRoute, "{}", policy.id);
+            assert_eq!(assessment.outcome, Conclusion::OtherRoute, "{}", policy.id);
             assert_eq!(assessment.built_in, Some(BuiltIn::CouncillorConduct));
             assert!(assessment.reason(Language::English).contains("Monitoring Officer"));
         }
@@ -981,10 +947,10 @@ mod tests {
                 ..complaint()
             };
             let listed = policy(id);
-            assert_eq!(outcome(&listed, &draft), Outcome::Excluded, "{answer:?} {id}");
+            assert_eq!(outcome(&listed, &draft), Conclusion::Excluded, "{answer:?} {id}");
             assert_eq!(exclusion_id(&listed, &draft).as_deref(), Some(exclusion));
             // The Code lists none of these: a complaint.
-            assert_eq!(outcome(&Policy::default_policy(), &draft), Outcome::Complaint, "{answer:?}");
+            assert_eq!(outcome(&Policy::default_policy(), &draft), Conclusion::Complaint, "{answer:?}");
         }
     }
 
@@ -1000,21 +966,21 @@ mod tests {
         draft.issue_date = typed("2025-11-22");
         assert!(asks_late_reason(&code, &draft, received()));
         let assessment = assess(&code, &draft, received());
-        assert_eq!(assessment.outcome, Outcome::Excluded);
+        assert_eq!(assessment.outcome, Conclusion::Excluded);
         assert_eq!(assessment.exclusion.unwrap().id, "over-12-months");
         // Damp that started 14 months ago and is still there is in time: the failure goes on.
         draft.issue_date = typed("2025-09-20");
         draft.ongoing = Some(YesNo::Yes);
         let assessment = assess(&code, &draft, received());
-        assert_eq!(assessment.outcome, Outcome::Complaint);
+        assert_eq!(assessment.outcome, Conclusion::Complaint);
         assert!(!assessment.out_of_time);
         assert!(!asks_late_reason(&code, &draft, received()));
         // Town and Country names "issues ongoing related to the complaint" as a good reason.
         let tc = policy("town-and-country");
         draft.issue_date = typed("2026-03-01");
-        assert_eq!(outcome(&tc, &draft), Outcome::Complaint);
+        assert_eq!(outcome(&tc, &draft), Conclusion::Complaint);
         draft.ongoing = Some(YesNo::No);
-        assert_eq!(outcome(&tc, &draft), Outcome::Excluded);
+        assert_eq!(outcome(&tc, &draft), Conclusion::Excluded);
     }
 
     #[test]
@@ -1028,28 +994,28 @@ mod tests {
             issue_date: typed("2026-03-20"),
             ..complaint()
         };
-        assert_eq!(outcome(&nottingham, &reported), Outcome::Complaint);
+        assert_eq!(outcome(&nottingham, &reported), Conclusion::Complaint);
         assert!(!assess(&nottingham, &reported, received()).out_of_time);
         // A complaint about how reports of ASB were handled: those were raised.
         let handling = Draft {
             asb: Some(Asb::Handling),
             ..reported.clone()
         };
-        assert_eq!(outcome(&nottingham, &handling), Outcome::Complaint);
+        assert_eq!(outcome(&nottingham, &handling), Conclusion::Complaint);
         // Conduct eight months ago, never raised: out of time, unless a good reason.
         let conduct = Draft {
             matter: Some(Matter::Conduct),
             ..reported.clone()
         };
-        assert_eq!(outcome(&nottingham, &conduct), Outcome::Excluded);
+        assert_eq!(outcome(&nottingham, &conduct), Conclusion::Excluded);
         assert_eq!(exclusion_id(&nottingham, &conduct).as_deref(), Some("over-6-months"));
         let explained = Draft {
             late_reason: "I was in hospital".into(),
             ..conduct
         };
-        assert_eq!(outcome(&nottingham, &explained), Outcome::Complaint);
+        assert_eq!(outcome(&nottingham, &explained), Conclusion::Complaint);
         // Town and Country's 6 months have no such words: the reported leak is out of time there.
-        assert_eq!(outcome(&policy("town-and-country"), &reported), Outcome::Excluded);
+        assert_eq!(outcome(&policy("town-and-country"), &reported), Conclusion::Excluded);
     }
 
     #[test]
@@ -1061,21 +1027,21 @@ mod tests {
             ..complaint()
         };
         let assessment = assess(&code, &draft, received());
-        assert_eq!(assessment.outcome, Outcome::Complaint);
+        assert_eq!(assessment.outcome, Conclusion::Complaint);
         assert!(assessment.out_of_time && assessment.late_reason_given);
         assert_eq!(
             assessment.reason(Language::English),
             text::complaint_late_reason(Language::English)
         );
         draft.late_reason = "   ".into();
-        assert_eq!(outcome(&code, &draft), Outcome::Excluded, "only spaces is no reason");
+        assert_eq!(outcome(&code, &draft), Conclusion::Excluded, "only spaces is no reason");
 
         let mut strict = code.clone();
         strict.time_limit.as_mut().unwrap().special_circumstances = false;
         draft.late_reason = "I was in hospital".into();
         assert!(!asks_late_reason(&strict, &draft, received()));
         let assessment = assess(&strict, &draft, received());
-        assert_eq!(assessment.outcome, Outcome::Excluded);
+        assert_eq!(assessment.outcome, Conclusion::Excluded);
         assert!(assessment.out_of_time && !assessment.late_reason_given);
     }
 
@@ -1095,7 +1061,7 @@ mod tests {
             only_if_not_raised_before: false,
         });
         let assessment = assess(&six, &draft, received());
-        assert_eq!(assessment.outcome, Outcome::Excluded);
+        assert_eq!(assessment.outcome, Conclusion::Excluded);
         assert_eq!(assessment.exclusion, None);
         assert_eq!(assessment.summary(Language::English), "It happened more than 6 months ago");
         assert!(!assessment
@@ -1124,7 +1090,7 @@ mod tests {
             };
             let assessment = assess(&Policy::default_policy(), &draft, received());
             assert!(!assessment.out_of_time);
-            assert_eq!(assessment.outcome, Outcome::Complaint);
+            assert_eq!(assessment.outcome, Conclusion::Complaint);
         }
     }
 
@@ -1172,7 +1138,7 @@ mod tests {
 
     #[test]
     fn only_complaint_and_feedback_cannot_be_overridden() {
-        for outcome in Outcome::ALL {
+        for outcome in Conclusion::ALL {
             let assessment = Assessment {
                 outcome,
                 exclusion: None,
@@ -1184,7 +1150,7 @@ mod tests {
             };
             assert_eq!(
                 assessment.can_override(),
-                !matches!(outcome, Outcome::Complaint | Outcome::Feedback),
+                !matches!(outcome, Conclusion::Complaint | Conclusion::Feedback),
                 "{outcome:?}"
             );
         }
@@ -1192,9 +1158,9 @@ mod tests {
 
     #[test]
     fn outcome_ids_match_serde_and_are_unique() {
-        let ids: std::collections::HashSet<_> = Outcome::ALL.iter().map(|o| o.id()).collect();
-        assert_eq!(ids.len(), Outcome::ALL.len());
-        for outcome in Outcome::ALL {
+        let ids: std::collections::HashSet<_> = Conclusion::ALL.iter().map(|o| o.id()).collect();
+        assert_eq!(ids.len(), Conclusion::ALL.len());
+        for outcome in Conclusion::ALL {
             assert_eq!(
                 serde_json::to_value(outcome).unwrap(),
                 serde_json::Value::from(outcome.id())

@@ -12,16 +12,13 @@ use std::fmt::Write as _;
 
 use chrono::{Months, NaiveDate};
 
-use super::draft::{
-    AfterReport, Asb, Choice, DateInput, Draft, FeedbackKind, Matter, OtherProcess, PriorComplaint,
-    Responsibility, YesNo,
-};
+use super::draft::{DateInput, Draft, YesNo};
 use super::eligibility::{ombudsman_for, who_list};
 use super::journey::{self, PageId};
 use super::language::Language;
-use super::policy::{Connection, Decision, Policy};
-use super::triage::{self, BuiltIn, Outcome};
-use super::words::{question, Label};
+use super::policy::{Connection, Policy};
+use super::triage::{self, BuiltIn, Conclusion};
+use super::page::{ChoiceQuestion, Form};
 
 /// The day the complaint is taken to arrive, for the dates: fixed, so the table never changes
 /// with the calendar.
@@ -50,7 +47,7 @@ const ENGLISH: Language = Language::English;
 /// One distinct answer of triage, and the answers that lead to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    pub outcome: Outcome,
+    pub outcome: Conclusion,
     /// A few words naming it, and why. The outcome page shows them for every outcome but a
     /// complaint; compliments and comments never reach it.
     pub summary: String,
@@ -85,13 +82,16 @@ struct Answer {
     set: Box<dyn Fn(&mut Draft)>,
 }
 
-fn choices<C: Choice + Label>(set: fn(&mut Draft, C)) -> Vec<Answer> {
-    debug_assert!(C::ALL.len() <= 16, "a cell holds at most 16 answers");
-    C::ALL
-        .iter()
-        .map(|&choice| Answer {
-            label: choice.label(ENGLISH).to_string(),
-            set: Box::new(move |draft| set(draft, choice)),
+/// The choices of a page that asks for one, each setting its answer.
+fn choices(question: &ChoiceQuestion) -> Vec<Answer> {
+    let answer = question.answer;
+    let offered = (answer.options)(ENGLISH);
+    debug_assert!(offered.len() <= 16, "a cell holds at most 16 answers");
+    offered
+        .into_iter()
+        .map(|offer| Answer {
+            label: offer.label.to_string(),
+            set: Box::new(move |draft| (answer.set)(draft, offer.id)),
         })
         .collect()
 }
@@ -111,16 +111,10 @@ fn date_before(received: NaiveDate, months: u32) -> DateInput {
 /// The answers to a question page. Dates and the late reason are free text, so they are
 /// represented by one answer per thing the rules tell apart.
 fn answers(policy: &Policy, page: PageId) -> Vec<Answer> {
+    if let Form::Choice(question) = &page.page().form {
+        return choices(question);
+    }
     match page {
-        PageId::Kind => choices(|d, v: FeedbackKind| d.kind = Some(v)),
-        PageId::Asb => choices(|d, v: Asb| d.asb = Some(v)),
-        PageId::Matter => choices(|d, v: Matter| d.matter = Some(v)),
-        PageId::Decision => choices(|d, v: Decision| d.decision = Some(v)),
-        PageId::ToldBefore => choices(|d, v: YesNo| d.told_before = Some(v)),
-        PageId::AfterReport => choices(|d, v: AfterReport| d.after_report = Some(v)),
-        PageId::OtherProcess => choices(|d, v: OtherProcess| d.other_process = Some(v)),
-        PageId::PriorComplaint => choices(|d, v: PriorComplaint| d.prior_complaint = Some(v)),
-        PageId::Responsibility => choices(|d, v: Responsibility| d.responsibility = Some(v)),
         PageId::When => {
             let Some(limit) = &policy.time_limit else {
                 return vec![Answer {
@@ -172,7 +166,7 @@ fn answers(policy: &Policy, page: PageId) -> Vec<Answer> {
 /// answer of triage.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Told {
-    outcome: Outcome,
+    outcome: Conclusion,
     built_in: Option<BuiltIn>,
     summary: String,
     reason: String,
@@ -232,7 +226,7 @@ fn told(policy: &Policy, draft: &Draft, page: PageId) -> Told {
 /// on the connection (asked before triage); each row sums it up instead.
 fn ombudsman_summary(policy: &Policy, draft: &Draft) -> String {
     let mut groups: Vec<(Vec<&'static str>, Vec<Connection>)> = Vec::new();
-    for &connection in Connection::ALL {
+    for connection in Connection::ALL {
         let as_them = Draft {
             connection: Some(connection),
             ..draft.clone()
@@ -443,10 +437,10 @@ fn merge(paths: &[(Told, Cells)]) -> Vec<(Told, Cells)> {
 }
 
 /// The profile's decision table: one row per distinct answer of triage, by outcome (in
-/// [`Outcome::ALL`] order) and then in the order of the journey's answers.
+/// [`Conclusion::ALL`] order) and then in the order of the journey's answers.
 pub fn table(policy: &Policy) -> Vec<Row> {
     let mut rows = merge(&leaves(policy));
-    let rank = |outcome: Outcome| Outcome::ALL.iter().position(|o| *o == outcome);
+    let rank = |outcome: Conclusion| Conclusion::ALL.iter().position(|o| *o == outcome);
     // Within an outcome, in the order the journey offers the answers.
     rows.sort_by_cached_key(|(told, cells)| {
         let answers: Vec<Option<(Vec<usize>, bool)>> = cells
@@ -473,7 +467,7 @@ pub fn table(policy: &Policy) -> Vec<Row> {
                     } else {
                         cell.indexes().map(|i| labels[i].clone()).collect()
                     };
-                    let mut question = question(page, landlord, false, ENGLISH);
+                    let mut question = page.page().question(landlord, false, ENGLISH);
                     if !cell.every_time {
                         question.push_str(" (if asked)");
                     }
@@ -499,16 +493,16 @@ pub fn table(policy: &Policy) -> Vec<Row> {
 }
 
 /// An outcome's name for the web team.
-pub fn outcome_name(outcome: Outcome) -> &'static str {
+pub fn outcome_name(outcome: Conclusion) -> &'static str {
     match outcome {
-        Outcome::Complaint => "Complaint",
-        Outcome::ServiceRequest => "Service request",
-        Outcome::PutRightAlready => "Put right already",
-        Outcome::AntiSocialBehaviour => "Anti-social behaviour procedure",
-        Outcome::OtherRoute => "Another route",
-        Outcome::Excluded => "Not treated as a complaint",
-        Outcome::Ombudsman => "The Ombudsman",
-        Outcome::Feedback => "Compliment or comment",
+        Conclusion::Complaint => "Complaint",
+        Conclusion::ServiceRequest => "Service request",
+        Conclusion::PutRightAlready => "Put right already",
+        Conclusion::AntiSocialBehaviour => "Anti-social behaviour procedure",
+        Conclusion::OtherRoute => "Another route",
+        Conclusion::Excluded => "Not treated as a complaint",
+        Conclusion::Ombudsman => "The Ombudsman",
+        Conclusion::Feedback => "Compliment or comment",
     }
 }
 
@@ -607,6 +601,8 @@ pub fn markdown(policy: &Policy) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::draft::{AfterReport, Asb};
+    use crate::domain::words::Label;
     use std::collections::BTreeSet;
 
     fn policy(id: &str) -> Policy {
@@ -614,7 +610,7 @@ mod tests {
     }
 
     fn answered(row: &Row, page: PageId, landlord: &str) -> Option<Vec<String>> {
-        let q = question(page, landlord, false, ENGLISH);
+        let q = page.page().question(landlord, false, ENGLISH);
         row.answers
             .iter()
             .find(|(question, _)| question.trim_end_matches(" (if asked)") == q)
@@ -624,7 +620,8 @@ mod tests {
     #[test]
     fn the_questions_are_in_journey_order() {
         let pages: Vec<PageId> = PageId::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|page| QUESTIONS.contains(page))
             .collect();
         assert_eq!(pages, QUESTIONS);
@@ -645,7 +642,7 @@ mod tests {
         assert_eq!(not_sorted.len(), 7);
         let cells: Vec<Vec<String>> = table(&code)
             .iter()
-            .filter(|r| r.outcome == Outcome::Complaint)
+            .filter(|r| r.outcome == Conclusion::Complaint)
             .filter_map(|r| answered(r, PageId::AfterReport, &landlord))
             .collect();
         assert!(!cells.is_empty());
@@ -702,17 +699,17 @@ mod tests {
         };
         // A 2x2 grid of one result merges into one row; a different result stays apart.
         let paths = vec![
-            (told(Outcome::Complaint), cells(0, 0)),
-            (told(Outcome::Complaint), cells(0, 1)),
-            (told(Outcome::Complaint), cells(1, 0)),
-            (told(Outcome::Complaint), cells(1, 1)),
-            (told(Outcome::Excluded), cells(2, 0)),
+            (told(Conclusion::Complaint), cells(0, 0)),
+            (told(Conclusion::Complaint), cells(0, 1)),
+            (told(Conclusion::Complaint), cells(1, 0)),
+            (told(Conclusion::Complaint), cells(1, 1)),
+            (told(Conclusion::Excluded), cells(2, 0)),
         ];
         let rows = merge(&paths);
         assert_eq!(rows.len(), 2);
         let complaint = rows
             .iter()
-            .find(|(r, _)| r.outcome == Outcome::Complaint)
+            .find(|(r, _)| r.outcome == Conclusion::Complaint)
             .unwrap();
         assert_eq!(complaint.1[0], cell(&[0, 1]));
         assert_eq!(complaint.1[1], cell(&[0, 1]));
@@ -731,7 +728,7 @@ mod tests {
             .filter(|r| !r.asb_case_continues)
             .collect::<Vec<_>>();
         assert_eq!(other_body.len(), 1, "{other_body:#?}");
-        let late = question(PageId::LateReason, &landlord, false, ENGLISH);
+        let late = PageId::LateReason.page().question(&landlord, false, ENGLISH);
         assert!(other_body[0]
             .answers
             .contains(&(format!("{late} (if asked)"), vec!["Any answer".to_string()])));
@@ -768,9 +765,9 @@ mod tests {
                             | OutOfTime
                     )
                 });
-            let expected: BTreeSet<&str> = Outcome::ALL
+            let expected: BTreeSet<&str> = Conclusion::ALL
                 .iter()
-                .filter(|o| excludes || **o != Outcome::Excluded)
+                .filter(|o| excludes || **o != Conclusion::Excluded)
                 .map(|o| o.id())
                 .collect();
             assert_eq!(shown, expected, "{id}");
@@ -784,7 +781,7 @@ mod tests {
             for (result, _) in leaves(&policy) {
                 assert_eq!(
                     result.ombudsman.is_none(),
-                    result.outcome == Outcome::Feedback,
+                    result.outcome == Conclusion::Feedback,
                     "{id}: {result:?}"
                 );
             }
@@ -814,7 +811,7 @@ mod tests {
         let landlord = code.landlord.name.english().to_string();
         let asb = table(&code)
             .into_iter()
-            .find(|r| r.outcome == Outcome::AntiSocialBehaviour)
+            .find(|r| r.outcome == Conclusion::AntiSocialBehaviour)
             .unwrap();
         assert_eq!(
             answered(&asb, PageId::Asb, &landlord),

@@ -3,29 +3,28 @@
 
 use chrono::NaiveDate;
 
-use super::draft::{
-    Complainant, ContactMethod, DateProblem, Draft, FeedbackKind, Place, YesNo, LONG_TEXT_MAX,
-    SHORT_TEXT_MAX,
-};
-use super::journey::PageId;
+use super::draft::{Who, ContactMethod, DateProblem, Draft, SHORT_TEXT_MAX};
+use super::page::Words;
+use super::pages::{FieldId, PageId};
 use super::policy::Policy;
 use super::translations::{validation as v, Language};
 
-/// A problem with one answer. `field` is the id of the input to link to and to mark.
+/// A problem with one answer, on the field to link to and to mark.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: FieldId,
     pub message: String,
 }
 
-fn error(field: &'static str, message: impl Into<String>) -> FieldError {
+fn error(field: FieldId, message: impl Into<String>) -> FieldError {
     FieldError {
         field,
         message: message.into(),
     }
 }
 
-/// The problems with a page's answers; empty when the resident can go on.
+/// The problems with a page's answers; empty when the resident can go on. Each page's checks
+/// are in its declaration (`pages.rs`); the checks they share are here.
 pub fn validate(
     page: PageId,
     policy: &Policy,
@@ -33,286 +32,55 @@ pub fn validate(
     today: NaiveDate,
     language: Language,
 ) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    let mut need = |missing: bool, field: &'static str, message: &str| {
-        if missing {
-            errors.push(error(field, message));
-        }
-    };
-    match page {
-        PageId::Safety => need(draft.danger.is_none(), "danger", v::danger(language)),
-        PageId::Who => need(
-            draft.complainant.is_none(),
-            "complainant",
-            v::complainant(language),
-        ),
-        PageId::Representative => {
-            let rep = &draft.representative;
-            need(
-                rep.name.trim().is_empty(),
-                "rep-name",
-                v::your_name(language),
-            );
-            need(
-                rep.relationship.trim().is_empty(),
-                "rep-relationship",
-                v::relationship(language),
-            );
-            need(rep.consent.is_none(), "rep-consent", v::consent(language));
-            // Only asked where the policy lets replies go to a representative.
-            let asked = policy.eligibility.representatives.replies_to_representative;
-            need(
-                asked && rep.replies_to.is_none(),
-                "rep-replies-to",
-                v::replies_to(language),
-            );
-            errors.extend(text_limit("rep-name", &rep.name, SHORT_TEXT_MAX, language));
-            errors.extend(text_limit(
-                "rep-relationship",
-                &rep.relationship,
-                SHORT_TEXT_MAX,
-                language,
-            ));
-            errors.extend(optional_email("rep-email", &rep.email, language));
-            errors.extend(optional_phone("rep-phone", &rep.phone, language));
-        }
-        PageId::Connection => need(
-            draft.connection.is_none(),
-            "connection",
-            v::connection(language),
-        ),
-        PageId::Kind => need(draft.kind.is_none(), "kind", v::kind(language)),
-        PageId::Feedback => {
-            need(
-                draft.message.trim().is_empty(),
-                "message",
-                v::message(language),
-            );
-            if draft.kind == Some(FeedbackKind::Comment) {
-                need(
-                    draft.wants_reply.is_none(),
-                    "wants-reply",
-                    v::wants_reply(language),
-                );
-            }
-            errors.extend(text_limit(
-                "message",
-                &draft.message,
-                LONG_TEXT_MAX,
-                language,
-            ));
-        }
-        PageId::Asb => need(draft.asb.is_none(), "asb", v::asb(language)),
-        PageId::Matter => need(draft.matter.is_none(), "matter", v::matter(language)),
-        PageId::Decision => need(draft.decision.is_none(), "decision", v::decision(language)),
-        PageId::ToldBefore => need(
-            draft.told_before.is_none(),
-            "told-before",
-            v::told_before(language),
-        ),
-        PageId::AfterReport => need(
-            draft.after_report.is_none(),
-            "after-report",
-            v::after_report(language),
-        ),
-        PageId::OtherProcess => need(
-            draft.other_process.is_none(),
-            "other-process",
-            v::other_process(language),
-        ),
-        PageId::PriorComplaint => need(
-            draft.prior_complaint.is_none(),
-            "prior-complaint",
-            v::prior_complaint(language),
-        ),
-        PageId::When => {
-            let problem = draft.issue_date.parse(today).err();
-            let message = problem.map(|p| date_message(p, v::issue_date(language), language));
-            need(problem.is_some(), "issue-date-day", message.unwrap_or_default());
-            need(draft.ongoing.is_none(), "ongoing", v::ongoing(language));
-        }
-        PageId::LateReason => {
-            need(
-                draft.late_reason.trim().is_empty(),
-                "late-reason",
-                v::late_reason(language),
-            );
-            errors.extend(text_limit(
-                "late-reason",
-                &draft.late_reason,
-                LONG_TEXT_MAX,
-                language,
-            ));
-        }
-        PageId::Responsibility => need(
-            draft.responsibility.is_none(),
-            "responsibility",
-            v::responsibility(language),
-        ),
-        PageId::Outcome => {
-            let offered = super::triage::assess(policy, draft, today).can_override();
-            need(
-                offered && draft.send_anyway.is_none(),
-                "send-anyway",
-                v::send_anyway(language),
-            );
-            if offered && draft.send_anyway == Some(YesNo::Yes) {
-                need(
-                    draft.override_reason.trim().is_empty(),
-                    "override-reason",
-                    v::override_reason(language),
-                );
-                errors.extend(text_limit(
-                    "override-reason",
-                    &draft.override_reason,
-                    LONG_TEXT_MAX,
-                    language,
-                ));
-            }
-        }
-        PageId::Category => need(draft.category.is_none(), "category", v::category(language)),
-        PageId::WhatWentWrong => {
-            need(
-                draft.description.trim().is_empty(),
-                "description",
-                v::description(language),
-            );
-            errors.extend(text_limit(
-                "description",
-                &draft.description,
-                LONG_TEXT_MAX,
-                language,
-            ));
-        }
-        PageId::Where => {
-            need(draft.place.is_none(), "place", v::place(language));
-            if matches!(draft.place, Some(Place::Communal | Place::Elsewhere)) {
-                need(
-                    draft.address.trim().is_empty(),
-                    "address",
-                    v::address(language),
-                );
-            }
-            errors.extend(text_limit(
-                "address",
-                &draft.address,
-                SHORT_TEXT_MAX,
-                language,
-            ));
-        }
-        PageId::Photos => {
-            let missing_alt = draft.photos.iter().any(|p| p.alt.trim().is_empty());
-            need(missing_alt, "photos", v::photo_alt(language));
-        }
-        PageId::DoneSoFar => errors.extend(text_limit(
-            "done-so-far",
-            &draft.done_so_far,
-            LONG_TEXT_MAX,
-            language,
-        )),
-        PageId::Impact => {
-            need(
-                draft.impact.trim().is_empty(),
-                "impact",
-                v::impact(language),
-            );
-            errors.extend(text_limit("impact", &draft.impact, LONG_TEXT_MAX, language));
-        }
-        PageId::OutcomeWanted => {
-            need(
-                draft.outcome_wanted.trim().is_empty(),
-                "outcome-wanted",
-                v::outcome_wanted(language),
-            );
-            errors.extend(text_limit(
-                "outcome-wanted",
-                &draft.outcome_wanted,
-                LONG_TEXT_MAX,
-                language,
-            ));
-        }
-        PageId::Support => errors.extend(text_limit(
-            "adjustments-detail",
-            &draft.adjustments_detail,
-            LONG_TEXT_MAX,
-            language,
-        )),
-        PageId::Contact => errors.extend(contact_errors(draft, language)),
-        PageId::Check => need(!draft.declaration, "declaration", v::declaration(language)),
-        PageId::Review => {
-            need(
-                draft.review_reference.trim().is_empty(),
-                "review-reference",
-                v::review_reference(language),
-            );
-            let date = draft.review_response_date.parse(today).err();
-            let message = date.map(|p| date_message(p, v::review_date(language), language));
-            need(
-                date.is_some(),
-                "review-date-day",
-                message.unwrap_or_default(),
-            );
-            // Reasons are never required, whatever the policy asks: the Code (6.12) says
-            // residents must not have to explain why they want a review.
-            errors.extend(text_limit(
-                "review-reasons",
-                &draft.review_reasons,
-                LONG_TEXT_MAX,
-                language,
-            ));
-            errors.extend(contact_errors(draft, language));
-        }
-        PageId::Start | PageId::Emergency => {}
-    }
-    errors
+    page.page().check(policy, draft, today, language)
 }
 
-fn date_message(problem: DateProblem, missing: &'static str, language: Language) -> &'static str {
+pub(super) fn date_message(problem: DateProblem, missing: Words, language: Language) -> &'static str {
     match problem {
-        DateProblem::Missing => missing,
+        DateProblem::Missing => missing(language),
         DateProblem::Incomplete => v::date_incomplete(language),
         DateProblem::NotADate => v::date_not_real(language),
         DateProblem::InTheFuture => v::date_future(language),
     }
 }
 
-fn contact_errors(draft: &Draft, language: Language) -> Vec<FieldError> {
+pub(super) fn contact_errors(draft: &Draft, language: Language) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if draft.name.trim().is_empty() {
-        let message = if draft.complainant == Some(Complainant::SomeoneElse) {
+        let message = if draft.complainant == Some(Who::SomeoneElse) {
             v::resident_name(language)
         } else {
             v::your_name(language)
         };
-        errors.push(error("name", message));
+        errors.push(error(FieldId::Name, message));
     }
-    errors.extend(text_limit("name", &draft.name, SHORT_TEXT_MAX, language));
+    errors.extend(text_limit(FieldId::Name, &draft.name, SHORT_TEXT_MAX, language));
     match draft.contact_method {
-        None => errors.push(error("contact-method", v::contact_method(language))),
+        None => errors.push(error(FieldId::ContactMethod, v::contact_method(language))),
         Some(ContactMethod::Email) if draft.email.trim().is_empty() => {
-            errors.push(error("email", v::email(language)))
+            errors.push(error(FieldId::Email, v::email(language)))
         }
         Some(ContactMethod::Phone) if draft.phone.trim().is_empty() => {
-            errors.push(error("phone", v::phone(language)))
+            errors.push(error(FieldId::Phone, v::phone(language)))
         }
         Some(ContactMethod::Post) if draft.postal_address.trim().is_empty() => {
-            errors.push(error("postal-address", v::postal_address(language)))
+            errors.push(error(FieldId::PostalAddress, v::postal_address(language)))
         }
         Some(ContactMethod::Post) if draft.postcode.trim().is_empty() => {
-            errors.push(error("postcode", v::postcode(language)))
+            errors.push(error(FieldId::Postcode, v::postcode(language)))
         }
         _ => {}
     }
-    errors.extend(optional_email("email", &draft.email, language));
-    errors.extend(optional_phone("phone", &draft.phone, language));
+    errors.extend(optional_email(FieldId::Email, &draft.email, language));
+    errors.extend(optional_phone(FieldId::Phone, &draft.phone, language));
     errors.extend(text_limit(
-        "postal-address",
+        FieldId::PostalAddress,
         &draft.postal_address,
         SHORT_TEXT_MAX,
         language,
     ));
     if !draft.postcode.trim().is_empty() && normalise_postcode(&draft.postcode).is_none() {
-        errors.push(error("postcode", v::postcode_format(language)));
+        errors.push(error(FieldId::Postcode, v::postcode_format(language)));
     }
     // One error per field: the first found is the one to fix first.
     let mut seen = Vec::new();
@@ -324,8 +92,8 @@ fn contact_errors(draft: &Draft, language: Language) -> Vec<FieldError> {
     errors
 }
 
-fn text_limit(
-    field: &'static str,
+pub(super) fn text_limit(
+    field: FieldId,
     text: &str,
     max: usize,
     language: Language,
@@ -344,12 +112,12 @@ fn text_limit(
     })
 }
 
-fn optional_email(field: &'static str, email: &str, language: Language) -> Option<FieldError> {
+pub(super) fn optional_email(field: FieldId, email: &str, language: Language) -> Option<FieldError> {
     let email = email.trim();
     (!email.is_empty() && !is_email(email)).then(|| error(field, v::email_format(language)))
 }
 
-fn optional_phone(field: &'static str, phone: &str, language: Language) -> Option<FieldError> {
+pub(super) fn optional_phone(field: FieldId, phone: &str, language: Language) -> Option<FieldError> {
     let phone = phone.trim();
     (!phone.is_empty() && !is_uk_phone(phone)).then(|| error(field, v::phone_format(language)))
 }
@@ -436,7 +204,7 @@ mod tests {
             Language::English,
         )
         .into_iter()
-        .map(|e| e.field)
+        .map(|e| e.field.id())
         .collect()
     }
 
@@ -477,7 +245,7 @@ mod tests {
             let policy = Policy::builtin(id).unwrap();
             assert!(policy.stages.stage2.as_ref().unwrap().reasons_required, "{id}");
             let errors = validate(PageId::Review, &policy, &draft, today(), Language::English);
-            assert!(!errors.iter().any(|e| e.field == "review-reasons"), "{id}: {errors:?}");
+            assert!(!errors.iter().any(|e| e.field == FieldId::ReviewReasons), "{id}: {errors:?}");
         }
     }
 

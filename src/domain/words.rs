@@ -1,55 +1,14 @@
-//! The words of the journey: each page's question, and the label (and hint) of every choice,
-//! shared by the question pages and the check-answers page. The texts are in
-//! `src/locales/<language>/questions.toml` and `labels.toml`.
+//! The label (and hint) of every choice, shared by the question pages and the check-answers
+//! page. The texts are in `src/locales/<language>/labels.toml`; each page's question is in its
+//! declaration (`pages.rs`).
 
 use super::draft::{
-    Adjustment, AfterReport, Asb, Category, Complainant, ConsentBasis, ContactMethod, FeedbackKind,
+    Adjustment, AfterReport, Asb, Category, Who, ConsentBasis, ContactMethod, FeedbackKind,
     Matter, OtherProcess, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
 };
-use super::journey::PageId;
 use super::language::Language;
 use super::policy::{Connection, Decision};
-use super::translations::{labels, questions};
-
-/// A page's question (its `<h1>`), with the landlord's name where it reads better.
-pub fn question(page: PageId, landlord: &str, for_someone_else: bool, language: Language) -> String {
-    let plain = match page {
-        PageId::Start => return questions::start(language, landlord),
-        PageId::Connection if for_someone_else => {
-            return questions::connection_residents(language, landlord)
-        }
-        PageId::Connection => return questions::connection_yours(language, landlord),
-        PageId::ToldBefore => return questions::told_before(language, landlord),
-        PageId::Safety => questions::safety,
-        PageId::Emergency => questions::emergency,
-        PageId::Who => questions::who,
-        PageId::Representative => questions::representative,
-        PageId::Kind => questions::kind,
-        PageId::Feedback => questions::feedback,
-        PageId::Asb => questions::asb,
-        PageId::Matter => questions::matter,
-        PageId::Decision => questions::decision,
-        PageId::AfterReport => questions::after_report,
-        PageId::OtherProcess => questions::other_process,
-        PageId::PriorComplaint => questions::prior_complaint,
-        PageId::When => questions::when,
-        PageId::LateReason => questions::late_reason,
-        PageId::Responsibility => questions::responsibility,
-        PageId::Outcome => questions::outcome,
-        PageId::Category => questions::category,
-        PageId::WhatWentWrong => questions::what_went_wrong,
-        PageId::Photos => questions::photos,
-        PageId::Where => questions::where_it_is,
-        PageId::DoneSoFar => questions::done_so_far,
-        PageId::Impact => questions::impact,
-        PageId::OutcomeWanted => questions::outcome_wanted,
-        PageId::Support => questions::support,
-        PageId::Contact => questions::contact,
-        PageId::Check => questions::check,
-        PageId::Review => questions::review,
-    };
-    plain(language).to_string()
-}
+use super::translations::labels;
 
 type Text = fn(Language) -> &'static str;
 
@@ -76,19 +35,19 @@ impl Label for YesNo {
     }
 }
 
-impl Label for Complainant {
+impl Label for Who {
     fn label_text(self) -> Text {
         match self {
-            Complainant::Myself => labels::myself,
-            Complainant::SomeoneElse => labels::someone_else,
-            Complainant::Anonymous => labels::anonymous,
+            Who::Myself => labels::myself,
+            Who::SomeoneElse => labels::someone_else,
+            Who::Anonymous => labels::anonymous,
         }
     }
     fn hint_text(self) -> Option<Text> {
         match self {
-            Complainant::SomeoneElse => Some(labels::someone_else_hint),
-            Complainant::Anonymous => Some(labels::anonymous_hint),
-            Complainant::Myself => None,
+            Who::SomeoneElse => Some(labels::someone_else_hint),
+            Who::Anonymous => Some(labels::anonymous_hint),
+            Who::Myself => None,
         }
     }
 }

@@ -8,21 +8,14 @@ use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
 use crate::components::timeline::TimelineList;
-use chrono::NaiveDate;
 
-use crate::domain::deadlines::long_date;
-use crate::domain::draft::{Draft, FeedbackKind, Route};
+use crate::domain::draft::{FeedbackKind, Route};
 use crate::domain::policy::Counting;
-use crate::domain::translations::{check_answers as t, start, when};
-use crate::domain::language::Language;
+use crate::domain::translations::{check_answers as t, start};
 use crate::domain::journey::{path, PageId};
+use crate::domain::pages::FieldId;
 use crate::domain::triage;
 use crate::pages::question;
-use crate::domain::words::Label;
-
-fn label<T: Label>(choice: Option<T>, language: Language) -> String {
-    choice.map(|c| c.label(language).to_string()).unwrap_or_default()
-}
 
 /// "Who is…" as "who is…" after "Change": only the first letter, so names keep theirs.
 fn lower_first(text: &str) -> String {
@@ -33,100 +26,6 @@ fn lower_first(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The answer given on a page, as the resident would read it back.
-fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> String {
-    match page {
-        PageId::Safety => label(d.danger, language),
-        PageId::Who => label(d.complainant, language),
-        PageId::Representative => {
-            let r = &d.representative;
-            [
-                r.name.as_str(),
-                r.relationship.as_str(),
-                &label(r.consent, language),
-                &label(r.replies_to, language),
-                &r.email,
-                &r.phone,
-            ]
-            .iter()
-            .filter(|line| !line.trim().is_empty())
-            .map(|line| line.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
-        }
-        PageId::Connection => label(d.connection, language),
-        PageId::Kind => label(d.kind, language),
-        PageId::Feedback => d.message.clone(),
-        PageId::Asb => label(d.asb, language),
-        PageId::Matter => label(d.matter, language),
-        PageId::Decision => label(d.decision, language),
-        PageId::ToldBefore => label(d.told_before, language),
-        PageId::AfterReport => label(d.after_report, language),
-        PageId::OtherProcess => label(d.other_process, language),
-        PageId::PriorComplaint => label(d.prior_complaint, language),
-        PageId::When => {
-            let date = match d.issue_date.parse(today) {
-                Ok(date) => long_date(date, language),
-                Err(_) => {
-                    let typed = &d.issue_date;
-                    format!(
-                        "{} {} {}",
-                        typed.day.trim(),
-                        typed.month.trim(),
-                        typed.year.trim()
-                    )
-                }
-            };
-            let ongoing = d.ongoing.map(|answer| {
-                format!("{} {}", when::ongoing(language), answer.label(language))
-            });
-            [Some(date), ongoing].into_iter().flatten().collect::<Vec<_>>().join("\n")
-        }
-        PageId::LateReason => d.late_reason.clone(),
-        PageId::Responsibility => label(d.responsibility, language),
-        PageId::Category => label(d.category, language),
-        PageId::WhatWentWrong => d.description.clone(),
-        PageId::Photos => d
-            .photos
-            .iter()
-            .map(|p| p.alt.clone())
-            .collect::<Vec<_>>()
-            .join("\n"),
-        PageId::Where => [label(d.place, language), d.address.clone()]
-            .join("\n")
-            .trim()
-            .to_string(),
-        PageId::DoneSoFar => d.done_so_far.clone(),
-        PageId::Impact => d.impact.clone(),
-        PageId::OutcomeWanted => d.outcome_wanted.clone(),
-        PageId::Support => {
-            let mut lines: Vec<String> = d
-                .adjustments
-                .iter()
-                .map(|a| a.label(language).to_string())
-                .collect();
-            lines.push(d.adjustments_detail.clone());
-            lines.join("\n").trim().to_string()
-        }
-        PageId::Contact => [
-            &d.name,
-            &label(d.contact_method, language),
-            &d.email,
-            &d.phone,
-            &d.postal_address,
-            &d.postcode,
-        ]
-        .iter()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| line.to_string())
-        .collect::<Vec<_>>()
-        .join("\n"),
-        PageId::Start | PageId::Emergency | PageId::Outcome | PageId::Check | PageId::Review => {
-            String::new()
-        }
-    }
-}
-
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
     let journey = use_journey();
@@ -135,11 +34,16 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let pages = journey.with(|policy, draft| path(policy, draft, journey.today));
     // Coming back here from a change link ends the change.
     journey.changing.set(false);
-    let rows = pages
+    // Every page on the path that asks something has a row, with its answer as it reads back.
+    let answers = journey.draft.with_untracked(|d| {
+        pages
+            .into_iter()
+            .filter_map(|page| Some((page, page.page().answer(d, journey.today, language)?)))
+            .collect::<Vec<_>>()
+    });
+    let rows = answers
         .into_iter()
-        .filter(|page| !matches!(page, PageId::Start | PageId::Emergency | PageId::Outcome | PageId::Check))
-        .map(|page| {
-            let value = journey.draft.with_untracked(|d| answer(page, d, journey.today, journey.language));
+        .map(|(page, value)| {
             let value = if value.trim().is_empty() { t::not_given(language).to_string() } else { value };
             let start_change = move |_| journey.changing.set(true);
             view! {
@@ -218,7 +122,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
 #[component]
 fn Declaration() -> impl IntoView {
     let (draft, language) = (use_journey().draft, use_journey().language);
-    let error = field_error("declaration");
+    let error = field_error(FieldId::Declaration);
     view! {
         <div class=move || if error.with(Option::is_some) { "form-group form-group--error" } else { "form-group" }>
             <ErrorMessage name="declaration" error />

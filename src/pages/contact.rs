@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::page::choice_answer;
+use crate::domain::pages::FieldId;
+
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextArea, TextInput};
 use crate::components::question::QuestionPage;
@@ -35,11 +38,11 @@ pub fn ContactPage() -> impl IntoView {
 pub fn ContactFields(name_label: String) -> impl IntoView {
     let language = use_journey().language;
     view! {
-        <TextInput name="name" label=name_label get=|d| &d.name set=|d| &mut d.name autocomplete="name" spellcheck=false />
-        <Radios name="contact-method" question=t::how(language).to_string() get=|d| d.contact_method set=|d, v| d.contact_method = Some(v) />
-        <TextInput name="email" label=t::email(language).into() get=|d| &d.email set=|d| &mut d.email autocomplete="email" input_type="email" spellcheck=false />
-        <TextInput name="phone" label=t::phone(language).into() hint=t::phone_hint(language).to_string() get=|d| &d.phone set=|d| &mut d.phone autocomplete="tel" input_type="tel" width="20" />
-        <TextArea name="postal-address" label=t::address(language).into() get=|d| &d.postal_address set=|d| &mut d.postal_address max=SHORT_TEXT_MAX rows=3 autocomplete="street-address" />
-        <TextInput name="postcode" label=t::postcode(language).into() get=|d| &d.postcode set=|d| &mut d.postcode autocomplete="postal-code" width="10" spellcheck=false />
+        <TextInput field=FieldId::Name label=name_label get=|d| &d.name set=|d| &mut d.name autocomplete="name" spellcheck=false />
+        <Radios field=FieldId::ContactMethod question=t::how(language).to_string() answer=choice_answer!(contact_method) />
+        <TextInput field=FieldId::Email label=t::email(language).into() get=|d| &d.email set=|d| &mut d.email autocomplete="email" input_type="email" spellcheck=false />
+        <TextInput field=FieldId::Phone label=t::phone(language).into() hint=t::phone_hint(language).to_string() get=|d| &d.phone set=|d| &mut d.phone autocomplete="tel" input_type="tel" width="20" />
+        <TextArea field=FieldId::PostalAddress label=t::address(language).into() get=|d| &d.postal_address set=|d| &mut d.postal_address max=SHORT_TEXT_MAX rows=3 autocomplete="street-address" />
+        <TextInput field=FieldId::Postcode label=t::postcode(language).into() get=|d| &d.postcode set=|d| &mut d.postcode autocomplete="postal-code" width="10" spellcheck=false />
     }
 }

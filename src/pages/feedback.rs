@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::page::choice_answer;
+use crate::domain::pages::FieldId;
+
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::question::QuestionPage;
@@ -30,9 +33,9 @@ pub fn FeedbackPage() -> impl IntoView {
         .map(|days| t::reply_within(language, &days.to_string()));
     view! {
         <QuestionPage page=PageId::Feedback title=title.clone()>
-            <TextArea name="message" label=title heading=true hint=hint.to_string() get=|d| &d.message set=|d| &mut d.message max=LONG_TEXT_MAX rows=8 />
+            <TextArea field=FieldId::Message label=title heading=true hint=hint.to_string() get=|d| &d.message set=|d| &mut d.message max=LONG_TEXT_MAX rows=8 />
             {comment.then(|| view! {
-                <Radios name="wants-reply" question=t::wants_reply(language).to_string() hint=reply_hint get=|d| d.wants_reply set=|d, v| d.wants_reply = Some(v) />
+                <Radios field=FieldId::WantsReply question=t::wants_reply(language).to_string() hint=reply_hint answer=choice_answer!(wants_reply) />
             })}
         </QuestionPage>
     }

@@ -6,10 +6,8 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::question::QuestionPage;
-use crate::domain::draft::{Choice, Draft, LONG_TEXT_MAX};
-use crate::domain::journey::PageId;
-use crate::domain::translations::hints;
-use crate::domain::words::Label;
+use crate::domain::page::{ChoiceQuestion, Form, TextQuestion};
+use crate::domain::pages::PageId;
 
 mod check_answers;
 pub mod confirmation;
@@ -33,138 +31,77 @@ mod who;
 pub fn question(page: PageId) -> String {
     let journey = use_journey();
     let for_someone_else = journey.draft.with_untracked(|d| d.is_representative());
-    crate::domain::words::question(page, &journey.landlord(), for_someone_else, journey.language)
+    page.page().question(&journey.landlord(), for_someone_else, journey.language)
 }
 
-/// A page that asks one question with radios, bound to one answer of the draft.
-fn choice_page<T: Choice + Label + Send + Sync>(
-    page: PageId,
-    name: &'static str,
-    hint: Option<&'static str>,
-    get: fn(&Draft) -> Option<T>,
-    set: fn(&mut Draft, T),
-) -> AnyView {
+type View = fn() -> AnyView;
+
+/// The pages with a view of their own (`Form::Own`); every other page is drawn from its
+/// declaration in `domain/pages.rs`.
+const OWN_VIEWS: &[(PageId, View)] = &[
+    (PageId::Start, || view! { <start::StartPage /> }.into_any()),
+    (PageId::Emergency, || view! { <emergency::EmergencyPage /> }.into_any()),
+    (PageId::Who, || view! { <who::WhoPage /> }.into_any()),
+    (PageId::Representative, || view! { <representative::RepresentativePage /> }.into_any()),
+    (PageId::Feedback, || view! { <feedback::FeedbackPage /> }.into_any()),
+    (PageId::When, || view! { <when::WhenPage /> }.into_any()),
+    (PageId::Outcome, || view! { <outcome::OutcomePage /> }.into_any()),
+    (PageId::Photos, || view! { <photos::PhotosPage /> }.into_any()),
+    (PageId::Where, || view! { <where_it_is::WherePage /> }.into_any()),
+    (PageId::Support, || view! { <support::SupportPage /> }.into_any()),
+    (PageId::Contact, || view! { <contact::ContactPage /> }.into_any()),
+    (PageId::Check, || view! { <check_answers::CheckAnswersPage /> }.into_any()),
+    (PageId::Review, || view! { <review::ReviewPage /> }.into_any()),
+];
+
+/// The view of a page of the journey.
+pub fn view(page: PageId) -> AnyView {
+    match &page.page().form {
+        Form::Choice(choice) => choice_page(page, choice),
+        Form::Text(text) => text_page(page, text),
+        Form::Own(_) => match OWN_VIEWS.iter().find(|(own, _)| *own == page) {
+            Some((_, view)) => view(),
+            None => view! { <not_found::NotFoundPage /> }.into_any(),
+        },
+    }
+}
+
+/// A page that asks one question with radios.
+fn choice_page(page: PageId, choice: &'static ChoiceQuestion) -> AnyView {
     let title = question(page);
-    let hint = hint.map(str::to_string);
+    let hint = choice.hint.map(|hint| hint(use_journey().language).to_string());
     view! {
         <QuestionPage page title=title.clone()>
-            <Radios name question=title heading=true hint=hint get set />
+            <Radios field=choice.field question=title heading=true hint answer=choice.answer />
         </QuestionPage>
     }
     .into_any()
 }
 
 /// A page that asks for one piece of writing.
-fn text_page(
-    page: PageId,
-    name: &'static str,
-    hint: &'static str,
-    get: fn(&Draft) -> &str,
-    set: fn(&mut Draft) -> &mut String,
-) -> AnyView {
+fn text_page(page: PageId, text: &'static TextQuestion) -> AnyView {
+    let journey = use_journey();
     let title = question(page);
+    let hint = journey.policy.with_value(|policy| (text.hint)(policy, journey.language));
     view! {
         <QuestionPage page title=title.clone()>
-            <TextArea name label=title heading=true hint=hint.to_string() get set max=LONG_TEXT_MAX rows=8 />
+            <TextArea field=text.field label=title heading=true hint=hint.to_string()
+                get=text.get set=text.set max=text.max rows=8 />
         </QuestionPage>
     }
     .into_any()
 }
 
-/// The view of a page of the journey.
-pub fn view(page: PageId) -> AnyView {
-    let journey = use_journey();
-    let language = journey.language;
-    match page {
-        PageId::Start => view! { <start::StartPage /> }.into_any(),
-        PageId::Safety => choice_page(
-            page,
-            "danger",
-            Some(hints::safety(language)),
-            |d| d.danger,
-            |d, v| d.danger = Some(v),
-        ),
-        PageId::Emergency => view! { <emergency::EmergencyPage /> }.into_any(),
-        PageId::Who => view! { <who::WhoPage /> }.into_any(),
-        PageId::Representative => view! { <representative::RepresentativePage /> }.into_any(),
-        PageId::Connection => {
-            choice_page(page, "connection", None, |d| d.connection, |d, v| d.connection = Some(v))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_with_a_view_of_its_own_has_one() {
+        for page in PageId::ALL {
+            let own = matches!(page.page().form, Form::Own(_));
+            let views = OWN_VIEWS.iter().filter(|(p, _)| *p == page).count();
+            assert_eq!(views, usize::from(own), "{page:?}");
         }
-        PageId::Kind => choice_page(page, "kind", None, |d| d.kind, |d, v| d.kind = Some(v)),
-        PageId::Feedback => view! { <feedback::FeedbackPage /> }.into_any(),
-        PageId::Asb => choice_page(page, "asb", None, |d| d.asb, |d, v| d.asb = Some(v)),
-        PageId::Matter => choice_page(page, "matter", None, |d| d.matter, |d, v| d.matter = Some(v)),
-        PageId::Decision => {
-            choice_page(page, "decision", None, |d| d.decision, |d, v| d.decision = Some(v))
-        }
-        PageId::ToldBefore => {
-            choice_page(page, "told-before", None, |d| d.told_before, |d, v| d.told_before = Some(v))
-        }
-        PageId::AfterReport => {
-            choice_page(page, "after-report", None, |d| d.after_report, |d, v| d.after_report = Some(v))
-        }
-        PageId::OtherProcess => {
-            choice_page(page, "other-process", None, |d| d.other_process, |d, v| d.other_process = Some(v))
-        }
-        PageId::PriorComplaint => choice_page(page, "prior-complaint", None,
-            |d| d.prior_complaint,
-            |d, v| d.prior_complaint = Some(v),
-        ),
-        PageId::When => view! { <when::WhenPage /> }.into_any(),
-        PageId::LateReason => text_page(
-            page,
-            "late-reason",
-            // Where the limit bars only matters not raised before (Nottingham), having told
-            // them before is the answer.
-            if journey.policy.with_value(|p| {
-                p.time_limit.as_ref().is_some_and(|l| l.only_if_not_raised_before)
-            }) {
-                hints::late_reason_raised(language)
-            } else {
-                hints::late_reason(language)
-            },
-            |d| &d.late_reason,
-            |d| &mut d.late_reason,
-        ),
-        PageId::Responsibility => choice_page(page, "responsibility", None,
-            |d| d.responsibility,
-            |d, v| d.responsibility = Some(v),
-        ),
-        PageId::Outcome => view! { <outcome::OutcomePage /> }.into_any(),
-        PageId::Category => choice_page(page, "category", None, |d| d.category, |d, v| d.category = Some(v)),
-        PageId::WhatWentWrong => text_page(
-            page,
-            "description",
-            hints::what_went_wrong(language),
-            |d| &d.description,
-            |d| &mut d.description,
-        ),
-        PageId::Photos => view! { <photos::PhotosPage /> }.into_any(),
-        PageId::Where => view! { <where_it_is::WherePage /> }.into_any(),
-        PageId::DoneSoFar => text_page(
-            page,
-            "done-so-far",
-            hints::done_so_far(language),
-            |d| &d.done_so_far,
-            |d| &mut d.done_so_far,
-        ),
-        PageId::Impact => text_page(
-            page,
-            "impact",
-            hints::impact(language),
-            |d| &d.impact,
-            |d| &mut d.impact,
-        ),
-        PageId::OutcomeWanted => text_page(
-            page,
-            "outcome-wanted",
-            hints::outcome_wanted(language),
-            |d| &d.outcome_wanted,
-            |d| &mut d.outcome_wanted,
-        ),
-        PageId::Support => view! { <support::SupportPage /> }.into_any(),
-        PageId::Contact => view! { <contact::ContactPage /> }.into_any(),
-        PageId::Check => view! { <check_answers::CheckAnswersPage /> }.into_any(),
-        PageId::Review => view! { <review::ReviewPage /> }.into_any(),
     }
 }

@@ -4,26 +4,29 @@
 
 use leptos::prelude::*;
 
+use crate::domain::page::{choice_answer, offered};
+use crate::domain::pages::FieldId;
+
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::question::QuestionPage;
-use crate::domain::draft::{Choice, Route, YesNo, LONG_TEXT_MAX};
+use crate::domain::draft::{Route, YesNo, LONG_TEXT_MAX};
 use crate::domain::eligibility;
 use crate::domain::journey::PageId;
 use crate::domain::language::Language;
 use crate::domain::translations::{outcome as t, start};
-use crate::domain::triage::{self, Outcome};
+use crate::domain::triage::{self, Conclusion};
 
-fn heading(outcome: Outcome, landlord: &str, language: Language) -> String {
+fn heading(outcome: Conclusion, landlord: &str, language: Language) -> String {
     match outcome {
-        Outcome::Complaint | Outcome::Feedback => t::complaint(language, landlord),
-        Outcome::ServiceRequest => t::service_request(language, landlord),
-        Outcome::PutRightAlready => t::put_right(language).into(),
-        Outcome::AntiSocialBehaviour => t::asb(language).into(),
-        Outcome::OtherRoute => t::other_route(language).into(),
-        Outcome::Excluded => t::excluded(language, landlord),
-        Outcome::Ombudsman => t::ombudsman_route(language).into(),
+        Conclusion::Complaint | Conclusion::Feedback => t::complaint(language, landlord),
+        Conclusion::ServiceRequest => t::service_request(language, landlord),
+        Conclusion::PutRightAlready => t::put_right(language).into(),
+        Conclusion::AntiSocialBehaviour => t::asb(language).into(),
+        Conclusion::OtherRoute => t::other_route(language).into(),
+        Conclusion::Excluded => t::excluded(language, landlord),
+        Conclusion::Ombudsman => t::ombudsman_route(language).into(),
     }
 }
 
@@ -40,7 +43,7 @@ pub fn OutcomePage() -> impl IntoView {
         .explanation
         .clone()
         .filter(|_| eligible.may_complain == Some(false));
-    let summary = (assessment.outcome != Outcome::Complaint).then(|| assessment.summary(language));
+    let summary = (assessment.outcome != Conclusion::Complaint).then(|| assessment.summary(language));
     // The landlord's own words may have no Welsh: they are then English, and say so.
     let words_lang = assessment.words_language(language).code();
     let signpost = assessment.signpost(language).map(|signpost| {
@@ -76,15 +79,13 @@ pub fn OutcomePage() -> impl IntoView {
             <h2 class="heading-m">{t::still_send(language)}</h2>
             <p>{t::landlord_decides(language, &landlord)}</p>
             <Radios
-                name="send-anyway"
+                field=FieldId::SendAnyway
                 question=t::send_anyway(language).to_string()
-                options=YesNo::ALL.to_vec()
-                get=|d| d.send_anyway
-                set=|d, v| d.send_anyway = Some(v)
+                                answer=choice_answer!(send_anyway)
             />
             <Show when=move || send_anyway() == Some(YesNo::Yes)>
                 <TextArea
-                    name="override-reason"
+                    field=FieldId::OverrideReason
                     label=t::why_send(language).into()
                     hint=t::why_send_hint(language).to_string()
                     get=|d| &d.override_reason
@@ -107,12 +108,11 @@ pub fn OutcomePage() -> impl IntoView {
             let hint = t::concern_hint(language, &name, &landlord, &days);
             view! {
                 <Radios
-                    name="route"
+                    field=FieldId::Route
                     question=t::route_question(language).to_string()
                     hint=hint
-                    options=vec![Route::Concern, Route::Complaint]
-                    get=|d| d.route
-                    set=|d, v| d.route = Some(v)
+                    options=offered(&[Route::Concern, Route::Complaint], language)
+                    answer=choice_answer!(route)
                 />
             }
         });

@@ -3,6 +3,8 @@
 //! the photo was taken), shown as thumbnails with a description the resident can edit.
 
 use leptos::prelude::*;
+
+use crate::domain::pages::FieldId;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement, ImageBitmap};
@@ -154,7 +156,7 @@ pub fn PhotosPage() -> impl IntoView {
 /// The page's inline error, built inside the form so it reads this page's errors.
 #[component]
 fn PhotoErrors() -> impl IntoView {
-    let error = field_error("photos");
+    let error = field_error(FieldId::Photos);
     view! { <ErrorMessage name="photos" error /> }
 }
 

@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::domain::page::{choice_answer, offered};
+use crate::domain::pages::FieldId;
+
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextInput};
 use crate::components::question::QuestionPage;
-use crate::domain::draft::{Choice, ConsentBasis, RepliesTo};
+use crate::domain::draft::ConsentBasis;
 use crate::domain::journey::PageId;
 use crate::domain::translations::representative as t;
 use crate::pages::question;
@@ -32,11 +35,9 @@ pub fn RepresentativePage() -> impl IntoView {
         rules.replies_to_representative.then(|| {
             view! {
                 <Radios
-                    name="rep-replies-to"
+                    field=FieldId::RepRepliesTo
                     question=t::replies_to(language).to_string()
-                    options=RepliesTo::ALL.to_vec()
-                    get=|d| d.representative.replies_to
-                    set=|d, v| d.representative.replies_to = Some(v)
+                                        answer=choice_answer!(representative.replies_to)
                 />
             }
         })
@@ -47,20 +48,19 @@ pub fn RepresentativePage() -> impl IntoView {
     view! {
         <QuestionPage page=PageId::Representative title=title.clone()>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
-            <TextInput name="rep-name" label=t::name(language).into() get=|d| &d.representative.name set=|d| &mut d.representative.name autocomplete="name" spellcheck=false />
-            <TextInput name="rep-relationship" label=t::relationship(language).into() hint=t::relationship_hint(language).to_string() get=|d| &d.representative.relationship set=|d| &mut d.representative.relationship />
+            <TextInput field=FieldId::RepName label=t::name(language).into() get=|d| &d.representative.name set=|d| &mut d.representative.name autocomplete="name" spellcheck=false />
+            <TextInput field=FieldId::RepRelationship label=t::relationship(language).into() hint=t::relationship_hint(language).to_string() get=|d| &d.representative.relationship set=|d| &mut d.representative.relationship />
             <Radios
-                name="rep-consent"
+                field=FieldId::RepConsent
                 question=t::consent(language).to_string()
                 hint=consent_hint
-                options=consent_options
-                get=|d| d.representative.consent
-                set=|d, v| d.representative.consent = Some(v)
+                options=offered(&consent_options, language)
+                answer=choice_answer!(representative.consent)
             />
             {replies()}
             {not_to_you}
-            <TextInput name="rep-email" label=t::email(language).into() get=|d| &d.representative.email set=|d| &mut d.representative.email autocomplete="email" input_type="email" spellcheck=false />
-            <TextInput name="rep-phone" label=t::phone(language).into() get=|d| &d.representative.phone set=|d| &mut d.representative.phone autocomplete="tel" input_type="tel" width="20" />
+            <TextInput field=FieldId::RepEmail label=t::email(language).into() get=|d| &d.representative.email set=|d| &mut d.representative.email autocomplete="email" input_type="email" spellcheck=false />
+            <TextInput field=FieldId::RepPhone label=t::phone(language).into() get=|d| &d.representative.phone set=|d| &mut d.representative.phone autocomplete="tel" input_type="tel" width="20" />
         </QuestionPage>
     }
 }

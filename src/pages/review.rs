@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::pages::FieldId;
+
 use crate::app::use_journey;
 use crate::components::fields::{DateField, TextArea, TextInput};
 use crate::components::question::QuestionPage;
@@ -62,10 +64,10 @@ pub fn ReviewPage() -> impl IntoView {
         <QuestionPage page=PageId::Review title=title.clone() button=t::send(language) on_valid=Callback::new(move |_| crate::outbox::submit(journey, true))>
             <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
             <p>{t::intro(language, policy.landlord.name.get(language))}</p>
-            <TextInput name="review-reference" label=t::reference(language).into() get=|d| &d.review_reference set=|d| &mut d.review_reference width="20" spellcheck=false />
-            <DateField name="review-date" error_field="review-date-day" question=t::replied_when(language).into() hint=t::date_hint(language).into() get=|d| &d.review_response_date set=|d| &mut d.review_response_date />
+            <TextInput field=FieldId::ReviewReference label=t::reference(language).into() get=|d| &d.review_reference set=|d| &mut d.review_reference width="20" spellcheck=false />
+            <DateField field=FieldId::ReviewDate question=t::replied_when(language).into() hint=t::date_hint(language).into() get=|d| &d.review_response_date set=|d| &mut d.review_response_date />
             {window_note}
-            <TextArea name="review-reasons" label=t::reasons_optional(language).into() hint=reasons_hint get=|d| &d.review_reasons set=|d| &mut d.review_reasons max=LONG_TEXT_MAX rows=5 />
+            <TextArea field=FieldId::ReviewReasons label=t::reasons_optional(language).into() hint=reasons_hint get=|d| &d.review_reasons set=|d| &mut d.review_reasons max=LONG_TEXT_MAX rows=5 />
             <h2 class="heading-m">{t::your_details(language)}</h2>
             <ContactFields name_label=representative::name(language).into() />
             <h2 class="heading-m">{start::hear_back(language)}</h2>

@@ -7,13 +7,12 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::contacts::ContactList;
 use crate::components::ombudsman::PolicyOmbudsmen;
-use crate::components::question::InfoPage;
+use crate::components::question::FirstPage;
 use crate::components::sentence::{sentence, MARK};
 use crate::components::timeline::TimelineList;
 use crate::domain::deadlines::long_date;
 use crate::domain::journey::PageId;
-use crate::domain::translations::start as t;
-use crate::pages::question;
+use crate::domain::translations::{questions, start as t};
 
 #[component]
 pub fn StartPage() -> impl IntoView {
@@ -23,7 +22,8 @@ pub fn StartPage() -> impl IntoView {
     let now = Local::now().naive_local();
     let milestones = policy.timeline(now).iter().copied().collect::<Vec<_>>();
     let name = policy.landlord.name.get(language).to_string();
-    let title = question(PageId::Start);
+    // Not from its declaration, which would bring every page's into the first page's wasm.
+    let title = questions::start(language, &name);
     let contacts = policy.landlord.contacts.clone();
     let other_ways = if contacts.is_empty() {
         view! { <p>{t::other_ways_general(language, &name)}</p> }
@@ -60,7 +60,7 @@ pub fn StartPage() -> impl IntoView {
         })
     };
     view! {
-        <InfoPage page=PageId::Start title=title.clone()>
+        <FirstPage title=title.clone()>
             {discarded}
             {resume}
             <h1 class="heading-xl" id="page-heading" tabindex="-1">{title}</h1>
@@ -90,6 +90,6 @@ pub fn StartPage() -> impl IntoView {
             <h2 class="heading-m">{t::still_unhappy(language)}</h2>
             <p>{t::ombudsman(language)}</p>
             <PolicyOmbudsmen policy=policy.clone() language />
-        </InfoPage>
+        </FirstPage>
     }
 }

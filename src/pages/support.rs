@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::pages::FieldId;
+
 use crate::components::fields::{Checkboxes, TextArea};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::LONG_TEXT_MAX;
@@ -16,7 +18,7 @@ pub fn SupportPage() -> impl IntoView {
     view! {
         <QuestionPage page=PageId::Support title=title.clone()>
             <Checkboxes
-                name="adjustments"
+                field=FieldId::Adjustments
                 question=title
                 heading=true
                 hint=t::hint(language).to_string()
@@ -24,7 +26,7 @@ pub fn SupportPage() -> impl IntoView {
                 set=|d| &mut d.adjustments
             />
             <TextArea
-                name="adjustments-detail"
+                field=FieldId::AdjustmentsDetail
                 label=t::more(language).into()
                 hint=t::more_hint(language).to_string()
                 get=|d| &d.adjustments_detail

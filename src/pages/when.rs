@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use crate::domain::page::choice_answer;
+use crate::domain::pages::FieldId;
+
 use crate::app::use_journey;
 use crate::components::fields::{DateField, Radios};
 use crate::components::question::QuestionPage;
-use crate::domain::draft::{Choice, YesNo};
 use crate::domain::journey::PageId;
 use crate::domain::translations::when as t;
 use crate::pages::question;
@@ -26,15 +28,13 @@ pub fn WhenPage() -> impl IntoView {
     };
     view! {
         <QuestionPage page=PageId::When title=title.clone()>
-            <DateField name="issue-date" error_field="issue-date-day" question=title heading=true hint get=|d| &d.issue_date set=|d| &mut d.issue_date />
+            <DateField field=FieldId::IssueDate question=title heading=true hint get=|d| &d.issue_date set=|d| &mut d.issue_date />
             // A time limit applies only to a matter that has ended.
             <Radios
-                name="ongoing"
+                field=FieldId::Ongoing
                 question=t::ongoing(journey.language).to_string()
                 hint=t::ongoing_hint(journey.language).to_string()
-                options=YesNo::ALL.to_vec()
-                get=|d| d.ongoing
-                set=|d, v| d.ongoing = Some(v)
+                                answer=choice_answer!(ongoing)
             />
         </QuestionPage>
     }

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::page::choice_answer;
+use crate::domain::pages::FieldId;
+
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextInput};
 use crate::components::question::QuestionPage;
@@ -21,9 +24,9 @@ pub fn WherePage() -> impl IntoView {
     };
     view! {
         <QuestionPage page=PageId::Where title=title.clone()>
-            <Radios name="place" question=title heading=true get=|d| d.place set=|d, v| d.place = Some(v) />
+            <Radios field=FieldId::Place question=title heading=true answer=choice_answer!(place) />
             <Show when=needs_address>
-                <TextInput name="address" label=t::exactly(journey.language).into() hint=t::exactly_hint(journey.language).to_string() get=|d| &d.address set=|d| &mut d.address />
+                <TextInput field=FieldId::Address label=t::exactly(journey.language).into() hint=t::exactly_hint(journey.language).to_string() get=|d| &d.address set=|d| &mut d.address />
             </Show>
         </QuestionPage>
     }

@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
+use crate::domain::page::{choice_answer, offered};
+use crate::domain::pages::FieldId;
+
 use crate::app::use_journey;
 use crate::components::fields::Radios;
 use crate::components::question::QuestionPage;
-use crate::domain::draft::{Choice, Complainant};
+use crate::domain::draft::Who;
 use crate::domain::journey::PageId;
 use crate::pages::question;
 
@@ -15,24 +18,23 @@ pub fn WhoPage() -> impl IntoView {
     let journey = use_journey();
     let title = question(PageId::Who);
     let eligibility = journey.policy.with_value(|p| p.eligibility.clone());
-    let options: Vec<Complainant> = Complainant::ALL
+    let options: Vec<Who> = Who::ALL
         .iter()
         .copied()
         .filter(|c| match c {
-            Complainant::SomeoneElse => eligibility.representatives.allowed,
-            Complainant::Anonymous => eligibility.anonymous_accepted,
-            Complainant::Myself => true,
+            Who::SomeoneElse => eligibility.representatives.allowed,
+            Who::Anonymous => eligibility.anonymous_accepted,
+            Who::Myself => true,
         })
         .collect();
     view! {
         <QuestionPage page=PageId::Who title=title.clone()>
             <Radios
-                name="complainant"
+                field=FieldId::Complainant
                 question=title
                 heading=true
-                options
-                get=|d| d.complainant
-                set=|d, v| d.complainant = Some(v)
+                options=offered(&options, journey.language)
+                answer=choice_answer!(complainant)
             />
         </QuestionPage>
     }

@@ -1,0 +1,65 @@
+//! Enums with a fixed set of values, each with a stable kebab-case id: the choices a resident
+//! makes (stored in the draft and sent in the contract), and the app's own lists (pages,
+//! milestones, regions). `choice!` declares one with its `ALL` table and ids in one place.
+
+/// An enum whose every value has a stable id: pages offer every value and store the id.
+pub trait Choice: Sized + Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    fn id(self) -> &'static str;
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|choice| choice.id() == id)
+    }
+}
+
+/// Declares an enum with its ids, its `ALL` table and its `Choice` impl. With `serde` first,
+/// it also (de)serialises as its ids.
+macro_rules! choice {
+    (serde $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
+        $crate::domain::choice::choice!(
+            $(#[$meta])*
+            #[derive(serde::Serialize, serde::Deserialize)]
+            $name { $($(#[$vmeta])* #[serde(rename = $id)] $variant = $id),+ }
+        );
+    };
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: [Self; [$($id),+].len()] = [$($name::$variant),+];
+
+            /// Its stable id.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            pub fn from_id(id: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|value| value.id() == id)
+            }
+        }
+        impl $crate::domain::choice::Choice for $name {
+            const ALL: &'static [Self] = &$name::ALL;
+            fn id(self) -> &'static str {
+                $name::id(self)
+            }
+        }
+    };
+}
+pub(crate) use choice;
+
+#[cfg(test)]
+mod tests {
+    choice!(serde Sample { One = "one", Two = "two-words" });
+
+    #[test]
+    fn ids_round_trip_and_match_serde_names() {
+        for value in Sample::ALL {
+            assert_eq!(Sample::from_id(value.id()), Some(value));
+            assert_eq!(serde_json::to_value(value).unwrap(), value.id());
+        }
+        assert_eq!(Sample::from_id("three"), None);
+    }
+}
