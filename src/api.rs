@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use crate::domain::language::Language;
+use crate::domain::refusal::ServerError;
 use crate::domain::translations::sending;
-use crate::domain::validation::FieldError;
 
 /// A submission waiting to be sent, as kept in the outbox.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,15 +72,6 @@ impl Failure {
         };
         message(language)
     }
-}
-
-/// One of the server's field errors: a JSON pointer and a message.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct ServerError {
-    #[serde(default)]
-    pub field: String,
-    #[serde(default)]
-    pub message: String,
 }
 
 #[derive(Deserialize)]
@@ -212,37 +203,5 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
             seconds: wait.div_ceil(1000),
         });
         sleep(wait).await;
-    }
-}
-
-/// The server's field errors as errors on the app's fields, for those it can place.
-pub fn placed(
-    errors: &[ServerError],
-    language: Language,
-) -> Vec<(crate::domain::journey::PageId, FieldError)> {
-    errors
-        .iter()
-        .filter_map(|error| {
-            let (page, field) = crate::domain::submission::field_location(&error.field)?;
-            Some((
-                page,
-                FieldError {
-                    field,
-                    message: plain(&error.message, field, language),
-                },
-            ))
-        })
-        .collect()
-}
-
-/// A server message ("is not an email address") as a sentence for the resident. The server
-/// words it in English, so the field's name is too.
-fn plain(message: &str, field: &str, language: Language) -> String {
-    let what = field.replace(['-', '_'], " ");
-    let message = message.trim().trim_end_matches('.');
-    if message.is_empty() {
-        sending::check_field(language, &what)
-    } else {
-        sending::server_said(language, &what, message)
     }
 }

@@ -8,11 +8,10 @@ use leptos::task::spawn_local;
 use crate::api::{self, Outcome, Pending};
 use crate::app::Journey;
 use crate::domain::draft::{DateInput, Draft};
-use crate::domain::journey::PageId;
+use crate::domain::refusal;
 use crate::domain::submission::{Kind, Submission};
 use crate::domain::triage;
 use crate::domain::translations::sending;
-use crate::domain::validation::FieldError;
 use crate::storage::{self, Sent};
 
 /// Queues the resident's answers as a submission and starts sending: a complaint, concern,
@@ -132,39 +131,11 @@ async fn deliver(journey: Journey, pending: Pending) {
             }
         }
         Outcome::Refused(errors) if ours => {
-            let language = journey.language;
-            let refused = api::Failure::Refused.message(language);
-            let mut placed = api::placed(&errors, language);
-            if pending.kind == Kind::Escalation {
-                // A review is one page: its problems belong there, whatever the field.
-                placed
-                    .iter_mut()
-                    .for_each(|(page, _)| *page = PageId::Review);
+            let placed = refusal::place(&errors, pending.kind, journey.language);
+            if let Some(said) = placed.unplaced {
+                journey.failure.set(Some(said));
             }
-            if placed.len() < errors.len() {
-                // Some problems have no page to fix them on: say what the server said.
-                let said: Vec<String> = errors
-                    .iter()
-                    .map(|e| e.message.trim().to_string())
-                    .collect();
-                journey
-                    .failure
-                    .set(Some(format!("{refused} ({})", said.join("; "))));
-            }
-            if placed.is_empty() {
-                placed.push((
-                    if pending.kind == Kind::Escalation {
-                        PageId::Review
-                    } else {
-                        PageId::Check
-                    },
-                    FieldError {
-                        field: "send-failure",
-                        message: refused.into(),
-                    },
-                ));
-            }
-            journey.server_errors.set(placed);
+            journey.server_errors.set(placed.problems);
             journey.refused.set(true);
         }
         Outcome::Refused(_) => {}

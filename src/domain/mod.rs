@@ -11,6 +11,7 @@ pub mod local_text;
 pub mod ombudsman;
 pub mod policy;
 pub mod policy_check;
+pub mod refusal;
 pub mod submission;
 pub mod translations;
 pub mod triage;
