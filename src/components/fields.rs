@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
+use crate::components::page_heading::PageHeading;
 use crate::domain::draft::{Choice, DateInput, Draft};
 use crate::domain::translations::fields;
 use crate::domain::words::Label;
@@ -43,7 +44,7 @@ fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
 /// The question as the page's heading, or as a plain legend/label.
 fn question_text(text: String, heading: bool) -> AnyView {
     if heading {
-        view! { <h1 class="heading-l" id="page-heading" tabindex="-1">{text}</h1> }.into_any()
+        view! { <PageHeading title=text /> }.into_any()
     } else {
         view! { <span class="label-text">{text}</span> }.into_any()
     }

@@ -8,6 +8,7 @@ use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
 use crate::components::timeline::TimelineList;
+use crate::components::page_heading::PageHeading;
 use chrono::NaiveDate;
 
 use crate::domain::deadlines::long_date;
@@ -204,7 +205,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     });
     view! {
         <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| send(journey))>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <dl class="summary-list summary-list--actions">{rows}</dl>
             {dates}
             <h2 class="heading-m">{heading}</h2>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::timeline::TimelineList;
+use crate::components::page_heading::PageHeading;
 use crate::domain::submission::{milestones_for, Kind, Submission};
 use crate::domain::translations::{check_answers, confirmation as t, layout, start};
 use crate::pages::not_found::NotFoundPage;
@@ -87,7 +88,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     };
     view! {
         <div class="panel">
-            <h1 class="panel__title" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title class="panel__title" />
             <div class="panel__body">
                 {t::reference(language)}<br />
                 <strong data-reference>{sent.receipt.reference.clone()}</strong>

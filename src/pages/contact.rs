@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextArea, TextInput};
 use crate::components::question::QuestionPage;
+use crate::components::page_heading::PageHeading;
 use crate::domain::draft::SHORT_TEXT_MAX;
 use crate::domain::journey::PageId;
 use crate::domain::translations::{contact as t, representative};
@@ -23,7 +24,7 @@ pub fn ContactPage() -> impl IntoView {
     };
     view! {
         <QuestionPage page=PageId::Contact title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <p class="hint">{hint}</p>
             <ContactFields name_label=name_label.into() />
         </QuestionPage>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::question::InfoPage;
 use crate::components::sentence::{sentence, MARK};
+use crate::components::page_heading::PageHeading;
 use crate::domain::journey::PageId;
 use crate::domain::translations::emergency as t;
 use crate::pages::question;
@@ -40,7 +41,7 @@ pub fn EmergencyPage() -> impl IntoView {
     let next = journey.next(PageId::Emergency).unwrap_or(PageId::Who);
     view! {
         <InfoPage page=PageId::Emergency title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <div class="warning" role="note">
                 <p><strong>{t::life_in_danger(language)}</strong></p>
             </div>

@@ -1,6 +1,7 @@
 //! An address that is not a page of the service.
 
 use leptos::prelude::*;
+use crate::components::page_heading::PageHeading;
 
 use crate::app::use_journey;
 use crate::domain::journey::PageId;
@@ -12,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
     let language = journey.language;
     crate::config::set_title(t::title(language));
     view! {
-        <h1 class="heading-l" id="page-heading" tabindex="-1">{t::title(language)}</h1>
+        <PageHeading title=t::title(language) />
         <p>{t::typed(language)}</p>
         <p><a href=journey.href(PageId::Start)>{t::go_to_start(language)}</a></p>
     }

@@ -8,6 +8,7 @@ use crate::app::use_journey;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::question::QuestionPage;
+use crate::components::page_heading::PageHeading;
 use crate::domain::draft::{Choice, Route, YesNo, LONG_TEXT_MAX};
 use crate::domain::eligibility;
 use crate::domain::journey::PageId;
@@ -138,7 +139,7 @@ pub fn OutcomePage() -> impl IntoView {
 
     view! {
         <QuestionPage page=PageId::Outcome title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1" data-outcome=assessment.outcome.id()>{title}</h1>
+            <PageHeading title attr:data-outcome=assessment.outcome.id() />
             {summary.map(|summary| view! { <p class="lead" lang=words_lang>{summary}</p> })}
             {assessment.reason_shown().then(|| view! { <p class="pre-line" lang=words_lang>{assessment.reason(language)}</p> })}
             {not_eligible.map(|text| view! { <div class="inset"><p>{text}</p></div> })}

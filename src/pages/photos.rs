@@ -10,6 +10,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement, Ima
 use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
+use crate::components::page_heading::PageHeading;
 use crate::domain::draft::{Photo, MAX_PHOTOS};
 use crate::domain::journey::PageId;
 use crate::domain::language::Language;
@@ -135,7 +136,7 @@ pub fn PhotosPage() -> impl IntoView {
     };
     view! {
         <QuestionPage page=PageId::Photos title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <p>{t::intro(language)}</p>
             <p class="hint">{t::made_smaller(language)}</p>
             <PhotoErrors />

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_journey;
+use crate::components::page_heading::PageHeading;
 use crate::domain::policy::Policy;
 use crate::domain::language::Language;
 use crate::domain::policy_check::{check, untranslated, Finding, Verdict};
@@ -190,7 +191,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
     // For the landlord's website team, in English whatever the page's language.
     view! {
         <div lang="en">
-        <h1 class="heading-xl" id="page-heading" tabindex="-1">"Policy check"</h1>
+        <PageHeading title="Policy check" class="heading-xl" />
         <p class="lead">
             "How this complaints policy compares with the Housing Ombudsman\u{2019}s statutory Complaint Handling Code. This page is for the landlord\u{2019}s website team."
         </p>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextInput};
 use crate::components::question::QuestionPage;
+use crate::components::page_heading::PageHeading;
 use crate::domain::draft::{Choice, ConsentBasis, RepliesTo};
 use crate::domain::journey::PageId;
 use crate::domain::translations::representative as t;
@@ -46,7 +47,7 @@ pub fn RepresentativePage() -> impl IntoView {
     });
     view! {
         <QuestionPage page=PageId::Representative title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <TextInput name="rep-name" label=t::name(language).into() get=|d| &d.representative.name set=|d| &mut d.representative.name autocomplete="name" spellcheck=false />
             <TextInput name="rep-relationship" label=t::relationship(language).into() hint=t::relationship_hint(language).to_string() get=|d| &d.representative.relationship set=|d| &mut d.representative.relationship />
             <Radios

@@ -13,6 +13,7 @@ use crate::domain::journey::PageId;
 use crate::domain::submission::{milestones_for, Kind};
 use crate::domain::translations::{representative, review as t, start};
 use crate::components::sentence::{sentence, MARK};
+use crate::components::page_heading::PageHeading;
 use crate::pages::contact::ContactFields;
 use crate::pages::question;
 
@@ -24,7 +25,7 @@ pub fn ReviewPage() -> impl IntoView {
     let policy = journey.policy.get_value();
     let Some(stage2) = policy.stages.stage2.clone() else {
         return view! {
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <p>{t::one_stage(language, policy.landlord.name.get(language))}</p>
         }
         .into_any();
@@ -60,7 +61,7 @@ pub fn ReviewPage() -> impl IntoView {
     };
     view! {
         <QuestionPage page=PageId::Review title=title.clone() button=t::send(language) on_valid=Callback::new(move |_| crate::outbox::submit(journey, true))>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <p>{t::intro(language, policy.landlord.name.get(language))}</p>
             <TextInput name="review-reference" label=t::reference(language).into() get=|d| &d.review_reference set=|d| &mut d.review_reference width="20" spellcheck=false />
             <DateField name="review-date" error_field="review-date-day" question=t::replied_when(language).into() hint=t::date_hint(language).into() get=|d| &d.review_response_date set=|d| &mut d.review_response_date />

@@ -10,6 +10,7 @@ use crate::components::ombudsman::PolicyOmbudsmen;
 use crate::components::question::InfoPage;
 use crate::components::sentence::{sentence, MARK};
 use crate::components::timeline::TimelineList;
+use crate::components::page_heading::PageHeading;
 use crate::domain::deadlines::long_date;
 use crate::domain::journey::PageId;
 use crate::domain::translations::start as t;
@@ -63,7 +64,7 @@ pub fn StartPage() -> impl IntoView {
         <InfoPage page=PageId::Start title=title.clone()>
             {discarded}
             {resume}
-            <h1 class="heading-xl" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title class="heading-xl" />
             <p class="lead">{t::lead(language, &name)}</p>
             <p>{t::no_need_for_the_word(language)}</p>
 
