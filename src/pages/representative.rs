@@ -1,13 +1,13 @@
 //! The representative's own details: who they are, how the resident agreed, and who gets the
-//! replies (as the policy allows).
+//! replies, as the policy allows (see `eligibility::check`).
 
 use leptos::prelude::*;
 
 use crate::app::use_journey;
 use crate::components::fields::{Radios, TextInput};
-use crate::components::question::QuestionPage;
 use crate::components::page_heading::PageHeading;
-use crate::domain::draft::{Choice, ConsentBasis, RepliesTo};
+use crate::components::question::QuestionPage;
+use crate::domain::eligibility;
 use crate::domain::journey::PageId;
 use crate::domain::translations::representative as t;
 use crate::pages::question;
@@ -15,34 +15,33 @@ use crate::pages::question;
 #[component]
 pub fn RepresentativePage() -> impl IntoView {
     let journey = use_journey();
-    let title = question(PageId::Representative);
-    let rules = journey
-        .policy
-        .with_value(|p| p.eligibility.representatives.clone());
-    let consent_options: Vec<ConsentBasis> = ConsentBasis::ALL
-        .iter()
-        .copied()
-        .filter(|basis| !rules.written_consent_required || *basis != ConsentBasis::ResidentPresent)
-        .collect();
     let language = journey.language;
-    let consent_hint = rules
-        .written_consent_required
+    let title = question(PageId::Representative);
+    let allowed = journey.with(|policy, draft| eligibility::check(policy, draft, language));
+    // When eligibility asks for consent in writing; in this page's words, which name the
+    // landlord where eligibility's note says "your landlord".
+    let consent_hint = allowed
+        .consent_note
+        .is_some()
         .then(|| t::consent_in_writing(language, &journey.landlord()));
+    let replies_options = allowed.replies_options;
+    // A choice only where replies may go to the representative.
+    let choose_replies = replies_options.len() > 1;
     // Built inside the form (a closure), so the fields find the form's errors.
     let replies = move || {
-        rules.replies_to_representative.then(|| {
+        choose_replies.then(|| {
             view! {
                 <Radios
                     name="rep-replies-to"
                     question=t::replies_to(language).to_string()
-                    options=RepliesTo::ALL.to_vec()
+                    options=replies_options.clone()
                     get=|d| d.representative.replies_to
                     set=|d, v| d.representative.replies_to = Some(v)
                 />
             }
         })
     };
-    let not_to_you = (!rules.replies_to_representative).then(|| {
+    let not_to_you = (!choose_replies).then(|| {
         view! { <p class="inset">{t::replies_to_resident(language)}</p> }
     });
     view! {
@@ -54,7 +53,7 @@ pub fn RepresentativePage() -> impl IntoView {
                 name="rep-consent"
                 question=t::consent(language).to_string()
                 hint=consent_hint
-                options=consent_options
+                options=allowed.consent_options
                 get=|d| d.representative.consent
                 set=|d, v| d.representative.consent = Some(v)
             />
