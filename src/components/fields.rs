@@ -6,12 +6,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::page_heading::PageHeading;
 use crate::domain::draft::{Choice, DateInput, Draft};
 use crate::domain::translations::fields;
 use crate::domain::words::Label;
+use crate::settings::use_settings;
 
 /// The ids a field's `aria-describedby` names: its hint and its error, where shown.
 fn described_by(
@@ -101,8 +102,7 @@ pub fn Radios<T: Choice + Label + Send + Sync>(
     get: fn(&Draft) -> Option<T>,
     set: fn(&mut Draft, T),
 ) -> impl IntoView {
-    let journey = use_journey();
-    let (draft, language) = (journey.draft, journey.language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let items = options
         .into_iter()
         .enumerate()
@@ -142,7 +142,7 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
     get: fn(&Draft) -> &Vec<T>,
     set: fn(&mut Draft) -> &mut Vec<T>,
 ) -> impl IntoView {
-    let (draft, language) = (use_journey().draft, use_journey().language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let items = options
         .into_iter()
         .enumerate()
@@ -192,7 +192,7 @@ pub fn TextInput(
     #[prop(optional)] width: Option<&'static str>,
     #[prop(optional)] spellcheck: Option<bool>,
 ) -> impl IntoView {
-    let draft = use_journey().draft;
+    let draft = use_answers().draft;
     let error = field_error(name);
     let describedby = described_by(name, hint.is_some(), error);
     let class = move || {
@@ -252,7 +252,7 @@ pub fn TextArea(
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let (draft, language) = (use_journey().draft, use_journey().language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let error = field_error(name);
     let used = Memo::new(move |_| draft.with(|d| get(d).chars().count()));
     let hint_and_error = described_by(name, hint.is_some(), error);
@@ -310,7 +310,7 @@ pub fn DateField(
     get: fn(&Draft) -> &DateInput,
     set: fn(&mut Draft) -> &mut DateInput,
 ) -> impl IntoView {
-    let (draft, language) = (use_journey().draft, use_journey().language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let error = field_error(error_field);
     let describedby = described_by(name, true, error);
     let part = |part: &'static str, label: &'static str, width: &'static str| {

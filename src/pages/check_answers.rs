@@ -2,9 +2,11 @@
 //! dates the policy promises if the complaint is received today.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
+use crate::answers::{use_answers, Answers};
 use crate::api::Progress;
-use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
 use crate::components::timeline::TimelineList;
@@ -20,6 +22,8 @@ use crate::domain::journey::{path, PageId};
 use crate::domain::triage;
 use crate::pages::question;
 use crate::domain::words::Label;
+use crate::outbox::{use_outbox, Outbox};
+use crate::settings::{use_settings, Settings};
 
 fn label<T: Label>(choice: Option<T>, language: Language) -> String {
     choice.map(|c| c.label(language).to_string()).unwrap_or_default()
@@ -130,25 +134,25 @@ fn answer(page: PageId, d: &Draft, today: NaiveDate, language: Language) -> Stri
 
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
+    let (settings, answers) = (use_settings(), use_answers());
+    let (language, today) = (settings.language, settings.today);
     let title = question(PageId::Check);
-    let pages = journey.with(|policy, draft| path(policy, draft, journey.today));
+    let pages = answers.with(|policy, draft| path(policy, draft, today));
     // Coming back here from a change link ends the change.
-    journey.changing.set(false);
+    answers.changing.set(false);
     let rows = pages
         .into_iter()
         .filter(|page| !matches!(page, PageId::Start | PageId::Emergency | PageId::Outcome | PageId::Check))
         .map(|page| {
-            let value = journey.draft.with_untracked(|d| answer(page, d, journey.today, journey.language));
+            let value = answers.draft.with_untracked(|d| answer(page, d, today, language));
             let value = if value.trim().is_empty() { t::not_given(language).to_string() } else { value };
-            let start_change = move |_| journey.changing.set(true);
+            let start_change = move |_| answers.changing.set(true);
             view! {
                 <div class="summary-list__row" data-page=page.slug()>
                     <dt class="summary-list__key">{question(page)}</dt>
                     <dd class="summary-list__value pre-line">{value}</dd>
                     <dd class="summary-list__actions">
-                        <a href=journey.href(page) on:click=start_change>
+                        <a href=settings.href(page) on:click=start_change>
                             {t::change(language)} <span class="visually-hidden">{format!(" {}", lower_first(&question(page)))}</span>
                         </a>
                     </dd>
@@ -157,14 +161,14 @@ pub fn CheckAnswersPage() -> impl IntoView {
         })
         .collect_view();
 
-    let (sends_complaint, concern) = journey.with(|policy, draft| {
-        let assessment = triage::assess(policy, draft, journey.today);
+    let (sends_complaint, concern) = answers.with(|policy, draft| {
+        let assessment = triage::assess(policy, draft, today);
         (
             assessment.sends_as_complaint(draft),
             draft.route == Some(Route::Concern),
         )
     });
-    let timeline = journey
+    let timeline = settings
         .policy
         .with_value(|p| p.timeline(chrono::Local::now().naive_local()));
     let timeline = timeline
@@ -172,7 +176,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         .filter(|m| concern || m.id != crate::domain::deadlines::MilestoneId::ConcernResolveBy)
         .copied()
         .collect::<Vec<_>>();
-    let review = journey.policy.with_value(|p| {
+    let review = settings.policy.with_value(|p| {
         p.stages.stage2.as_ref().map(|stage2| {
             let when = stage2.request_window.map(|window| {
                 let days = window.days.to_string();
@@ -198,13 +202,14 @@ pub fn CheckAnswersPage() -> impl IntoView {
         }
     });
 
-    let (heading, send_label) = journey.draft.with_untracked(|d| match d.kind {
+    let (heading, send_label) = answers.draft.with_untracked(|d| match d.kind {
         Some(FeedbackKind::Compliment) => (t::now_send_thanks(language), t::send(language)),
         Some(FeedbackKind::Comment) => (t::now_send_suggestion(language), t::send(language)),
         _ => (t::now_send_complaint(language), t::send_complaint(language)),
     });
+    let (outbox, navigate) = (use_outbox(), use_navigate());
     view! {
-        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| send(journey))>
+        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| send(settings, answers, outbox, &navigate))>
             <PageHeading title />
             <dl class="summary-list summary-list--actions">{rows}</dl>
             {dates}
@@ -218,7 +223,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
 /// "The information is true": the resident's declaration before sending.
 #[component]
 fn Declaration() -> impl IntoView {
-    let (draft, language) = (use_journey().draft, use_journey().language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let error = field_error("declaration");
     view! {
         <div class=move || if error.with(Option::is_some) { "form-group form-group--error" } else { "form-group" }>
@@ -244,10 +249,9 @@ fn Declaration() -> impl IntoView {
 /// How sending is going, announced to screen readers as it changes.
 #[component]
 fn SendProgress() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
+    let (language, outbox) = (use_settings().language, use_outbox());
     let status = move || {
-        journey.progress.get().map(|progress| match progress {
+        outbox.progress.get().map(|progress| match progress {
             Progress::Sending => t::sending(language).to_string(),
             Progress::Retrying { seconds: 1 } => t::retrying_one(language).to_string(),
             Progress::Retrying { seconds } => t::retrying(language, &seconds.to_string()),
@@ -256,7 +260,7 @@ fn SendProgress() -> impl IntoView {
     };
     view! {
         <div role="status" class="send-status">{move || status().map(|text| view! { <p class="inset">{text}</p> })}</div>
-        {move || journey.failure.get().map(|text| view! {
+        {move || outbox.failure.get().map(|text| view! {
             <div class="error-summary" role="alert" id="send-failure">
                 <h2 class="error-summary__title">{t::not_sent(language)}</h2>
                 <p>{text}</p>
@@ -267,23 +271,24 @@ fn SendProgress() -> impl IntoView {
 
 /// Sends the answers, unless a page on the path still has a problem (an answer skipped after a
 /// change, say): then the resident goes to the first such page to put it right.
-fn send(journey: crate::app::Journey) {
-    let today = journey.today;
-    let problem = journey.with(|policy, draft| {
+fn send(settings: Settings, answers: Answers, outbox: Outbox, navigate: &impl Fn(&str, NavigateOptions)) {
+    let (today, language) = (settings.today, settings.language);
+    let problems = answers.with(|policy, draft| {
         path(policy, draft, today)
             .into_iter()
             .filter(|page| *page != PageId::Check)
             .find_map(|page| {
-                let errors = crate::domain::validation::validate(page, policy, draft, today, journey.language);
+                let errors = crate::domain::validation::validate(page, policy, draft, today, language);
                 (!errors.is_empty())
                     .then(|| errors.into_iter().map(|e| (page, e)).collect::<Vec<_>>())
             })
     });
-    match problem {
-        Some(errors) => {
-            journey.server_errors.set(errors);
-            journey.refused.set(true);
+    match problems {
+        Some(problems) => {
+            if let Some(page) = answers.fix(problems) {
+                navigate(&settings.route(page.slug()), Default::default());
+            }
         }
-        None => crate::outbox::submit(journey, false),
+        None => outbox.submit(false),
     }
 }

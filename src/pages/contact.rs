@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::fields::{Radios, TextArea, TextInput};
 use crate::components::question::QuestionPage;
 use crate::components::page_heading::PageHeading;
@@ -10,13 +10,13 @@ use crate::domain::draft::SHORT_TEXT_MAX;
 use crate::domain::journey::PageId;
 use crate::domain::translations::{contact as t, representative};
 use crate::pages::question;
+use crate::settings::use_settings;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
-    let journey = use_journey();
     let title = question(PageId::Contact);
-    let for_someone_else = journey.draft.with_untracked(|d| d.is_representative());
-    let language = journey.language;
+    let for_someone_else = use_answers().draft.with_untracked(|d| d.is_representative());
+    let language = use_settings().language;
     let (name_label, hint) = if for_someone_else {
         (t::resident_name(language), t::resident_details(language))
     } else {
@@ -34,7 +34,7 @@ pub fn ContactPage() -> impl IntoView {
 /// The complainant's name and contact details, shared with the review request page.
 #[component]
 pub fn ContactFields(name_label: String) -> impl IntoView {
-    let language = use_journey().language;
+    let language = use_settings().language;
     view! {
         <TextInput name="name" label=name_label get=|d| &d.name set=|d| &mut d.name autocomplete="name" spellcheck=false />
         <Radios name="contact-method" question=t::how(language).to_string() get=|d| d.contact_method set=|d, v| d.contact_method = Some(v) />

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{Choice, Draft, LONG_TEXT_MAX};
 use crate::domain::journey::PageId;
 use crate::domain::translations::hints;
 use crate::domain::words::Label;
+use crate::settings::use_settings;
 
 mod check_answers;
 pub mod confirmation;
@@ -31,9 +32,9 @@ mod who;
 
 /// The page's question, worded for this landlord and for who is complaining.
 pub fn question(page: PageId) -> String {
-    let journey = use_journey();
-    let for_someone_else = journey.draft.with_untracked(|d| d.is_representative());
-    crate::domain::words::question(page, &journey.landlord(), for_someone_else, journey.language)
+    let settings = use_settings();
+    let for_someone_else = use_answers().draft.with_untracked(|d| d.is_representative());
+    crate::domain::words::question(page, &settings.landlord(), for_someone_else, settings.language)
 }
 
 /// A page that asks one question with radios, bound to one answer of the draft.
@@ -73,8 +74,8 @@ fn text_page(
 
 /// The view of a page of the journey.
 pub fn view(page: PageId) -> AnyView {
-    let journey = use_journey();
-    let language = journey.language;
+    let settings = use_settings();
+    let language = settings.language;
     match page {
         PageId::Start => view! { <start::StartPage /> }.into_any(),
         PageId::Safety => choice_page(
@@ -116,7 +117,7 @@ pub fn view(page: PageId) -> AnyView {
             "late-reason",
             // Where the limit bars only matters not raised before (Nottingham), having told
             // them before is the answer.
-            if journey.policy.with_value(|p| {
+            if settings.policy.with_value(|p| {
                 p.time_limit.as_ref().is_some_and(|l| l.only_if_not_raised_before)
             }) {
                 hints::late_reason_raised(language)

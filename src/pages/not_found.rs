@@ -3,18 +3,18 @@
 use leptos::prelude::*;
 use crate::components::page_heading::PageHeading;
 
-use crate::app::use_journey;
+use crate::settings::use_settings;
 use crate::domain::journey::PageId;
 use crate::domain::translations::not_found as t;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
+    let settings = use_settings();
+    let language = settings.language;
     crate::config::set_title(t::title(language));
     view! {
         <PageHeading title=t::title(language) />
         <p>{t::typed(language)}</p>
-        <p><a href=journey.href(PageId::Start)>{t::go_to_start(language)}</a></p>
+        <p><a href=settings.href(PageId::Start)>{t::go_to_start(language)}</a></p>
     }
 }

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement, ImageBitmap};
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
 use crate::components::page_heading::PageHeading;
@@ -16,6 +16,7 @@ use crate::domain::journey::PageId;
 use crate::domain::language::Language;
 use crate::domain::translations::photos as t;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 const LONGEST_SIDE: f64 = 1600.0;
 const JPEG_QUALITY: f64 = 0.8;
@@ -73,8 +74,7 @@ async fn resize(file: web_sys::File, language: Language) -> Result<Photo, String
 
 #[component]
 pub fn PhotosPage() -> impl IntoView {
-    let journey = use_journey();
-    let (draft, language) = (journey.draft, journey.language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let title = question(PageId::Photos);
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);

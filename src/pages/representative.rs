@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::fields::{Radios, TextInput};
 use crate::components::page_heading::PageHeading;
 use crate::components::question::QuestionPage;
@@ -11,19 +11,20 @@ use crate::domain::eligibility;
 use crate::domain::journey::PageId;
 use crate::domain::translations::representative as t;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 #[component]
 pub fn RepresentativePage() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
+    let settings = use_settings();
+    let language = settings.language;
     let title = question(PageId::Representative);
-    let allowed = journey.with(|policy, draft| eligibility::check(policy, draft, language));
+    let allowed = use_answers().with(|policy, draft| eligibility::check(policy, draft, language));
     // When eligibility asks for consent in writing; in this page's words, which name the
     // landlord where eligibility's note says "your landlord".
     let consent_hint = allowed
         .consent_note
         .is_some()
-        .then(|| t::consent_in_writing(language, &journey.landlord()));
+        .then(|| t::consent_in_writing(language, &settings.landlord()));
     let replies_options = allowed.replies_options;
     // A choice only where replies may go to the representative.
     let choose_replies = replies_options.len() > 1;

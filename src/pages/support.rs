@@ -12,7 +12,7 @@ use crate::pages::question;
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let title = question(PageId::Support);
-    let language = crate::app::use_journey().language;
+    let language = crate::settings::use_settings().language;
     view! {
         <QuestionPage page=PageId::Support title=title.clone()>
             <Checkboxes

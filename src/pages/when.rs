@@ -3,26 +3,27 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
 use crate::components::fields::{DateField, Radios};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{Choice, YesNo};
 use crate::domain::journey::PageId;
 use crate::domain::translations::when as t;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 #[component]
 pub fn WhenPage() -> impl IntoView {
-    let journey = use_journey();
+    let settings = use_settings();
+    let language = settings.language;
     let title = question(PageId::When);
-    let limit = journey
+    let limit = settings
         .policy
         .with_value(|p| p.time_limit.as_ref().map(|l| l.months));
     let hint = match limit {
         Some(months) => {
-            t::hint_with_limit(journey.language, &journey.landlord(), &months.to_string())
+            t::hint_with_limit(language, &settings.landlord(), &months.to_string())
         }
-        None => t::hint(journey.language).to_string(),
+        None => t::hint(language).to_string(),
     };
     view! {
         <QuestionPage page=PageId::When title=title.clone()>
@@ -30,8 +31,8 @@ pub fn WhenPage() -> impl IntoView {
             // A time limit applies only to a matter that has ended.
             <Radios
                 name="ongoing"
-                question=t::ongoing(journey.language).to_string()
-                hint=t::ongoing_hint(journey.language).to_string()
+                question=t::ongoing(language).to_string()
+                hint=t::ongoing_hint(language).to_string()
                 options=YesNo::ALL.to_vec()
                 get=|d| d.ongoing
                 set=|d, v| d.ongoing = Some(v)

@@ -3,17 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
 use crate::components::fields::Radios;
 use crate::components::question::QuestionPage;
 use crate::domain::eligibility;
 use crate::domain::journey::PageId;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 #[component]
 pub fn WhoPage() -> impl IntoView {
     let title = question(PageId::Who);
-    let options = use_journey().policy.with_value(eligibility::complainant_options);
+    let options = use_settings().policy.with_value(eligibility::complainant_options);
     view! {
         <QuestionPage page=PageId::Who title=title.clone()>
             <Radios
