@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use crate::domain::language::Language;
+use crate::domain::refusal::ServerError;
 use crate::domain::translations::sending;
-use crate::domain::validation::FieldError;
 
 /// A submission waiting to be sent, as kept in the outbox.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,7 +47,7 @@ pub enum Progress {
 
 /// How sending ended.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
+pub enum Delivery {
     Sent(Receipt),
     /// The server refused answers (`400`/`422`): the pages to fix them.
     Refused(Vec<ServerError>),
@@ -72,15 +72,6 @@ impl Failure {
         };
         message(language)
     }
-}
-
-/// One of the server's field errors: a JSON pointer and a message.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct ServerError {
-    #[serde(default)]
-    pub field: String,
-    #[serde(default)]
-    pub message: String,
 }
 
 #[derive(Deserialize)]
@@ -165,7 +156,7 @@ fn retry_after_ms(response: &Response) -> Option<u32> {
 }
 
 /// Sends until the server stores it or refuses it, telling `progress` as it goes.
-pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
+pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Delivery {
     let mut failures = 0;
     loop {
         if !online() {
@@ -180,7 +171,7 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
             Ok(response) => match response.status() {
                 200 | 201 => match response.json::<Receipt>().await {
                     Ok(receipt) if !receipt.reference.trim().is_empty() => {
-                        return Outcome::Sent(receipt)
+                        return Delivery::Sent(receipt)
                     }
                     // A garbled success: asking again with the same key returns the reference.
                     _ => backoff_ms(failures),
@@ -192,19 +183,19 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
                         .map(|b| b.errors)
                         .unwrap_or_default();
                     return if errors.is_empty() {
-                        Outcome::Failed(Failure::Refused)
+                        Delivery::Failed(Failure::Refused)
                     } else {
-                        Outcome::Refused(errors)
+                        Delivery::Refused(errors)
                     };
                 }
-                413 => return Outcome::Failed(Failure::TooLarge),
-                409 => return Outcome::Failed(Failure::Conflict),
+                413 => return Delivery::Failed(Failure::TooLarge),
+                409 => return Delivery::Failed(Failure::Conflict),
                 408 | 429 | 500 | 502..=504 => {
                     // At least a second, so a `Retry-After: 0` cannot make a tight loop.
                     retry_after_ms(&response)
                         .map_or_else(|| backoff_ms(failures), |ms| ms.max(1000))
                 }
-                _ => return Outcome::Failed(Failure::Refused),
+                _ => return Delivery::Failed(Failure::Refused),
             },
         };
         failures += 1;
@@ -212,37 +203,5 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Outcome {
             seconds: wait.div_ceil(1000),
         });
         sleep(wait).await;
-    }
-}
-
-/// The server's field errors as errors on the app's fields, for those it can place.
-pub fn placed(
-    errors: &[ServerError],
-    language: Language,
-) -> Vec<(crate::domain::journey::PageId, FieldError)> {
-    errors
-        .iter()
-        .filter_map(|error| {
-            let (page, field) = crate::domain::pages::FieldId::at_pointer(&error.field)?;
-            Some((
-                page,
-                FieldError {
-                    field,
-                    message: plain(&error.message, field.id(), language),
-                },
-            ))
-        })
-        .collect()
-}
-
-/// A server message ("is not an email address") as a sentence for the resident. The server
-/// words it in English, so the field's name is too.
-fn plain(message: &str, field: &str, language: Language) -> String {
-    let what = field.replace(['-', '_'], " ");
-    let message = message.trim().trim_end_matches('.');
-    if message.is_empty() {
-        sending::check_field(language, &what)
-    } else {
-        sending::server_said(language, &what, message)
     }
 }

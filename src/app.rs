@@ -1,106 +1,22 @@
-//! The app shell: the setup (see `config`), the policy profile, the resident's draft (restored
-//! from the device and saved on every change), the router, and the page layout.
+//! The app shell: the setup (see `config`), the policy profile, the contexts every page draws
+//! on (`Settings`, `Answers` and, in the whole app, `Outbox`), the router, and the page layout.
 
-use chrono::{Local, NaiveDate};
+use chrono::Local;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::path;
 
-use crate::api::Progress;
+use crate::answers::{use_answers, Answers};
 use crate::config::{self, Config, SetupProblem};
-use crate::domain::draft::{Draft, Restored};
-use crate::domain::journey::{self, PageId};
+use crate::domain::pages::PageId;
 use crate::domain::language::Language;
 use crate::domain::translations as t;
 use crate::domain::policy::Policy;
-use crate::domain::validation::FieldError;
+use crate::outbox::{use_outbox, Ended, Outbox};
 use crate::pages;
 use crate::pages::setup_problem::SetupProblemPage;
-use crate::storage;
-use crate::storage::Sent;
-
-/// What every page shares: the policy, the answers, today's date and how to link to a page.
-#[derive(Clone, Copy)]
-pub struct Journey {
-    pub policy: StoredValue<Policy>,
-    /// The language of every text (see `config::language`); the language link reloads the page.
-    pub language: Language,
-    pub draft: RwSignal<Draft>,
-    /// The day the app was opened: the receipt date the dates are worked out from.
-    pub today: NaiveDate,
-    /// The path the pages live under ("" at the root of a site).
-    base: StoredValue<String>,
-    /// The page's query string (`?policy=...`), kept on every link so a reload keeps the profile.
-    query: StoredValue<String>,
-    /// A saved draft could not be read and was discarded: the start page says so.
-    pub draft_discarded: RwSignal<bool>,
-    /// The resident came from check-answers to change an answer, and goes back there after.
-    pub changing: RwSignal<bool>,
-    /// False until the first page has been shown: focus moves to the heading only on a change
-    /// of page, not when the app first loads (unless a link of the app's loaded it).
-    pub navigated: StoredValue<bool>,
-    /// Where submissions go (the `endpoint` setting, else `/v1/submissions` on the app's origin).
-    pub endpoint: StoredValue<String>,
-    /// Whether the outbox is being sent now.
-    pub sending: StoredValue<bool>,
-    pub progress: RwSignal<Option<Progress>>,
-    /// Why the last submission could not be sent, for the resident.
-    pub failure: RwSignal<Option<String>>,
-    /// The last submission the server stored.
-    pub sent: RwSignal<Option<Sent>>,
-    /// Set when a submission has just been stored: the app shows the confirmation.
-    pub just_sent: RwSignal<bool>,
-    /// The server's errors, placed on the pages that asked.
-    pub server_errors: RwSignal<Vec<(PageId, FieldError)>>,
-    /// Set when answers need fixing (refused by the server, or found on sending): the app
-    /// goes to the first page with a problem.
-    pub refused: RwSignal<bool>,
-}
-
-impl Journey {
-    /// A link to the page: under the app's base path, with the settings.
-    pub fn href(&self, page: PageId) -> String {
-        format!("{}{}", self.base.get_value(), self.route(page.slug()))
-    }
-
-    /// Where to navigate to for the page with this slug: the router adds the base path.
-    pub fn route(&self, slug: &str) -> String {
-        format!("/{slug}{}", self.query.get_value())
-    }
-
-    pub fn next(&self, page: PageId) -> Option<PageId> {
-        self.with(|policy, draft| journey::next(policy, draft, page, self.today))
-    }
-
-    pub fn previous(&self, page: PageId) -> Option<PageId> {
-        self.with(|policy, draft| journey::previous(policy, draft, page, self.today))
-    }
-
-    /// Reads the policy and the answers together, without tracking (for event handlers).
-    pub fn with<T>(&self, read: impl FnOnce(&Policy, &Draft) -> T) -> T {
-        self.policy
-            .with_value(|policy| self.draft.with_untracked(|draft| read(policy, draft)))
-    }
-
-    pub fn landlord(&self) -> String {
-        self.policy
-            .with_value(|policy| policy.landlord.name.get(self.language).to_string())
-    }
-
-    /// Clears the answers from this device ("I'm on a shared device").
-    pub fn clear(&self) {
-        let policy_id = self.policy.with_value(|policy| policy.id.clone());
-        storage::clear(&policy_id);
-        storage::clear_sent(&policy_id);
-        self.sent.set(None);
-        self.draft.set(Draft::new(&policy_id));
-    }
-}
-
-pub fn use_journey() -> Journey {
-    expect_context::<Journey>()
-}
+use crate::settings::{use_settings, Settings};
 
 /// Starts the whole app from `public/app.js` (see `main.rs`). It names a profile's fault by
 /// its position, which takes far less code than naming the field: the policy check does that.
@@ -126,11 +42,13 @@ pub fn start_policy_check(settings: &str, app_base: &str, container: Option<web_
 
 /// The routes of the whole app, and the outbox: whatever was waiting to be sent (a reload, a
 /// closed tab, no connection) goes now.
-fn whole_app(journey: Journey) -> AnyView {
-    crate::outbox::run(journey);
+fn whole_app(settings: Settings, answers: Answers) -> AnyView {
+    let outbox = Outbox::new(settings, answers);
+    provide_context(outbox);
+    outbox.run();
     view! {
-        <Router base=journey.base.get_value()>
-            <SendWatcher />
+        <Router base=settings.base()>
+            <AfterSend />
             <Routes fallback=|| view! { <pages::not_found::NotFoundPage /> }>
                 <Route path=path!("/") view=pages::start::StartPage />
                 <Route path=path!("/:page") view=PageBySlug />
@@ -142,12 +60,12 @@ fn whole_app(journey: Journey) -> AnyView {
 
 /// The start page alone, with no router: its links are ordinary links, and the page they
 /// load starts the whole app.
-fn first_page_only(_: Journey) -> AnyView {
+fn first_page_only(_: Settings, _: Answers) -> AnyView {
     view! { <pages::start::StartPage /> }.into_any()
 }
 
 /// The policy check alone: no router, as it links to no other page.
-fn policy_check_only(_: Journey) -> AnyView {
+fn policy_check_only(_: Settings, _: Answers) -> AnyView {
     view! { <pages::policy_check::PolicyCheckPage /> }.into_any()
 }
 
@@ -155,7 +73,7 @@ fn policy_check_only(_: Journey) -> AnyView {
 /// and how a profile is checked.
 #[derive(Clone, Copy)]
 struct Edition {
-    pages: fn(Journey) -> AnyView,
+    pages: fn(Settings, Answers) -> AnyView,
     parse: fn(&str) -> Result<Policy, crate::domain::policy::PolicyError>,
 }
 
@@ -239,43 +157,19 @@ fn Problem(problem: SetupProblem, mounted: bool, language: Language) -> impl Int
 fn Ready(
     config: Config,
     policy: Policy,
-    pages: fn(Journey) -> AnyView,
+    pages: fn(Settings, Answers) -> AnyView,
     language: Language,
 ) -> impl IntoView {
-    let (draft, discarded) = match storage::load(&policy.id) {
-        Restored::Draft(draft) => (*draft, false),
-        Restored::Nothing => (Draft::new(&policy.id), false),
-        Restored::Discarded => (Draft::new(&policy.id), true),
-    };
-    let draft = RwSignal::new(draft);
-    // Every answer is saved as it is typed.
-    Effect::new(move |_| draft.with(storage::save));
-
-    let journey = Journey {
-        policy: StoredValue::new(policy.clone()),
-        language,
-        draft,
-        today: Local::now().date_naive(),
-        base: StoredValue::new(config.base.clone()),
-        query: StoredValue::new(config.query.clone()),
-        draft_discarded: RwSignal::new(discarded),
-        changing: RwSignal::new(false),
-        navigated: StoredValue::new(came_from_another_page()),
-        endpoint: StoredValue::new(config.endpoint.clone()),
-        sending: StoredValue::new(false),
-        progress: RwSignal::new(None),
-        failure: RwSignal::new(None),
-        sent: RwSignal::new(storage::sent(&policy.id)),
-        just_sent: RwSignal::new(false),
-        server_errors: RwSignal::new(Vec::new()),
-        refused: RwSignal::new(false),
-    };
-    provide_context(journey);
+    let service = t::layout::complain_to(language, policy.landlord.name.get(language));
+    let settings = Settings::new(&config, policy, language, Local::now().date_naive());
+    provide_context(settings);
+    let answers = Answers::restore(settings, came_from_another_page());
+    provide_context(answers);
 
     let mounted = config.mounted;
     view! {
-        <Layout service=t::layout::complain_to(language, policy.landlord.name.get(language)) logo=config.brand.logo.clone() mounted language>
-            {pages(journey)}
+        <Layout service logo=config.brand.logo.clone() mounted language>
+            {pages(settings, answers)}
         </Layout>
     }
 }
@@ -305,27 +199,21 @@ fn PageBySlug() -> impl IntoView {
     }
 }
 
-/// Follows the outbox: to the confirmation when a submission is stored, to the first page
-/// with a problem when the server refuses an answer.
+/// Follows the outbox wherever the resident is (a submission waiting from an earlier visit
+/// may go while they read another page): to the confirmation when the server stores theirs,
+/// to the first page with a problem when it refuses an answer.
 #[component]
-fn SendWatcher() -> impl IntoView {
-    let journey = use_journey();
+fn AfterSend() -> impl IntoView {
+    let (settings, answers, outbox) = (use_settings(), use_answers(), use_outbox());
     let navigate = use_navigate();
-    let to_confirmation = navigate.clone();
     Effect::new(move |_| {
-        if journey.just_sent.get() {
-            journey.just_sent.set(false);
-            to_confirmation(&journey.route(pages::confirmation::SLUG), Default::default());
-        }
-    });
-    Effect::new(move |_| {
-        if journey.refused.get() {
-            journey.refused.set(false);
-            if let Some((page, _)) = journey.server_errors.with_untracked(|e| e.first().cloned()) {
-                // After fixing it, Continue returns to check-answers.
-                journey.changing.set(true);
-                navigate(&journey.route(page.slug()), Default::default());
-            }
+        let to = match outbox.ended() {
+            Some(Ended::Sent) => Some(pages::confirmation::SLUG),
+            Some(Ended::Refused(problems)) => answers.fix(problems).map(PageId::slug),
+            None => None,
+        };
+        if let Some(slug) = to {
+            navigate(&settings.route(slug), Default::default());
         }
     });
 }
@@ -348,12 +236,12 @@ fn Layout(
         window().location().assign(&config::address_in(other)).ok();
     };
     // The same address for opening it another way (a new tab, a long press): it follows the
-    // resident's page, which the journey records as they arrive (outside the router, which
+    // resident's page, which the answers record as they arrive (outside the router, which
     // this frame is).
-    let journey = use_context::<Journey>();
+    let answers = use_context::<Answers>();
     let href = move || {
-        if let Some(journey) = journey {
-            journey.draft.with(|d| d.last_page.len());
+        if let Some(answers) = answers {
+            answers.draft.with(|d| d.last_page.len());
         }
         config::address_in(other)
     };

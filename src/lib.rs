@@ -3,6 +3,8 @@
 pub mod domain;
 
 #[cfg(feature = "app")]
+mod answers;
+#[cfg(feature = "app")]
 mod api;
 #[cfg(feature = "app")]
 mod config;
@@ -14,6 +16,8 @@ mod components;
 mod outbox;
 #[cfg(feature = "app")]
 mod pages;
+#[cfg(feature = "app")]
+mod settings;
 #[cfg(feature = "app")]
 mod storage;
 

@@ -1,176 +1,224 @@
 //! Runs the outbox: puts the resident's submission on the device first, then sends what is
-//! waiting (also after a reload, or when the connection returns), and reports to the journey.
+//! waiting (also after a reload, or when the connection returns), one at a time. Sending is a
+//! Leptos action: the check-answers page shows its progress, and the app follows where it
+//! ended (see `app::AfterSend`).
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::{self, Outcome, Pending};
-use crate::app::Journey;
+use crate::answers::Answers;
+use crate::api::{self, Delivery, Pending, Progress};
 use crate::domain::draft::{DateInput, Draft};
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
+use crate::domain::refusal;
 use crate::domain::submission::{Kind, Submission};
-use crate::domain::triage;
 use crate::domain::translations::sending;
+use crate::domain::triage;
 use crate::domain::validation::FieldError;
+use crate::settings::Settings;
 use crate::storage::{self, Sent};
 
-/// Queues the resident's answers as a submission and starts sending: a complaint, concern,
-/// compliment or comment, or with `review` a request for a stage 2 review.
-pub fn submit(journey: Journey, review: bool) {
-    // One send at a time: a second press while this one waits would race it.
-    if journey.sending.get_value() {
-        return;
-    }
-    // A review has a key of its own, so it never collides with a complaint on this device.
-    let key_of = move |d: &Draft| {
-        if review {
-            d.review_idempotency_key.clone()
-        } else {
-            d.idempotency_key.clone()
-        }
-    };
-    if journey.draft.with_untracked(|d| key_of(d).is_empty()) {
-        let key = api::new_key();
-        journey.draft.update(|d| match review {
-            true => d.review_idempotency_key = key,
-            false => d.idempotency_key = key,
-        });
-    }
-    let pending = journey.with(|policy, draft| {
-        let now = Local::now().fixed_offset();
-        let mut submission = if review {
-            Submission::build_escalation(policy, draft, now)
-        } else {
-            Submission::build(
-                policy,
-                draft,
-                &triage::assess(policy, draft, journey.today),
-                now,
-            )
+/// How a send of this resident's ended (one of another landlord's, waiting from an earlier
+/// visit, only changes its record).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ended {
+    /// The server stored it: `Outbox::sent` is its record.
+    Sent,
+    /// The server refused answers: the problems, on the pages that fix them.
+    Refused(Vec<(PageId, FieldError)>),
+}
+
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    /// How sending is going, for the status message.
+    pub progress: RwSignal<Option<Progress>>,
+    /// Why the last submission could not be sent, for the resident.
+    pub failure: RwSignal<Option<String>>,
+    /// The last submission the server stored (kept on the device for the confirmation page).
+    pub sent: RwSignal<Option<Sent>>,
+    /// Sends everything waiting on the device or, given one, a submission the device would
+    /// not keep. Its value is how the last of the resident's ended.
+    send: Action<Option<Pending>, Option<Ended>>,
+    sending: Memo<bool>,
+    value: MappedSignal<Option<Option<Ended>>>,
+    courier: Courier,
+}
+
+/// What a send reads and reports to: the action's own copy.
+#[derive(Clone, Copy)]
+struct Courier {
+    settings: Settings,
+    answers: Answers,
+    progress: RwSignal<Option<Progress>>,
+    failure: RwSignal<Option<String>>,
+    sent: RwSignal<Option<Sent>>,
+}
+
+impl Outbox {
+    pub fn new(settings: Settings, answers: Answers) -> Self {
+        let policy_id = settings.policy.with_value(|policy| policy.id.clone());
+        let courier = Courier {
+            settings,
+            answers,
+            progress: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            sent: RwSignal::new(storage::sent(&policy_id)),
         };
-        submission.language = journey.language;
-        Pending {
-            endpoint: journey.endpoint.get_value(),
-            idempotency_key: key_of(draft),
-            body: serde_json::to_string(&submission).expect("a submission always serialises"),
-            policy_id: policy.id.clone(),
-            kind: submission.kind,
+        // Local: the requests' futures are not Send.
+        let send = Action::new_local(move |memory: &Option<Pending>| courier.run(memory.clone()));
+        Outbox {
+            progress: courier.progress,
+            failure: courier.failure,
+            sent: courier.sent,
+            send,
+            sending: send.pending(),
+            value: send.value(),
+            courier,
         }
-    });
-    let mut outbox = storage::outbox();
-    // A resent draft (after the server asked for a change) replaces its earlier body.
-    outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
-    outbox.push(pending.clone());
-    journey.failure.set(None);
-    if storage::set_outbox(&outbox) {
-        run(journey);
-    } else {
-        // The device will not keep it (storage blocked or full): send it from memory.
-        journey.failure.set(Some(sending::not_kept(journey.language).into()));
-        journey.sending.set_value(true);
-        spawn_local(async move {
-            deliver(journey, pending).await;
-            journey.progress.set(None);
-            journey.sending.set_value(false);
-        });
     }
-}
 
-/// Sends everything in the outbox, one at a time. Does nothing if already running.
-pub fn run(journey: Journey) {
-    if journey.sending.get_value() || storage::outbox().is_empty() {
-        return;
+    /// How the resident's last send ended, once one has (tracked).
+    pub fn ended(&self) -> Option<Ended> {
+        self.value.get().flatten()
     }
-    journey.sending.set_value(true);
-    spawn_local(async move {
-        while let Some(pending) = storage::outbox().into_iter().next() {
-            deliver(journey, pending).await;
+
+    /// Queues the resident's answers as a submission and starts sending: a complaint, concern,
+    /// compliment or comment, or with `review` a request for a stage 2 review.
+    pub fn submit(&self, review: bool) {
+        // One send at a time: a second press while this one waits would race it.
+        if self.sending.get_untracked() {
+            return;
         }
-        journey.progress.set(None);
-        journey.sending.set_value(false);
-    });
-}
-
-/// Sends one submission until the server stores or refuses it, then takes it out of the
-/// outbox and tells the journey.
-async fn deliver(journey: Journey, pending: Pending) {
-    let outcome = api::send(&pending, |progress| journey.progress.set(Some(progress))).await;
-    let mut outbox = storage::outbox();
-    outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
-    storage::set_outbox(&outbox);
-    // Another landlord's submission, waiting from an earlier visit: only its record changes.
-    let ours = journey.policy.with_value(|p| p.id == pending.policy_id);
-    match outcome {
-        Outcome::Sent(receipt) => {
-            let sent = Sent {
-                receipt,
-                kind: pending.kind,
-                body: pending.body.clone(),
-            };
-            storage::set_sent(&pending.policy_id, &sent);
-            // The answers leave the device only once the server has them; a review leaves
-            // a complaint in progress alone.
-            if pending.kind == Kind::Escalation {
-                if ours {
-                    journey.draft.update(|d| {
-                        d.review_reference.clear();
-                        d.review_response_date = DateInput::default();
-                        d.review_reasons.clear();
-                        d.review_idempotency_key.clear();
-                    });
-                }
+        let Courier { settings, answers, .. } = self.courier;
+        // A review has a key of its own, so it never collides with a complaint on this device.
+        let key_of = move |d: &Draft| {
+            if review {
+                d.review_idempotency_key.clone()
             } else {
-                storage::clear(&pending.policy_id);
-                if ours {
-                    journey.draft.set(Draft::new(&pending.policy_id));
+                d.idempotency_key.clone()
+            }
+        };
+        if answers.draft.with_untracked(|d| key_of(d).is_empty()) {
+            let key = api::new_key();
+            answers.draft.update(|d| match review {
+                true => d.review_idempotency_key = key,
+                false => d.idempotency_key = key,
+            });
+        }
+        let pending = answers.with(|policy, draft| {
+            let now = Local::now().fixed_offset();
+            let mut submission = if review {
+                Submission::build_escalation(policy, draft, now)
+            } else {
+                let assessment = triage::assess(policy, draft, settings.today);
+                Submission::build(policy, draft, &assessment, now)
+            };
+            submission.language = settings.language;
+            Pending {
+                endpoint: settings.endpoint.get_value(),
+                idempotency_key: key_of(draft),
+                body: serde_json::to_string(&submission).expect("a submission always serialises"),
+                policy_id: policy.id.clone(),
+                kind: submission.kind,
+            }
+        });
+        let mut outbox = storage::outbox();
+        // A resent draft (after the server asked for a change) replaces its earlier body.
+        outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
+        outbox.push(pending.clone());
+        self.failure.set(None);
+        if storage::set_outbox(&outbox) {
+            self.run();
+        } else {
+            // The device will not keep it (storage blocked or full): send it from memory.
+            self.failure
+                .set(Some(sending::not_kept(settings.language).into()));
+            self.send.dispatch(Some(pending));
+        }
+    }
+
+    /// Sends everything in the outbox, one at a time. Does nothing if already running.
+    pub fn run(&self) {
+        if self.sending.get_untracked() || storage::outbox().is_empty() {
+            return;
+        }
+        self.send.dispatch(None);
+    }
+}
+
+impl Courier {
+    /// The action: sends what was given, else all that waits on the device, oldest first.
+    async fn run(self, memory: Option<Pending>) -> Option<Ended> {
+        let mut ended = None;
+        match memory {
+            Some(pending) => ended = self.deliver(pending).await,
+            None => {
+                while let Some(pending) = storage::outbox().into_iter().next() {
+                    ended = self.deliver(pending).await.or(ended);
                 }
             }
-            if ours {
-                journey.sent.set(Some(sent));
-                journey.just_sent.set(true);
-            }
         }
-        Outcome::Refused(errors) if ours => {
-            let language = journey.language;
-            let refused = api::Failure::Refused.message(language);
-            let mut placed = api::placed(&errors, language);
-            if pending.kind == Kind::Escalation {
-                // A review is one page: its problems belong there, whatever the field.
-                placed
-                    .iter_mut()
-                    .for_each(|(page, _)| *page = PageId::Review);
-            }
-            if placed.len() < errors.len() {
-                // Some problems have no page to fix them on: say what the server said.
-                let said: Vec<String> = errors
-                    .iter()
-                    .map(|e| e.message.trim().to_string())
-                    .collect();
-                journey
-                    .failure
-                    .set(Some(format!("{refused} ({})", said.join("; "))));
-            }
-            if placed.is_empty() {
-                placed.push((
-                    if pending.kind == Kind::Escalation {
-                        PageId::Review
-                    } else {
-                        PageId::Check
-                    },
-                    FieldError {
-                        field: crate::domain::pages::FieldId::SendFailure,
-                        message: refused.into(),
-                    },
-                ));
-            }
-            journey.server_errors.set(placed);
-            journey.refused.set(true);
-        }
-        Outcome::Refused(_) => {}
-        Outcome::Failed(failure) if ours => {
-            journey.failure.set(Some(failure.message(journey.language).into()))
-        }
-        Outcome::Failed(_) => {}
+        self.progress.set(None);
+        ended
     }
+
+    /// Sends one submission until the server stores or refuses it, then takes it out of the
+    /// outbox and records how it went.
+    async fn deliver(self, pending: Pending) -> Option<Ended> {
+        let outcome = api::send(&pending, |progress| self.progress.set(Some(progress))).await;
+        let mut outbox = storage::outbox();
+        outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
+        storage::set_outbox(&outbox);
+        // Another landlord's submission, waiting from an earlier visit: only its record changes.
+        let ours = self.settings.policy.with_value(|p| p.id == pending.policy_id);
+        let draft = self.answers.draft;
+        match outcome {
+            Delivery::Sent(receipt) => {
+                let sent = Sent {
+                    receipt,
+                    kind: pending.kind,
+                    body: pending.body.clone(),
+                };
+                storage::set_sent(&pending.policy_id, &sent);
+                // The answers leave the device only once the server has them; a review leaves
+                // a complaint in progress alone.
+                if pending.kind == Kind::Escalation {
+                    if ours {
+                        draft.update(|d| {
+                            d.review_reference.clear();
+                            d.review_response_date = DateInput::default();
+                            d.review_reasons.clear();
+                            d.review_idempotency_key.clear();
+                        });
+                    }
+                } else {
+                    storage::clear(&pending.policy_id);
+                    if ours {
+                        draft.set(Draft::new(&pending.policy_id));
+                    }
+                }
+                ours.then(|| {
+                    self.sent.set(Some(sent));
+                    Ended::Sent
+                })
+            }
+            Delivery::Refused(errors) if ours => {
+                let placed = refusal::place(&errors, pending.kind, self.settings.language);
+                if let Some(said) = placed.unplaced {
+                    self.failure.set(Some(said));
+                }
+                Some(Ended::Refused(placed.problems))
+            }
+            Delivery::Failed(failure) if ours => {
+                let language = self.settings.language;
+                self.failure.set(Some(failure.message(language).into()));
+                None
+            }
+            Delivery::Refused(_) | Delivery::Failed(_) => None,
+        }
+    }
+}
+
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::settings::use_settings;
 use crate::domain::language::Language;
 use crate::domain::policy::{Channel, Contact};
 use crate::domain::translations::contacts;
@@ -37,7 +37,7 @@ fn href(contact: &Contact) -> Option<String> {
 
 #[component]
 pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
-    let language = use_journey().language;
+    let language = use_settings().language;
     let items = contacts
         .into_iter()
         .map(|contact| {

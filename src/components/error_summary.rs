@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::question::focus;
-use crate::app::use_journey;
+use crate::settings::use_settings;
 use crate::domain::translations::errors as t;
 use crate::domain::pages::FieldId;
 use crate::domain::validation::FieldError;
@@ -40,7 +40,7 @@ pub fn field_error(name: FieldId) -> Signal<Option<String>> {
 
 #[component]
 pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
-    let language = use_journey().language;
+    let language = use_settings().language;
     move || {
         let list = errors.0.get();
         (!list.is_empty()).then(|| {
@@ -76,7 +76,7 @@ pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
 /// The inline message under a field's label.
 #[component]
 pub fn ErrorMessage(name: &'static str, error: Signal<Option<String>>) -> impl IntoView {
-    let language = use_journey().language;
+    let language = use_settings().language;
     move || {
         error.get().map(|message| {
             view! {

@@ -6,13 +6,15 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::error_summary::{field_error, ErrorMessage};
+use crate::components::page_heading::PageHeading;
 use crate::domain::draft::{Choice, DateInput, Draft};
 use crate::domain::page::{ChoiceAnswer, Offered};
 use crate::domain::pages::FieldId;
 use crate::domain::translations::fields;
 use crate::domain::words::Label;
+use crate::settings::use_settings;
 
 /// The ids a field's `aria-describedby` names: its hint and its error, where shown.
 fn described_by(
@@ -45,7 +47,7 @@ fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
 /// The question as the page's heading, or as a plain legend/label.
 fn question_text(text: String, heading: bool) -> AnyView {
     if heading {
-        view! { <h1 class="heading-l" id="page-heading" tabindex="-1">{text}</h1> }.into_any()
+        view! { <PageHeading title=text /> }.into_any()
     } else {
         view! { <span class="label-text">{text}</span> }.into_any()
     }
@@ -102,8 +104,7 @@ pub fn Radios(
     #[prop(optional)]
     options: Option<Vec<Offered>>,
 ) -> impl IntoView {
-    let journey = use_journey();
-    let (draft, language) = (journey.draft, journey.language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let name = field.id();
     let items = options
         .unwrap_or_else(|| (answer.options)(language))
@@ -145,7 +146,7 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
     get: fn(&Draft) -> &Vec<T>,
     set: fn(&mut Draft) -> &mut Vec<T>,
 ) -> impl IntoView {
-    let (draft, language) = (use_journey().draft, use_journey().language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let name = field.id();
     let items = options
         .into_iter()
@@ -196,7 +197,7 @@ pub fn TextInput(
     #[prop(optional)] width: Option<&'static str>,
     #[prop(optional)] spellcheck: Option<bool>,
 ) -> impl IntoView {
-    let draft = use_journey().draft;
+    let draft = use_answers().draft;
     let name = field.id();
     let error = field_error(field);
     let describedby = described_by(name, hint.is_some(), error);
@@ -257,7 +258,7 @@ pub fn TextArea(
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let (draft, language) = (use_journey().draft, use_journey().language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let name = field.id();
     let error = field_error(field);
     let used = Memo::new(move |_| draft.with(|d| get(d).chars().count()));
@@ -315,7 +316,7 @@ pub fn DateField(
     get: fn(&Draft) -> &DateInput,
     set: fn(&mut Draft) -> &mut DateInput,
 ) -> impl IntoView {
-    let (draft, language) = (use_journey().draft, use_journey().language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let name = field.id().trim_end_matches("-day");
     let error = field_error(field);
     let describedby = described_by(name, true, error);

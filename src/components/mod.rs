@@ -3,6 +3,7 @@ pub mod contacts;
 pub mod error_summary;
 pub mod fields;
 pub mod ombudsman;
+pub mod page_heading;
 pub mod question;
 pub mod sentence;
 pub mod timeline;

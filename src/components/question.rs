@@ -5,11 +5,12 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::app::{use_journey, Journey};
+use crate::answers::{use_answers, Answers};
 use crate::components::error_summary::{ErrorSummary, FormErrors};
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::translations as t;
 use crate::domain::validation::validate;
+use crate::settings::{use_settings, Settings};
 
 /// Focuses the element with this id (the page's `<h1>`, an error summary, an input).
 pub fn focus(id: &str) {
@@ -20,30 +21,29 @@ pub fn focus(id: &str) {
 
 /// Sets the document title and, after a change of page (not on first load), moves focus to the
 /// page's heading so that screen readers announce the new page.
-fn arrive(journey: Journey, page: PageId, title: String, errors: Option<FormErrors>) {
-    let title = t::layout::title(journey.language, &title, &journey.landlord());
-    let error_title = format!("{} {title}", t::errors::prefix(journey.language));
+fn arrive(settings: Settings, answers: Answers, page: PageId, title: String, errors: Option<FormErrors>) {
+    let title = t::layout::title(settings.language, &title, &settings.landlord());
+    let error_title = format!("{} {title}", t::errors::prefix(settings.language));
     Effect::new(move |_| {
         let has_errors = errors.is_some_and(|errors| errors.0.with(|list| !list.is_empty()));
         crate::config::set_title(if has_errors { &error_title } else { &title });
     });
     // The start page is not a place to resume: it offers to resume.
     if page != PageId::Start {
-        journey
+        answers
             .draft
             .update(|draft| draft.last_page = page.slug().to_string());
     }
-    if journey.navigated.get_value() {
+    if answers.navigated.get_value() {
         request_animation_frame(|| focus("page-heading"));
     }
-    journey.navigated.set_value(true);
+    answers.navigated.set_value(true);
 }
 
 /// A page that is not a question (an interruption, an outcome): back link and content.
 #[component]
 pub fn InfoPage(page: PageId, title: String, children: Children) -> impl IntoView {
-    let journey = use_journey();
-    arrive(journey, page, title, None);
+    arrive(use_settings(), use_answers(), page, title, None);
     view! {
         <BackLink page />
         {children()}
@@ -55,7 +55,7 @@ pub fn InfoPage(page: PageId, title: String, children: Children) -> impl IntoVie
 /// journey's order or the other pages' declarations.
 #[component]
 pub fn FirstPage(title: String, children: Children) -> impl IntoView {
-    arrive(use_journey(), PageId::Start, title, None);
+    arrive(use_settings(), use_answers(), PageId::Start, title, None);
     view! {
         {children()}
         <ClearAnswers />
@@ -76,30 +76,22 @@ pub fn QuestionPage(
     #[prop(optional)]
     on_valid: Option<Callback<()>>,
 ) -> impl IntoView {
-    let journey = use_journey();
-    // Errors the server found in answers from this page, shown as if the page had found them.
-    let from_server: Vec<_> = journey.server_errors.with_untracked(|all| {
-        all.iter()
-            .filter(|(p, _)| *p == page)
-            .map(|(_, error)| error.clone())
-            .collect()
-    });
-    let refused = !from_server.is_empty();
-    if refused {
-        journey
-            .server_errors
-            .update(|all| all.retain(|(p, _)| *p != page));
-    }
-    let errors = FormErrors(RwSignal::new(from_server));
+    let (settings, answers) = (use_settings(), use_answers());
+    // Problems with this page's answers, found on sending or by the server: shown as if the
+    // page had found them.
+    let to_fix = answers.take_to_fix(page);
+    let fixing = !to_fix.is_empty();
+    let errors = FormErrors(RwSignal::new(to_fix));
     provide_context(errors);
-    arrive(journey, page, title, Some(errors));
-    if refused {
+    arrive(settings, answers, page, title, Some(errors));
+    if fixing {
         request_animation_frame(|| focus("error-summary"));
     }
     let navigate = use_navigate();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let found = journey.with(|policy, draft| validate(page, policy, draft, journey.today, journey.language));
+        let (today, language) = (settings.today, settings.language);
+        let found = answers.with(|policy, draft| validate(page, policy, draft, today, language));
         let failed = !found.is_empty();
         errors.0.set(found);
         if failed {
@@ -110,17 +102,17 @@ pub fn QuestionPage(
             on_valid.run(());
             return;
         }
-        let reaches_check = journey.with(|policy, draft| {
-            crate::domain::journey::path(policy, draft, journey.today).last()
+        let reaches_check = answers.with(|policy, draft| {
+            crate::domain::journey::path(policy, draft, settings.today).last()
                 == Some(&PageId::Check)
         });
-        let next = if journey.changing.get_untracked() && reaches_check {
+        let next = if answers.changing.get_untracked() && reaches_check {
             Some(PageId::Check)
         } else {
-            journey.next(page)
+            answers.next(page)
         };
         if let Some(next) = next {
-            navigate(&journey.route(next.slug()), Default::default());
+            navigate(&settings.route(next.slug()), Default::default());
         }
     };
     view! {
@@ -129,7 +121,7 @@ pub fn QuestionPage(
         <form novalidate on:submit=on_submit>
             {children()}
             <button type="submit" class="button" data-module="continue">
-                {button.unwrap_or(t::layout::continue_button(journey.language))}
+                {button.unwrap_or(t::layout::continue_button(settings.language))}
             </button>
         </form>
         <ClearAnswers />
@@ -138,32 +130,32 @@ pub fn QuestionPage(
 
 #[component]
 fn BackLink(page: PageId) -> impl IntoView {
-    let journey = use_journey();
+    let (settings, answers) = (use_settings(), use_answers());
     move || {
-        journey
+        answers
             .previous(page)
-            .map(|previous| view! { <a href=journey.href(previous) class="back-link">{t::layout::back(journey.language)}</a> })
+            .map(|previous| view! { <a href=settings.href(previous) class="back-link">{t::layout::back(settings.language)}</a> })
     }
 }
 
 /// "I'm on a shared device": removes every answer from this device and returns to the start.
 #[component]
 pub fn ClearAnswers() -> impl IntoView {
-    let journey = use_journey();
+    let (settings, answers) = (use_settings(), use_answers());
     // A fresh load of the start page: nothing of the answers stays in memory either, and it
     // works on the first page's app, which has no router.
     let clear = move |_| {
-        journey.clear();
-        let _ = window().location().assign(&journey.href(PageId::Start));
+        answers.clear();
+        let _ = window().location().assign(&settings.href(PageId::Start));
     };
-    let started = move || journey.draft.with(|d| d.is_started());
+    let started = move || answers.draft.with(|d| d.is_started());
     view! {
         <Show when=started>
             <div class="clear-answers">
                 <button type="button" class="button button--secondary" on:click=clear>
-                    {t::layout::clear_answers(journey.language)}
+                    {t::layout::clear_answers(settings.language)}
                 </button>
-                <p class="hint">{t::layout::clear_answers_hint(journey.language)}</p>
+                <p class="hint">{t::layout::clear_answers_hint(settings.language)}</p>
             </div>
         </Show>
     }

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::settings::use_settings;
 use crate::components::sentence::{sentence, MARK};
 use crate::domain::translations::milestones;
 use crate::domain::deadlines::{long_date, Milestone};
 
 #[component]
 pub fn TimelineList(milestones: Vec<Milestone>) -> impl IntoView {
-    let language = use_journey().language;
+    let language = use_settings().language;
     let rows = milestones
         .into_iter()
         .map(|milestone| {

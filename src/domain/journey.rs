@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::draft::Draft;
 use super::policy::Policy;
 
-pub use super::pages::PageId;
+use super::pages::PageId;
 
 /// The page after `page`, given the answers so far (each page's declaration in `pages.rs`
 /// says); `None` where the journey stops (the outcome page of a matter that belongs elsewhere,

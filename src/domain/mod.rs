@@ -15,6 +15,7 @@ pub mod page;
 pub mod pages;
 pub mod policy;
 pub mod policy_check;
+pub mod refusal;
 pub mod submission;
 pub mod translations;
 pub mod triage;

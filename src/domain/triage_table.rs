@@ -14,7 +14,8 @@ use chrono::{Months, NaiveDate};
 
 use super::draft::{DateInput, Draft, YesNo};
 use super::eligibility::{ombudsman_for, who_list};
-use super::journey::{self, PageId};
+use super::journey;
+use super::pages::PageId;
 use super::language::Language;
 use super::policy::{Connection, Policy};
 use super::triage::{self, BuiltIn, Conclusion};

@@ -2,20 +2,26 @@
 //! dates the policy promises if the complaint is received today.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
+use crate::answers::{use_answers, Answers};
 use crate::api::Progress;
-use crate::app::use_journey;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
 use crate::components::timeline::TimelineList;
+use crate::components::page_heading::PageHeading;
 
 use crate::domain::draft::{FeedbackKind, Route};
 use crate::domain::policy::Counting;
 use crate::domain::translations::{check_answers as t, start};
-use crate::domain::journey::{path, PageId};
+use crate::domain::journey::path;
+use crate::domain::pages::PageId;
 use crate::domain::pages::FieldId;
 use crate::domain::triage;
 use crate::pages::question;
+use crate::outbox::{use_outbox, Outbox};
+use crate::settings::{use_settings, Settings};
 
 /// "Who is…" as "who is…" after "Change": only the first letter, so names keep theirs.
 fn lower_first(text: &str) -> String {
@@ -28,30 +34,30 @@ fn lower_first(text: &str) -> String {
 
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
+    let (settings, answers) = (use_settings(), use_answers());
+    let (language, today) = (settings.language, settings.today);
     let title = question(PageId::Check);
-    let pages = journey.with(|policy, draft| path(policy, draft, journey.today));
+    let pages = answers.with(|policy, draft| path(policy, draft, today));
     // Coming back here from a change link ends the change.
-    journey.changing.set(false);
+    answers.changing.set(false);
     // Every page on the path that asks something has a row, with its answer as it reads back.
-    let answers = journey.draft.with_untracked(|d| {
+    let rows = answers.draft.with_untracked(|d| {
         pages
             .into_iter()
-            .filter_map(|page| Some((page, page.page().answer(d, journey.today, language)?)))
+            .filter_map(|page| Some((page, page.page().answer(d, today, language)?)))
             .collect::<Vec<_>>()
     });
-    let rows = answers
+    let rows = rows
         .into_iter()
         .map(|(page, value)| {
             let value = if value.trim().is_empty() { t::not_given(language).to_string() } else { value };
-            let start_change = move |_| journey.changing.set(true);
+            let start_change = move |_| answers.changing.set(true);
             view! {
                 <div class="summary-list__row" data-page=page.slug()>
                     <dt class="summary-list__key">{question(page)}</dt>
                     <dd class="summary-list__value pre-line">{value}</dd>
                     <dd class="summary-list__actions">
-                        <a href=journey.href(page) on:click=start_change>
+                        <a href=settings.href(page) on:click=start_change>
                             {t::change(language)} <span class="visually-hidden">{format!(" {}", lower_first(&question(page)))}</span>
                         </a>
                     </dd>
@@ -60,14 +66,14 @@ pub fn CheckAnswersPage() -> impl IntoView {
         })
         .collect_view();
 
-    let (sends_complaint, concern) = journey.with(|policy, draft| {
-        let assessment = triage::assess(policy, draft, journey.today);
+    let (sends_complaint, concern) = answers.with(|policy, draft| {
+        let assessment = triage::assess(policy, draft, today);
         (
             assessment.sends_as_complaint(draft),
             draft.route == Some(Route::Concern),
         )
     });
-    let timeline = journey
+    let timeline = settings
         .policy
         .with_value(|p| p.timeline(chrono::Local::now().naive_local()));
     let timeline = timeline
@@ -75,7 +81,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         .filter(|m| concern || m.id != crate::domain::deadlines::MilestoneId::ConcernResolveBy)
         .copied()
         .collect::<Vec<_>>();
-    let review = journey.policy.with_value(|p| {
+    let review = settings.policy.with_value(|p| {
         p.stages.stage2.as_ref().map(|stage2| {
             let when = stage2.request_window.map(|window| {
                 let days = window.days.to_string();
@@ -101,14 +107,15 @@ pub fn CheckAnswersPage() -> impl IntoView {
         }
     });
 
-    let (heading, send_label) = journey.draft.with_untracked(|d| match d.kind {
+    let (heading, send_label) = answers.draft.with_untracked(|d| match d.kind {
         Some(FeedbackKind::Compliment) => (t::now_send_thanks(language), t::send(language)),
         Some(FeedbackKind::Comment) => (t::now_send_suggestion(language), t::send(language)),
         _ => (t::now_send_complaint(language), t::send_complaint(language)),
     });
+    let (outbox, navigate) = (use_outbox(), use_navigate());
     view! {
-        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| send(journey))>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+        <QuestionPage page=PageId::Check title=title.clone() button=send_label on_valid=Callback::new(move |_| send(settings, answers, outbox, &navigate))>
+            <PageHeading title />
             <dl class="summary-list summary-list--actions">{rows}</dl>
             {dates}
             <h2 class="heading-m">{heading}</h2>
@@ -121,7 +128,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
 /// "The information is true": the resident's declaration before sending.
 #[component]
 fn Declaration() -> impl IntoView {
-    let (draft, language) = (use_journey().draft, use_journey().language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let error = field_error(FieldId::Declaration);
     view! {
         <div class=move || if error.with(Option::is_some) { "form-group form-group--error" } else { "form-group" }>
@@ -147,10 +154,9 @@ fn Declaration() -> impl IntoView {
 /// How sending is going, announced to screen readers as it changes.
 #[component]
 fn SendProgress() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
+    let (language, outbox) = (use_settings().language, use_outbox());
     let status = move || {
-        journey.progress.get().map(|progress| match progress {
+        outbox.progress.get().map(|progress| match progress {
             Progress::Sending => t::sending(language).to_string(),
             Progress::Retrying { seconds: 1 } => t::retrying_one(language).to_string(),
             Progress::Retrying { seconds } => t::retrying(language, &seconds.to_string()),
@@ -159,7 +165,7 @@ fn SendProgress() -> impl IntoView {
     };
     view! {
         <div role="status" class="send-status">{move || status().map(|text| view! { <p class="inset">{text}</p> })}</div>
-        {move || journey.failure.get().map(|text| view! {
+        {move || outbox.failure.get().map(|text| view! {
             <div class="error-summary" role="alert" id="send-failure">
                 <h2 class="error-summary__title">{t::not_sent(language)}</h2>
                 <p>{text}</p>
@@ -170,23 +176,24 @@ fn SendProgress() -> impl IntoView {
 
 /// Sends the answers, unless a page on the path still has a problem (an answer skipped after a
 /// change, say): then the resident goes to the first such page to put it right.
-fn send(journey: crate::app::Journey) {
-    let today = journey.today;
-    let problem = journey.with(|policy, draft| {
+fn send(settings: Settings, answers: Answers, outbox: Outbox, navigate: &impl Fn(&str, NavigateOptions)) {
+    let (today, language) = (settings.today, settings.language);
+    let problems = answers.with(|policy, draft| {
         path(policy, draft, today)
             .into_iter()
             .filter(|page| *page != PageId::Check)
             .find_map(|page| {
-                let errors = crate::domain::validation::validate(page, policy, draft, today, journey.language);
+                let errors = crate::domain::validation::validate(page, policy, draft, today, language);
                 (!errors.is_empty())
                     .then(|| errors.into_iter().map(|e| (page, e)).collect::<Vec<_>>())
             })
     });
-    match problem {
-        Some(errors) => {
-            journey.server_errors.set(errors);
-            journey.refused.set(true);
+    match problems {
+        Some(problems) => {
+            if let Some(page) = answers.fix(problems) {
+                navigate(&settings.route(page.slug()), Default::default());
+            }
         }
-        None => crate::outbox::submit(journey, false),
+        None => outbox.submit(false),
     }
 }

@@ -4,28 +4,31 @@
 use chrono::DateTime;
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::timeline::TimelineList;
+use crate::components::page_heading::PageHeading;
 use crate::domain::submission::{milestones_for, Kind, Submission};
 use crate::domain::translations::{check_answers, confirmation as t, layout, start};
+use crate::outbox::use_outbox;
 use crate::pages::not_found::NotFoundPage;
+use crate::settings::use_settings;
 
 pub const SLUG: &str = "confirmation";
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
-    let journey = use_journey();
-    let Some(sent) = journey.sent.get_untracked() else {
+    let (settings, outbox) = (use_settings(), use_outbox());
+    let Some(sent) = outbox.sent.get_untracked() else {
         return view! { <NotFoundPage /> }.into_any();
     };
-    let policy = journey.policy.get_value();
-    let landlord = policy.landlord.name.get(journey.language).to_string();
+    let policy = settings.policy.get_value();
+    let language = settings.language;
+    let landlord = policy.landlord.name.get(language).to_string();
     let received = DateTime::parse_from_rfc3339(&sent.receipt.received_at)
         .map(|at| at.with_timezone(&chrono::Local).naive_local())
         .unwrap_or_else(|_| chrono::Local::now().naive_local());
     let milestones = milestones_for(&policy, sent.kind, received);
-    let language = journey.language;
     let (title, sent_what) = match sent.kind {
         Kind::Compliment => (t::thanks_sent(language), t::sent_thanks(language, &landlord)),
         Kind::Comment => (t::suggestion_sent(language), t::sent_suggestion(language, &landlord)),
@@ -78,16 +81,18 @@ pub fn ConfirmationPage() -> impl IntoView {
             }
         });
     let navigate = leptos_router::hooks::use_navigate();
+    let answers = use_answers();
     let remove = move |_| {
-        journey.clear();
+        answers.clear();
+        outbox.sent.set(None);
         navigate(
-            &journey.route(crate::domain::journey::PageId::Start.slug()),
+            &settings.route(crate::domain::pages::PageId::Start.slug()),
             Default::default(),
         );
     };
     view! {
         <div class="panel">
-            <h1 class="panel__title" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title class="panel__title" />
             <div class="panel__body">
                 {t::reference(language)}<br />
                 <strong data-reference>{sent.receipt.reference.clone()}</strong>

@@ -4,21 +4,21 @@ use leptos::prelude::*;
 
 use crate::domain::page::choice_answer;
 use crate::domain::pages::FieldId;
-
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::fields::{Radios, TextArea, TextInput};
 use crate::components::question::QuestionPage;
+use crate::components::page_heading::PageHeading;
 use crate::domain::draft::SHORT_TEXT_MAX;
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::translations::{contact as t, representative};
 use crate::pages::question;
+use crate::settings::use_settings;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
-    let journey = use_journey();
     let title = question(PageId::Contact);
-    let for_someone_else = journey.draft.with_untracked(|d| d.is_representative());
-    let language = journey.language;
+    let for_someone_else = use_answers().draft.with_untracked(|d| d.is_representative());
+    let language = use_settings().language;
     let (name_label, hint) = if for_someone_else {
         (t::resident_name(language), t::resident_details(language))
     } else {
@@ -26,7 +26,7 @@ pub fn ContactPage() -> impl IntoView {
     };
     view! {
         <QuestionPage page=PageId::Contact title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <p class="hint">{hint}</p>
             <ContactFields name_label=name_label.into() />
         </QuestionPage>
@@ -36,7 +36,7 @@ pub fn ContactPage() -> impl IntoView {
 /// The complainant's name and contact details, shared with the review request page.
 #[component]
 pub fn ContactFields(name_label: String) -> impl IntoView {
-    let language = use_journey().language;
+    let language = use_settings().language;
     view! {
         <TextInput field=FieldId::Name label=name_label get=|d| &d.name set=|d| &mut d.name autocomplete="name" spellcheck=false />
         <Radios field=FieldId::ContactMethod question=t::how(language).to_string() answer=choice_answer!(contact_method) />

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::question::InfoPage;
 use crate::components::sentence::{sentence, MARK};
-use crate::domain::journey::PageId;
+use crate::components::page_heading::PageHeading;
+use crate::domain::pages::PageId;
 use crate::domain::translations::emergency as t;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 fn tel(number: &str) -> String {
     format!(
@@ -22,13 +24,13 @@ fn tel(number: &str) -> String {
 
 #[component]
 pub fn EmergencyPage() -> impl IntoView {
-    let journey = use_journey();
+    let settings = use_settings();
     let title = question(PageId::Emergency);
-    let landlord = journey.landlord();
-    let repairs = journey
+    let landlord = settings.landlord();
+    let repairs = settings
         .policy
         .with_value(|p| p.landlord.emergency_repairs_phone.clone());
-    let language = journey.language;
+    let language = settings.language;
     let link = |href: String, text: String| view! { <a href=href>{text}</a> }.into_any();
     let repairs_line = match repairs {
         Some(number) => sentence(
@@ -37,10 +39,10 @@ pub fn EmergencyPage() -> impl IntoView {
         ),
         None => sentence(&t::repairs_line_no_number(language, &landlord), vec![]),
     };
-    let next = journey.next(PageId::Emergency).unwrap_or(PageId::Who);
+    let next = use_answers().next(PageId::Emergency).unwrap_or(PageId::Who);
     view! {
         <InfoPage page=PageId::Emergency title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <div class="warning" role="note">
                 <p><strong>{t::life_in_danger(language)}</strong></p>
             </div>
@@ -54,7 +56,7 @@ pub fn EmergencyPage() -> impl IntoView {
                 ])}</li>
             </ul>
             <p>{t::when_safe(language)}</p>
-            <a href=journey.href(next) class="button" role="button" draggable="false">{t::continue_with_complaint(language)}</a>
+            <a href=settings.href(next) class="button" role="button" draggable="false">{t::continue_with_complaint(language)}</a>
         </InfoPage>
     }
 }

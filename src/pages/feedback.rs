@@ -5,29 +5,29 @@ use leptos::prelude::*;
 
 use crate::domain::page::choice_answer;
 use crate::domain::pages::FieldId;
-
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{FeedbackKind, LONG_TEXT_MAX};
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::translations::feedback as t;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
-    let journey = use_journey();
+    let settings = use_settings();
     let title = question(PageId::Feedback);
-    let comment = journey
+    let comment = use_answers()
         .draft
         .with_untracked(|d| d.kind == Some(FeedbackKind::Comment));
-    let language = journey.language;
+    let language = settings.language;
     let hint = if comment {
         t::hint_comment(language)
     } else {
         t::hint_compliment(language)
     };
-    let reply_hint = journey
+    let reply_hint = settings
         .policy
         .with_value(|p| p.comment_reply_days)
         .map(|days| t::reply_within(language, &days.to_string()));

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::question::QuestionPage;
 use crate::domain::page::{ChoiceQuestion, Form, TextQuestion};
 use crate::domain::pages::PageId;
+use crate::settings::use_settings;
 
 mod check_answers;
 pub mod confirmation;
@@ -29,9 +30,9 @@ mod who;
 
 /// The page's question, worded for this landlord and for who is complaining.
 pub fn question(page: PageId) -> String {
-    let journey = use_journey();
-    let for_someone_else = journey.draft.with_untracked(|d| d.is_representative());
-    page.page().question(&journey.landlord(), for_someone_else, journey.language)
+    let settings = use_settings();
+    let for_someone_else = use_answers().draft.with_untracked(|d| d.is_representative());
+    page.page().question(&settings.landlord(), for_someone_else, settings.language)
 }
 
 type View = fn() -> AnyView;
@@ -69,7 +70,7 @@ pub fn view(page: PageId) -> AnyView {
 /// A page that asks one question with radios.
 fn choice_page(page: PageId, choice: &'static ChoiceQuestion) -> AnyView {
     let title = question(page);
-    let hint = choice.hint.map(|hint| hint(use_journey().language).to_string());
+    let hint = choice.hint.map(|hint| hint(use_settings().language).to_string());
     view! {
         <QuestionPage page title=title.clone()>
             <Radios field=choice.field question=title heading=true hint answer=choice.answer />
@@ -80,9 +81,9 @@ fn choice_page(page: PageId, choice: &'static ChoiceQuestion) -> AnyView {
 
 /// A page that asks for one piece of writing.
 fn text_page(page: PageId, text: &'static TextQuestion) -> AnyView {
-    let journey = use_journey();
+    let settings = use_settings();
     let title = question(page);
-    let hint = journey.policy.with_value(|policy| (text.hint)(policy, journey.language));
+    let hint = settings.policy.with_value(|policy| (text.hint)(policy, settings.language));
     view! {
         <QuestionPage page title=title.clone()>
             <TextArea field=text.field label=title heading=true hint=hint.to_string()

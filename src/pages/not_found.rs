@@ -1,19 +1,20 @@
 //! An address that is not a page of the service.
 
 use leptos::prelude::*;
+use crate::components::page_heading::PageHeading;
 
-use crate::app::use_journey;
-use crate::domain::journey::PageId;
+use crate::settings::use_settings;
+use crate::domain::pages::PageId;
 use crate::domain::translations::not_found as t;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
+    let settings = use_settings();
+    let language = settings.language;
     crate::config::set_title(t::title(language));
     view! {
-        <h1 class="heading-l" id="page-heading" tabindex="-1">{t::title(language)}</h1>
+        <PageHeading title=t::title(language) />
         <p>{t::typed(language)}</p>
-        <p><a href=journey.href(PageId::Start)>{t::go_to_start(language)}</a></p>
+        <p><a href=settings.href(PageId::Start)>{t::go_to_start(language)}</a></p>
     }
 }

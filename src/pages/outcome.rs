@@ -6,17 +6,18 @@ use leptos::prelude::*;
 
 use crate::domain::page::{choice_answer, offered};
 use crate::domain::pages::FieldId;
-
-use crate::app::use_journey;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{Route, YesNo, LONG_TEXT_MAX};
+use crate::answers::use_answers;
+use crate::components::page_heading::PageHeading;
 use crate::domain::eligibility;
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::language::Language;
 use crate::domain::translations::{outcome as t, start};
 use crate::domain::triage::{self, Conclusion};
+use crate::settings::use_settings;
 
 fn heading(outcome: Conclusion, landlord: &str, language: Language) -> String {
     match outcome {
@@ -32,11 +33,11 @@ fn heading(outcome: Conclusion, landlord: &str, language: Language) -> String {
 
 #[component]
 pub fn OutcomePage() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
-    let landlord = journey.landlord();
-    let assessment = journey.with(|policy, draft| triage::assess(policy, draft, journey.today));
-    let eligible = journey.with(|policy, draft| eligibility::check(policy, draft, language));
+    let (settings, answers) = (use_settings(), use_answers());
+    let language = settings.language;
+    let landlord = settings.landlord();
+    let assessment = answers.with(|policy, draft| triage::assess(policy, draft, settings.today));
+    let eligible = answers.with(|policy, draft| eligibility::check(policy, draft, language));
     let title = heading(assessment.outcome, &landlord, language);
 
     let not_eligible = eligible
@@ -74,7 +75,7 @@ pub fn OutcomePage() -> impl IntoView {
     let choice = move || {
         let landlord = choice_landlord.clone();
         if can_override {
-            let send_anyway = move || journey.draft.with(|d| d.send_anyway);
+            let send_anyway = move || answers.draft.with(|d| d.send_anyway);
             view! {
             <h2 class="heading-m">{t::still_send(language)}</h2>
             <p>{t::landlord_decides(language, &landlord)}</p>
@@ -103,7 +104,7 @@ pub fn OutcomePage() -> impl IntoView {
         .into_any()
         } else {
             let concern = concern_offered.clone().map(|name| {
-            let days = journey.policy.with_value(|p| p.stages.concern.as_ref().map(|c| c.resolve.days));
+            let days = settings.policy.with_value(|p| p.stages.concern.as_ref().map(|c| c.resolve.days));
             let days = days.unwrap_or_default().to_string();
             let hint = t::concern_hint(language, &name, &landlord, &days);
             view! {
@@ -125,7 +126,7 @@ pub fn OutcomePage() -> impl IntoView {
     };
     // The Ombudsman for this matter: a council's housing matters go to the LGSCO.
     let ombudsman = (!eligible.ombudsman.is_empty()).then(|| {
-        let services = journey.policy.with_value(|p| p.ombudsman.lgsco_services.clone());
+        let services = settings.policy.with_value(|p| p.ombudsman.lgsco_services.clone());
         let websites: Vec<&str> = eligible.ombudsman.iter().map(|o| o.website).collect();
         view! {
             <div data-ombudsman=websites.join(" ")>
@@ -138,7 +139,7 @@ pub fn OutcomePage() -> impl IntoView {
 
     view! {
         <QuestionPage page=PageId::Outcome title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1" data-outcome=assessment.outcome.id()>{title}</h1>
+            <PageHeading title attr:data-outcome=assessment.outcome.id() />
             {summary.map(|summary| view! { <p class="lead" lang=words_lang>{summary}</p> })}
             {assessment.reason_shown().then(|| view! { <p class="pre-line" lang=words_lang>{assessment.reason(language)}</p> })}
             {not_eligible.map(|text| view! { <div class="inset"><p>{text}</p></div> })}

@@ -9,14 +9,16 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement, ImageBitmap};
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::error_summary::{field_error, ErrorMessage};
 use crate::components::question::QuestionPage;
+use crate::components::page_heading::PageHeading;
 use crate::domain::draft::{Photo, MAX_PHOTOS};
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::language::Language;
 use crate::domain::translations::photos as t;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 const LONGEST_SIDE: f64 = 1600.0;
 const JPEG_QUALITY: f64 = 0.8;
@@ -74,8 +76,7 @@ async fn resize(file: web_sys::File, language: Language) -> Result<Photo, String
 
 #[component]
 pub fn PhotosPage() -> impl IntoView {
-    let journey = use_journey();
-    let (draft, language) = (journey.draft, journey.language);
+    let (draft, language) = (use_answers().draft, use_settings().language);
     let title = question(PageId::Photos);
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
@@ -137,7 +138,7 @@ pub fn PhotosPage() -> impl IntoView {
     };
     view! {
         <QuestionPage page=PageId::Photos title=title.clone()>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <p>{t::intro(language)}</p>
             <p class="hint">{t::made_smaller(language)}</p>
             <PhotoErrors />

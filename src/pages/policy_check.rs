@@ -5,11 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_journey;
-use crate::domain::policy::Policy;
+use crate::components::page_heading::PageHeading;
 use crate::domain::language::Language;
+use crate::domain::policy::Policy;
 use crate::domain::policy_check::{check, untranslated, Finding, Verdict};
 use crate::domain::triage_table::{self, outcome_name, Row};
+use crate::settings::use_settings;
 
 #[component]
 pub fn PolicyCheckPage() -> impl IntoView {
@@ -92,8 +93,8 @@ pub fn PolicyCheckPage() -> impl IntoView {
         }
     }
 
-    let journey = use_journey();
-    let (id, version, landlord, source, findings) = journey.policy.with_value(|policy| {
+    let settings = use_settings();
+    let (id, version, landlord, source, findings) = settings.policy.with_value(|policy| {
         (
             policy.id.clone(),
             policy.version.clone(),
@@ -104,7 +105,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
     });
     // Every answer triage can give under this profile, from the domain (the golden files in
     // tests/triage-tables are the same table).
-    let triage_rows = journey.policy.with_value(triage_table::table);
+    let triage_rows = settings.policy.with_value(triage_table::table);
     let triage_count = triage_rows.len();
     let triage_rows = triage_rows.into_iter().map(triage_row).collect_view();
     crate::config::set_title(&format!("Policy check \u{2013} {landlord}"));
@@ -113,7 +114,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
         .into_iter()
         .filter(|language| *language != Language::English)
         .map(|language| {
-            let missing = journey.policy.with_value(|policy| untranslated(policy, language));
+            let missing = settings.policy.with_value(|policy| untranslated(policy, language));
             let name = match language {
                 Language::Welsh => "Welsh",
                 Language::English => "English",
@@ -190,7 +191,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
     // For the landlord's website team, in English whatever the page's language.
     view! {
         <div lang="en">
-        <h1 class="heading-xl" id="page-heading" tabindex="-1">"Policy check"</h1>
+        <PageHeading title="Policy check" class="heading-xl" />
         <p class="lead">
             "How this complaints policy compares with the Housing Ombudsman\u{2019}s statutory Complaint Handling Code. This page is for the landlord\u{2019}s website team."
         </p>

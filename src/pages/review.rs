@@ -4,38 +4,41 @@
 use leptos::prelude::*;
 
 use crate::domain::pages::FieldId;
-
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::fields::{DateField, TextArea, TextInput};
 use crate::components::question::QuestionPage;
 use crate::components::timeline::TimelineList;
 use crate::domain::deadlines::long_date;
 use crate::domain::draft::LONG_TEXT_MAX;
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::submission::{milestones_for, Kind};
 use crate::domain::translations::{representative, review as t, start};
 use crate::components::sentence::{sentence, MARK};
+use crate::components::page_heading::PageHeading;
 use crate::pages::contact::ContactFields;
+use crate::outbox::use_outbox;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
+    let settings = use_settings();
+    let language = settings.language;
     let title = question(PageId::Review);
-    let policy = journey.policy.get_value();
+    let policy = settings.policy.get_value();
     let Some(stage2) = policy.stages.stage2.clone() else {
         return view! {
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title />
             <p>{t::one_stage(language, policy.landlord.name.get(language))}</p>
         }
         .into_any();
     };
-    let today = journey.today;
+    let today = settings.today;
+    let draft = use_answers().draft;
     let window_note = move || {
-        let typed = journey.draft.with(|d| d.review_response_date.parse(today));
+        let typed = draft.with(|d| d.review_response_date.parse(today));
         let replied = typed.ok()?;
-        let last_day = journey
+        let last_day = settings
             .policy
             .with_value(|p| p.stage2_request_by(replied))?;
         let date = view! {
@@ -60,9 +63,10 @@ pub fn ReviewPage() -> impl IntoView {
     } else {
         t::reasons_hint(language).to_string()
     };
+    let outbox = use_outbox();
     view! {
-        <QuestionPage page=PageId::Review title=title.clone() button=t::send(language) on_valid=Callback::new(move |_| crate::outbox::submit(journey, true))>
-            <h1 class="heading-l" id="page-heading" tabindex="-1">{title}</h1>
+        <QuestionPage page=PageId::Review title=title.clone() button=t::send(language) on_valid=Callback::new(move |_| outbox.submit(true))>
+            <PageHeading title />
             <p>{t::intro(language, policy.landlord.name.get(language))}</p>
             <TextInput field=FieldId::ReviewReference label=t::reference(language).into() get=|d| &d.review_reference set=|d| &mut d.review_reference width="20" spellcheck=false />
             <DateField field=FieldId::ReviewDate question=t::replied_when(language).into() hint=t::date_hint(language).into() get=|d| &d.review_response_date set=|d| &mut d.review_response_date />

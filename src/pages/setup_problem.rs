@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::ombudsman::OmbudsmanDetails;
+use crate::components::page_heading::PageHeading;
 use crate::config::SetupProblem;
 use crate::domain::language::Language;
 use crate::domain::policy::{OmbudsmanScheme, Policy};
@@ -44,7 +45,7 @@ fn explain(problem: &SetupProblem) -> String {
 #[component]
 pub fn SetupProblemPage(problem: SetupProblem, language: Language) -> impl IntoView {
     view! {
-        <h1 class="heading-xl" id="page-heading" tabindex="-1">{t::setup_problem::title(language)}</h1>
+        <PageHeading title=t::setup_problem::title(language) class="heading-xl" />
         <p>{t::setup_problem::other_ways(language)}</p>
         <p>{t::setup_problem::ombudsman(language)}</p>
         <OmbudsmanDetails ombudsmen=OmbudsmanScheme::Both.details().to_vec() language />

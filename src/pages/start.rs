@@ -4,21 +4,23 @@
 use chrono::Local;
 use leptos::prelude::*;
 
-use crate::app::use_journey;
+use crate::answers::use_answers;
 use crate::components::contacts::ContactList;
 use crate::components::ombudsman::PolicyOmbudsmen;
 use crate::components::question::FirstPage;
 use crate::components::sentence::{sentence, MARK};
 use crate::components::timeline::TimelineList;
+use crate::components::page_heading::PageHeading;
 use crate::domain::deadlines::long_date;
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::translations::{questions, start as t};
+use crate::settings::use_settings;
 
 #[component]
 pub fn StartPage() -> impl IntoView {
-    let journey = use_journey();
-    let language = journey.language;
-    let policy = journey.policy.get_value();
+    let (settings, answers) = (use_settings(), use_answers());
+    let language = settings.language;
+    let policy = settings.policy.get_value();
     let now = Local::now().naive_local();
     let milestones = policy.timeline(now).iter().copied().collect::<Vec<_>>();
     let name = policy.landlord.name.get(language).to_string();
@@ -36,21 +38,21 @@ pub fn StartPage() -> impl IntoView {
         .into_any()
     };
     let resume = move || {
-        journey.draft.with(|d| {
-            let page = crate::domain::journey::PageId::from_slug(&d.last_page)
+        answers.draft.with(|d| {
+            let page = crate::domain::pages::PageId::from_slug(&d.last_page)
                 .filter(|page| *page != PageId::Start && d.is_started());
             page.map(|page| {
                 view! {
                     <div class="notification" role="region" aria-labelledby="resume-title">
                         <h2 class="heading-m" id="resume-title">{t::resume_title(language)}</h2>
-                        <p><a href=journey.href(page) class="notification__link">{t::resume_link(language)}</a></p>
+                        <p><a href=settings.href(page) class="notification__link">{t::resume_link(language)}</a></p>
                     </div>
                 }
             })
         })
     };
     let discarded = move || {
-        journey.draft_discarded.get().then(|| {
+        answers.discarded.get().then(|| {
             view! {
                 <div class="notification" role="region" aria-labelledby="discarded-title">
                     <h2 class="heading-m" id="discarded-title">{t::discarded_title(language)}</h2>
@@ -63,7 +65,7 @@ pub fn StartPage() -> impl IntoView {
         <FirstPage title=title.clone()>
             {discarded}
             {resume}
-            <h1 class="heading-xl" id="page-heading" tabindex="-1">{title}</h1>
+            <PageHeading title class="heading-xl" />
             <p class="lead">{t::lead(language, &name)}</p>
             <p>{t::no_need_for_the_word(language)}</p>
 
@@ -75,7 +77,7 @@ pub fn StartPage() -> impl IntoView {
                 <li>{t::have_outcome_wanted(language)}</li>
             </ul>
             <p>{t::saved_as_you_go(language)}</p>
-            <a href=journey.href(PageId::Safety) class="button button--start" role="button" draggable="false">{t::start_now(language)}</a>
+            <a href=settings.href(PageId::Safety) class="button button--start" role="button" draggable="false">{t::start_now(language)}</a>
 
             <h2 class="heading-m">{t::hear_back(language)}</h2>
             <p>{sentence(&t::if_you_complain_today(language, MARK[0], &name), vec![view! {

@@ -7,14 +7,14 @@ use crate::domain::pages::FieldId;
 use crate::components::fields::{Checkboxes, TextArea};
 use crate::components::question::QuestionPage;
 use crate::domain::draft::LONG_TEXT_MAX;
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::translations::support as t;
 use crate::pages::question;
 
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let title = question(PageId::Support);
-    let language = crate::app::use_journey().language;
+    let language = crate::settings::use_settings().language;
     view! {
         <QuestionPage page=PageId::Support title=title.clone()>
             <Checkboxes

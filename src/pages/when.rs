@@ -5,26 +5,26 @@ use leptos::prelude::*;
 
 use crate::domain::page::choice_answer;
 use crate::domain::pages::FieldId;
-
-use crate::app::use_journey;
 use crate::components::fields::{DateField, Radios};
 use crate::components::question::QuestionPage;
-use crate::domain::journey::PageId;
+use crate::domain::pages::PageId;
 use crate::domain::translations::when as t;
 use crate::pages::question;
+use crate::settings::use_settings;
 
 #[component]
 pub fn WhenPage() -> impl IntoView {
-    let journey = use_journey();
+    let settings = use_settings();
+    let language = settings.language;
     let title = question(PageId::When);
-    let limit = journey
+    let limit = settings
         .policy
         .with_value(|p| p.time_limit.as_ref().map(|l| l.months));
     let hint = match limit {
         Some(months) => {
-            t::hint_with_limit(journey.language, &journey.landlord(), &months.to_string())
+            t::hint_with_limit(language, &settings.landlord(), &months.to_string())
         }
-        None => t::hint(journey.language).to_string(),
+        None => t::hint(language).to_string(),
     };
     view! {
         <QuestionPage page=PageId::When title=title.clone()>
@@ -32,9 +32,9 @@ pub fn WhenPage() -> impl IntoView {
             // A time limit applies only to a matter that has ended.
             <Radios
                 field=FieldId::Ongoing
-                question=t::ongoing(journey.language).to_string()
-                hint=t::ongoing_hint(journey.language).to_string()
-                                answer=choice_answer!(ongoing)
+                question=t::ongoing(language).to_string()
+                hint=t::ongoing_hint(language).to_string()
+                answer=choice_answer!(ongoing)
             />
         </QuestionPage>
     }
