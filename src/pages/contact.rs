@@ -10,7 +10,7 @@ use crate::components::question::QuestionPage;
 use crate::components::page_heading::PageHeading;
 use crate::domain::draft::SHORT_TEXT_MAX;
 use crate::domain::pages::PageId;
-use crate::domain::translations::{contact as t, representative};
+use crate::domain::translations::contact as t;
 use crate::pages::question;
 use crate::settings::use_settings;
 
@@ -22,7 +22,7 @@ pub fn ContactPage() -> impl IntoView {
     let (name_label, hint) = if for_someone_else {
         (t::resident_name(language), t::resident_details(language))
     } else {
-        (representative::name(language), t::only_for_complaint(language))
+        (t::your_name(language), t::only_for_complaint(language))
     };
     view! {
         <QuestionPage page=PageId::Contact title=title.clone()>

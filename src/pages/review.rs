@@ -12,7 +12,7 @@ use crate::domain::deadlines::long_date;
 use crate::domain::draft::LONG_TEXT_MAX;
 use crate::domain::pages::PageId;
 use crate::domain::submission::{milestones_for, Kind};
-use crate::domain::translations::{representative, review as t, start};
+use crate::domain::translations::{contact, review as t, start};
 use crate::components::sentence::{sentence, MARK};
 use crate::components::page_heading::PageHeading;
 use crate::pages::contact::ContactFields;
@@ -73,7 +73,7 @@ pub fn ReviewPage() -> impl IntoView {
             {window_note}
             <TextArea field=FieldId::ReviewReasons label=t::reasons_optional(language).into() hint=reasons_hint get=|d| &d.review_reasons set=|d| &mut d.review_reasons max=LONG_TEXT_MAX rows=5 />
             <h2 class="heading-m">{t::your_details(language)}</h2>
-            <ContactFields name_label=representative::name(language).into() />
+            <ContactFields name_label=contact::your_name(language).into() />
             <h2 class="heading-m">{start::hear_back(language)}</h2>
             <p>{t::if_received_today(language)}</p>
             <TimelineList milestones />
