@@ -1,7 +1,7 @@
 //! How the app is set up where it is served or embedded: the policy profile, where complaints
 //! go, the landlord's brand and where the app's pages live. Read from the page's query string
 //! (the app's own page, also inside an iframe) or from the data- attributes of the element a
-//! landlord's page mounts it in; both use the same names (see the README).
+//! landlord's page mounts it in; both use the same names (see docs/embedding.md, "Settings").
 
 use gloo_net::http::Request;
 use leptos::prelude::{document, window};

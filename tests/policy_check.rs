@@ -12,7 +12,7 @@ use resident_complaints::domain::policy::{
     Anchor, Clock, ConcernStage, Counting, Ombudsman, OmbudsmanScheme, Policy, TimeLimit,
 };
 use resident_complaints::domain::policy_check::{
-    check, readme_table, working_days_at_most, Finding, Rule, Verdict,
+    check, markdown_table, working_days_at_most, Finding, Rule, Verdict,
 };
 
 use Rule::*;
@@ -472,7 +472,7 @@ const END: &str = "<!-- policy-check:end -->";
 #[test]
 fn docs_table_is_up_to_date() {
     let policies: Vec<Policy> = Policy::builtin_ids().iter().map(|id| builtin(id)).collect();
-    let expected = readme_table(&policies);
+    let expected = markdown_table(&policies);
     let guide =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/policy-check.md"))
             .expect("docs/policy-check.md is readable");
@@ -487,9 +487,9 @@ fn docs_table_is_up_to_date() {
 }
 
 #[test]
-fn readme_table_has_a_row_per_rule_and_a_column_per_profile() {
+fn markdown_table_has_a_row_per_rule_and_a_column_per_profile() {
     let policies = vec![Policy::default_policy(), builtin("nottingham")];
-    let table = readme_table(&policies);
+    let table = markdown_table(&policies);
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 2 + Rule::ALL.len() + 1);
     assert_eq!(

@@ -523,9 +523,9 @@ fn anchor_words(anchor: Anchor) -> &'static str {
 }
 
 /// The findings for several profiles as a Markdown table: a row per rule, a column per profile,
-/// and a last row counting where each falls short. The README shows it for the built-ins, and a
-/// test keeps it up to date.
-pub fn readme_table(policies: &[Policy]) -> String {
+/// and a last row counting where each falls short. docs/policy-check.md shows it for the
+/// built-ins, and a test keeps it up to date.
+pub fn markdown_table(policies: &[Policy]) -> String {
     let results: Vec<Vec<Finding>> = policies.iter().map(check).collect();
     let mut table = String::from("| Code requirement |");
     for policy in policies {
