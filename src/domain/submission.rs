@@ -4,6 +4,7 @@
 //!
 //! The contract is written down in `public/openapi.yaml`.
 
+use super::choice::choice;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -26,18 +27,18 @@ pub const CONTRACT_VERSION: &str = "1";
 /// 500 KB).
 pub const MAX_PHOTO_BASE64: usize = 1_400_000;
 
-/// What is being sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    Complaint,
-    /// The policy's quick concern or quick resolution route.
-    Concern,
-    /// A request for a stage 2 review.
-    Escalation,
-    Compliment,
-    Comment,
-}
+choice!(serde
+    /// What is being sent.
+    Kind {
+        Complaint = "complaint",
+        /// The policy's quick concern or quick resolution route.
+        Concern = "concern",
+        /// A request for a stage 2 review.
+        Escalation = "escalation",
+        Compliment = "compliment",
+        Comment = "comment",
+    }
+);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
