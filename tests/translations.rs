@@ -104,6 +104,23 @@ fn calls(source: &str, modules: &BTreeMap<&str, ()>) -> Vec<String> {
     found
 }
 
+/// The labels a `choice!` declaration names after a value's id: `= "id" => label + hint`.
+fn choice_labels(source: &str) -> Vec<String> {
+    let ident = |text: &str| -> String {
+        text.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect()
+    };
+    let mut found = Vec::new();
+    for (at, arrow) in source.match_indices("\" => ") {
+        let rest = &source[at + arrow.len()..];
+        let label = ident(rest);
+        if let Some(hint) = rest[label.len()..].strip_prefix(" + ") {
+            found.push(format!("labels.{}", ident(hint)));
+        }
+        found.push(format!("labels.{label}"));
+    }
+    found
+}
+
 #[test]
 fn every_text_is_used() {
     let mut code = Vec::new();
@@ -112,7 +129,11 @@ fn every_text_is_used() {
     let modules: BTreeMap<&str, ()> =
         english.keys().map(|key| (key.split_once('.').unwrap().0, ())).collect();
     let used: std::collections::BTreeSet<String> =
-        code.iter().flat_map(|(_, source)| calls(source, &modules)).collect();
+        code.iter().flat_map(|(_, source)| {
+            let mut used = calls(source, &modules);
+            used.extend(choice_labels(source));
+            used
+        }).collect();
     let unused: Vec<&String> = english.keys().filter(|key| !used.contains(*key)).collect();
     assert!(
         unused.is_empty(),

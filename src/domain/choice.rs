@@ -12,16 +12,35 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
 }
 
 /// Declares an enum with its ids, its `ALL` table and its `Choice` impl. With `serde` first,
-/// it also (de)serialises as its ids.
+/// it also (de)serialises as its ids. A choice the resident makes names its words after the
+/// id, `=> label` or `=> label + hint`, from `src/locales/<language>/labels.toml`: it then
+/// has a `Label` impl too.
 macro_rules! choice {
-    (serde $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
+    (serde $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal $(=> $label:ident $(+ $hint:ident)?)?),+ $(,)? }) => {
         $crate::domain::choice::choice!(
             $(#[$meta])*
             #[derive(serde::Serialize, serde::Deserialize)]
-            $name { $($(#[$vmeta])* #[serde(rename = $id)] $variant = $id),+ }
+            $name { $($(#[$vmeta])* #[serde(rename = $id)] $variant = $id $(=> $label $(+ $hint)?)?),+ }
         );
     };
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
+    (@labels $name:ident { $($variant:ident),+ }) => {};
+    (@labels $name:ident { $($variant:ident => $label:ident $(+ $hint:ident)?),+ }) => {
+        impl $crate::domain::words::Label for $name {
+            fn label_text(self) -> $crate::domain::words::Text {
+                match self {
+                    $($name::$variant => $crate::domain::translations::labels::$label),+
+                }
+            }
+            fn hint_text(self) -> Option<$crate::domain::words::Text> {
+                match self {
+                    $($name::$variant => None $(.or(Some(
+                        $crate::domain::translations::labels::$hint as $crate::domain::words::Text
+                    )))?),+
+                }
+            }
+        }
+    };
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal $(=> $label:ident $(+ $hint:ident)?)?),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum $name {
@@ -46,6 +65,7 @@ macro_rules! choice {
                 $name::id(self)
             }
         }
+        $crate::domain::choice::choice!(@labels $name { $($variant $(=> $label $(+ $hint)?)?),+ });
     };
 }
 pub(crate) use choice;

@@ -37,37 +37,37 @@ pub struct Photo {
 
 choice!(serde
     /// Yes or no, for the questions that are only that.
-    YesNo { Yes = "yes", No = "no" }
+    YesNo { Yes = "yes" => yes, No = "no" => no }
 );
 
 choice!(serde
     /// Who is making the complaint.
     Who {
-        Myself = "myself",
+        Myself = "myself" => myself,
         /// A relative, friend, adviser, councillor or MP acting for the resident.
-        SomeoneElse = "someone-else",
+        SomeoneElse = "someone-else" => someone_else + someone_else_hint,
         /// No name given, where the policy accepts that.
-        Anonymous = "anonymous",
+        Anonymous = "anonymous" => anonymous + anonymous_hint,
     }
 );
 
 choice!(serde
     /// What the representative holds to act for the resident.
     ConsentBasis {
-        Written = "written",
-        ResidentPresent = "resident-present",
-        LegalAuthority = "legal-authority",
+        Written = "written" => consent_written,
+        ResidentPresent = "resident-present" => consent_present,
+        LegalAuthority = "legal-authority" => consent_legal + consent_legal_hint,
     }
 );
 
 choice!(serde
     /// Who the landlord should reply to when a representative makes the complaint.
-    RepliesTo { Resident = "resident", Representative = "representative", Both = "both" }
+    RepliesTo { Resident = "resident" => replies_resident, Representative = "representative" => replies_me, Both = "both" => replies_both }
 );
 
 choice!(serde
     /// What kind of feedback this is.
-    FeedbackKind { Complaint = "complaint", Compliment = "compliment", Comment = "comment" }
+    FeedbackKind { Complaint = "complaint" => kind_complaint, Compliment = "compliment" => kind_compliment, Comment = "comment" => kind_comment }
 );
 
 choice!(serde
@@ -76,74 +76,76 @@ choice!(serde
     /// behaved, or a rule that was broken, is a complaint from the start.
     Matter {
         /// Something to do or put right, like a repair: a first report is a service request.
-        Repair = "repair",
+        Repair = "repair" => matter_repair + matter_repair_hint,
         /// How the landlord's staff or contractors behaved.
-        Conduct = "conduct",
+        Conduct = "conduct" => matter_conduct + matter_conduct_hint,
         /// The landlord did not follow its own rules, or was unfair.
-        Rules = "rules",
+        Rules = "rules" => matter_rules + matter_rules_hint,
         /// A decision with a route of its own (which one is asked next).
-        Decision = "decision",
-        Other = "other",
+        Decision = "decision" => matter_decision + matter_decision_hint,
+        Other = "other" => matter_other,
     }
 );
 
 choice!(serde
     /// What happened after the resident told the landlord before.
     AfterReport {
-        NotFixed = "not-fixed",
-        NoReply = "no-reply",
-        MissedAppointment = "missed-appointment",
-        PoorWork = "poor-work",
-        Behaviour = "behaviour",
-        PolicyNotFollowed = "policy-not-followed",
-        ReportHandling = "report-handling",
+        NotFixed = "not-fixed" => not_fixed,
+        NoReply = "no-reply" => no_reply,
+        MissedAppointment = "missed-appointment" => missed_appointment,
+        PoorWork = "poor-work" => poor_work,
+        Behaviour = "behaviour" => staff_behaviour,
+        PolicyNotFollowed = "policy-not-followed" => policy_not_followed,
+        ReportHandling = "report-handling" => report_handling,
         /// It was put right there and then; nothing is wrong now.
-        SortedStraightAway = "sorted-straight-away",
+        SortedStraightAway = "sorted-straight-away" => sorted_straight_away,
     }
 );
 
 choice!(serde
     /// Whether the matter is about anti-social behaviour.
     Asb {
-        No = "no",
+        No = "no" => no,
         /// The neighbour's behaviour itself: the ASB procedure deals with it.
-        Behaviour = "behaviour",
+        Behaviour = "behaviour" => asb_behaviour + asb_behaviour_hint,
         /// How the landlord handled reports of it: a complaint.
-        Handling = "handling",
+        Handling = "handling" => asb_handling + asb_handling_hint,
     }
 );
 
 choice!(serde
     /// Another process already dealing with the matter, if any.
     OtherProcess {
-        None = "none",
-        LegalProceedings = "legal-proceedings",
-        InsuranceClaim = "insurance-claim",
+        None = "none" => none_of_these,
+        LegalProceedings = "legal-proceedings" => legal_proceedings,
+        InsuranceClaim = "insurance-claim" => insurance_claim,
     }
 );
 
 choice!(serde
     /// Whether the matter has been through the complaints process before.
     PriorComplaint {
-        No = "no",
+        No = "no" => no,
         /// The landlord has given its final answer on a complaint about it.
-        Answered = "answered",
+        Answered = "answered" => prior_answered,
         /// The Ombudsman is looking at it, or has.
-        WithOmbudsman = "with-ombudsman",
+        WithOmbudsman = "with-ombudsman" => prior_with_ombudsman,
     }
 );
 
 choice!(serde
     /// Whether the matter is the landlord's to deal with.
     Responsibility {
-        Landlord = "landlord",
-        /// Another council service or another organisation.
-        OtherBody = "other-body",
-        CouncillorConduct = "councillor-conduct",
-        StaffGrievance = "staff-grievance",
-        BusinessRelationship = "business-relationship",
-        PolicyItself = "policy-itself",
-        InformationRequest = "information-request",
+        Landlord = "landlord" => landlord_service,
+        /// Another council service or another organisation. Its hint says contractors are
+        /// the landlord's (Nottingham: "Complaints about contractors ... are our
+        /// responsibility ... Customers should not be referred to the contractor partner").
+        OtherBody = "other-body" => other_body + other_body_hint,
+        CouncillorConduct = "councillor-conduct" => councillor_conduct,
+        StaffGrievance = "staff-grievance" => staff_grievance,
+        BusinessRelationship = "business-relationship" => business_relationship,
+        PolicyItself = "policy-itself" => policy_itself,
+        InformationRequest = "information-request" => information_request,
     }
 );
 
@@ -151,50 +153,50 @@ choice!(serde
     /// The route the resident chose on the outcome page.
     Route {
         /// A formal complaint (stage 1).
-        Complaint = "complaint",
+        Complaint = "complaint" => route_complaint,
         /// The policy's quick concern or quick resolution route.
-        Concern = "concern",
+        Concern = "concern" => route_concern,
     }
 );
 
 choice!(serde
     /// What the complaint is about.
     Category {
-        Repairs = "repairs",
-        DampAndMould = "damp-and-mould",
-        AsbHandling = "asb-handling",
-        StaffOrContractor = "staff-or-contractor",
-        Communication = "communication",
-        RentAndCharges = "rent-and-charges",
-        Neighbourhood = "neighbourhood",
-        Allocations = "allocations",
-        Other = "other",
+        Repairs = "repairs" => repairs,
+        DampAndMould = "damp-and-mould" => damp_and_mould,
+        AsbHandling = "asb-handling" => asb_category,
+        StaffOrContractor = "staff-or-contractor" => staff_or_contractor,
+        Communication = "communication" => communication,
+        RentAndCharges = "rent-and-charges" => rent_and_charges,
+        Neighbourhood = "neighbourhood" => neighbourhood,
+        Allocations = "allocations" => allocations,
+        Other = "other" => something_else,
     }
 );
 
 choice!(serde
     /// Where the problem is.
-    Place { Home = "home", Communal = "communal", Elsewhere = "elsewhere" }
+    Place { Home = "home" => in_my_home, Communal = "communal" => shared_area + shared_area_hint, Elsewhere = "elsewhere" => somewhere_else }
 );
 
 choice!(serde
     /// Help the resident needs to take part.
     Adjustment {
-        LargePrint = "large-print",
-        EasyRead = "easy-read",
-        Interpreter = "interpreter",
-        Bsl = "bsl",
-        Braille = "braille",
-        Audio = "audio",
-        SupportPerson = "support-person",
-        TimeOfDay = "time-of-day",
-        Other = "other",
+        LargePrint = "large-print" => large_print,
+        EasyRead = "easy-read" => easy_read,
+        Interpreter = "interpreter" => interpreter,
+        Bsl = "bsl" => bsl,
+        Braille = "braille" => braille,
+        Audio = "audio" => audio,
+        SupportPerson = "support-person" => support_person,
+        TimeOfDay = "time-of-day" => time_of_day,
+        Other = "other" => something_else,
     }
 );
 
 choice!(serde
     /// How the resident wants to be contacted.
-    ContactMethod { Email = "email", Phone = "phone", Post = "post" }
+    ContactMethod { Email = "email" => email, Phone = "phone" => phone, Post = "post" => letter }
 );
 
 /// A date as typed into three boxes, kept as text until it is a real date.

@@ -106,12 +106,12 @@ pub struct Eligibility {
 choice!(serde
     /// A person's connection to the landlord.
     Connection {
-        Tenant = "tenant",
-        Leaseholder = "leaseholder",
-        SharedOwner = "shared-owner",
-        HousingApplicant = "housing-applicant",
-        ServiceUser = "service-user",
-        MemberOfThePublic = "member-of-the-public",
+        Tenant = "tenant" => tenant,
+        Leaseholder = "leaseholder" => leaseholder,
+        SharedOwner = "shared-owner" => shared_owner,
+        HousingApplicant = "housing-applicant" => housing_applicant,
+        ServiceUser = "service-user" => service_user,
+        MemberOfThePublic = "member-of-the-public" => member_of_public,
     }
 );
 
@@ -163,18 +163,18 @@ choice!(serde
     Decision {
         /// A decision on a housing application (allocations) or on homelessness, including
         /// whether temporary housing or an offered home is suitable.
-        Housing = "housing",
+        Housing = "housing" => decision_housing,
         /// The amount of a service charge.
-        ServiceCharge = "service-charge",
+        ServiceCharge = "service-charge" => decision_service_charge,
         /// Ending a tenancy (an introductory or starter tenancy, say), or taking one over.
-        Tenancy = "tenancy",
+        Tenancy = "tenancy" => decision_tenancy + decision_tenancy_hint,
         /// A benefit, such as Housing Benefit or Universal Credit.
-        Benefit = "benefit",
+        Benefit = "benefit" => decision_benefit,
         /// Another decision with its own way to appeal or ask for a review.
-        Other = "other",
+        Other = "other" => decision_other + decision_other_hint,
         /// Another decision with no appeal or review the resident knows of: an answer, not a
         /// kind of route, so no profile's exclusion may name it. Such a decision is a complaint.
-        NoRoute = "no-route",
+        NoRoute = "no-route" => decision_no_route + decision_no_route_hint,
     }
 );
 
