@@ -23,7 +23,7 @@ fn channel_name(channel: Channel, language: Language) -> &'static str {
 fn href(contact: &Contact) -> Option<String> {
     let value = contact.value.english().trim();
     match contact.channel {
-        Channel::Phone => Some(format!("tel:{}", value.replace(' ', ""))),
+        Channel::Phone => Some(format!("tel:{}", value.replace(char::is_whitespace, ""))),
         Channel::Email => Some(format!("mailto:{value}")),
         // A description such as "the form on our website" is shown as text, not as a link.
         Channel::Web if value.contains(char::is_whitespace) => None,
