@@ -57,6 +57,23 @@ fn hint_view(name: &'static str, hint: Option<String>) -> impl IntoView {
     hint.map(|hint| view! { <div class="hint" id=format!("{name}-hint")>{hint}</div> })
 }
 
+/// The label (or, as the page's question, its heading), hint and inline error above a text box.
+fn text_field_head(
+    name: &'static str,
+    label: String,
+    heading: bool,
+    hint: Option<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let label_view =
+        view! { <label class="label" for=name>{question_text(label, heading)}</label> };
+    view! {
+        {if heading { view! { <div>{label_view}</div> }.into_any() } else { label_view.into_any() }}
+        {hint_view(name, hint)}
+        <ErrorMessage name error />
+    }
+}
+
 /// The id of a choice's input: the first carries the field's name, so the error summary's
 /// link lands on it.
 fn choice_id(name: &'static str, index: usize) -> String {
@@ -210,13 +227,9 @@ pub fn TextInput(
         };
         format!("input{width}{error}")
     };
-    let label_view =
-        view! { <label class="label" for=name>{question_text(label, heading)}</label> };
     view! {
         <div class=group_class(error)>
-            {if heading { view! { <div>{label_view}</div> }.into_any() } else { label_view.into_any() }}
-            {hint_view(name, hint)}
-            <ErrorMessage name error />
+            {text_field_head(name, label, heading, hint, error)}
             <input
                 class=class
                 id=name
@@ -277,13 +290,9 @@ pub fn TextArea(
         }
     };
     let over = move || used.get() > max;
-    let label_view =
-        view! { <label class="label" for=name>{question_text(label, heading)}</label> };
     view! {
         <div class=group_class(error)>
-            {if heading { view! { <div>{label_view}</div> }.into_any() } else { label_view.into_any() }}
-            {hint_view(name, hint)}
-            <ErrorMessage name error />
+            {text_field_head(name, label, heading, hint, error)}
             <textarea
                 class=move || if error.with(Option::is_some) || over() { "textarea textarea--error" } else { "textarea" }
                 id=name
