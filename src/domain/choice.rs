@@ -6,9 +6,7 @@
 pub trait Choice: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [Self];
     fn id(self) -> &'static str;
-    fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|choice| choice.id() == id)
-    }
+    fn from_id(id: &str) -> Option<Self>;
 }
 
 /// Declares an enum with its ids, its `ALL` table and its `Choice` impl. With `serde` first,
@@ -26,15 +24,15 @@ macro_rules! choice {
     (@labels $name:ident { $($variant:ident),+ }) => {};
     (@labels $name:ident { $($variant:ident => $label:ident $(+ $hint:ident)?),+ }) => {
         impl $crate::domain::words::Label for $name {
-            fn label_text(self) -> $crate::domain::words::Text {
+            fn label_text(self) -> $crate::domain::words::Words {
                 match self {
                     $($name::$variant => $crate::domain::translations::labels::$label),+
                 }
             }
-            fn hint_text(self) -> Option<$crate::domain::words::Text> {
+            fn hint_text(self) -> Option<$crate::domain::words::Words> {
                 match self {
                     $($name::$variant => None $(.or(Some(
-                        $crate::domain::translations::labels::$hint as $crate::domain::words::Text
+                        $crate::domain::translations::labels::$hint as $crate::domain::words::Words
                     )))?),+
                 }
             }
@@ -63,6 +61,9 @@ macro_rules! choice {
             const ALL: &'static [Self] = &$name::ALL;
             fn id(self) -> &'static str {
                 $name::id(self)
+            }
+            fn from_id(id: &str) -> Option<Self> {
+                $name::from_id(id)
             }
         }
         $crate::domain::choice::choice!(@labels $name { $($variant $(=> $label $(+ $hint)?)?),+ });

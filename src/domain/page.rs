@@ -6,15 +6,12 @@
 use chrono::NaiveDate;
 
 use super::choice::Choice;
-use super::draft::Draft;
+use super::draft::{DateInput, Draft};
 use super::language::Language;
 use super::pages::{FieldId, PageId, PAGES};
 use super::policy::Policy;
-use super::validation::{text_limit, FieldError};
-use super::words::Label;
-
-/// A text in the resident's language.
-pub type Words = fn(Language) -> &'static str;
+use super::validation::{date_message, error, text_limit, FieldError};
+use super::words::{Label, Words};
 
 /// One page of the journey.
 pub struct Page {
@@ -164,16 +161,20 @@ pub struct Checks<'a> {
 
 impl Checks<'_> {
     pub fn problem(&mut self, field: FieldId, message: impl Into<String>) {
-        self.errors.push(FieldError {
-            field,
-            message: message.into(),
-        });
+        self.errors.push(error(field, message));
     }
 
     /// Reports `message` when the answer is `missing`.
     pub fn need(&mut self, missing: bool, field: FieldId, message: Words) {
         if missing {
             self.problem(field, message(self.language));
+        }
+    }
+
+    /// Reports a typed date that is not a real one, today or before (`missing` when blank).
+    pub fn date(&mut self, field: FieldId, date: &DateInput, missing: Words) {
+        if let Err(problem) = date.parse(self.today) {
+            self.problem(field, date_message(problem, missing, self.language));
         }
     }
 

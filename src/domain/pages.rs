@@ -14,13 +14,13 @@ use super::draft::{
 use super::language::Language;
 use super::page::{
     choice_answer, Checks, ChoiceAnswer, ChoiceQuestion, Form, Next, OwnForm, Page, Question,
-    TextQuestion, Words,
+    TextQuestion,
 };
 use super::policy::Policy;
 use super::translations::{hints, questions, validation as v, when};
 use super::triage;
-use super::validation::{contact_errors, date_message, optional_email, optional_phone};
-use super::words::Label;
+use super::validation::{contact_errors, optional_email, optional_phone};
+use super::words::{Label, Words};
 
 choice!(
     /// Every page of the journey. The id is its slug, the URL path.
@@ -423,12 +423,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
         form: Form::Own(OwnForm {
             fields: &[FieldId::IssueDate, FieldId::Ongoing],
             check: |c| {
-                if let Err(problem) = c.draft.issue_date.parse(c.today) {
-                    c.problem(
-                        FieldId::IssueDate,
-                        date_message(problem, v::issue_date, c.language),
-                    );
-                }
+                c.date(FieldId::IssueDate, &c.draft.issue_date, v::issue_date);
                 c.need(c.draft.ongoing.is_none(), FieldId::Ongoing, v::ongoing);
             },
             answer: Some(|draft, today, language| {
@@ -695,12 +690,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                     FieldId::ReviewReference,
                     v::review_reference,
                 );
-                if let Err(problem) = c.draft.review_response_date.parse(c.today) {
-                    c.problem(
-                        FieldId::ReviewDate,
-                        date_message(problem, v::review_date, c.language),
-                    );
-                }
+                c.date(FieldId::ReviewDate, &c.draft.review_response_date, v::review_date);
                 // Reasons are never required, whatever the policy asks: the Code (6.12) says
                 // residents must not have to explain why they want a review.
                 c.limit(

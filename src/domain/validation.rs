@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::draft::{Who, ContactMethod, DateProblem, Draft, SHORT_TEXT_MAX};
-use super::page::Words;
+use super::words::Words;
 use super::pages::{FieldId, PageId};
 use super::policy::Policy;
 use super::translations::{validation as v, Language};
@@ -16,7 +16,7 @@ pub struct FieldError {
     pub message: String,
 }
 
-fn error(field: FieldId, message: impl Into<String>) -> FieldError {
+pub(super) fn error(field: FieldId, message: impl Into<String>) -> FieldError {
     FieldError {
         field,
         message: message.into(),

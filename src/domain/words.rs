@@ -4,12 +4,13 @@
 
 use super::language::Language;
 
-pub type Text = fn(Language) -> &'static str;
+/// A text in the resident's language.
+pub type Words = fn(Language) -> &'static str;
 
 /// How a choice reads to the resident.
 pub trait Label: Copy {
-    fn label_text(self) -> Text;
-    fn hint_text(self) -> Option<Text> {
+    fn label_text(self) -> Words;
+    fn hint_text(self) -> Option<Words> {
         None
     }
     fn label(self, language: Language) -> &'static str {
