@@ -96,14 +96,23 @@ impl Status {
         let mut errors = Vec::new();
         let mut error = |pointer, message: String| errors.push(ContractError { pointer, message });
         if event.status == Stage::Received {
-            error("/status", "\"received\" is recorded when the submission is stored".into());
+            error(
+                "/status",
+                "\"received\" is recorded when the submission is stored".into(),
+            );
         }
         if let Some(last) = self.events.last() {
             if event.date < last.date {
-                error("/date", format!("is before the last step, on {}", last.date));
+                error(
+                    "/date",
+                    format!("is before the last step, on {}", last.date),
+                );
             }
         }
-        if today.checked_add_days(Days::new(1)).is_some_and(|tomorrow| event.date > tomorrow) {
+        if today
+            .checked_add_days(Days::new(1))
+            .is_some_and(|tomorrow| event.date > tomorrow)
+        {
             error("/date", "is in the future".into());
         }
         match (event.status, event.until) {
@@ -121,7 +130,10 @@ impl Status {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::examples::date;
+
+    fn date(d: u32, m: u32, y: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
 
     fn status() -> Status {
         Status::new(
@@ -168,10 +180,22 @@ mod tests {
         let tomorrow = event(Stage::Responded, date(11, 12, 2026), None);
         assert!(status.check(&tomorrow, today).is_empty());
         let cases = [
-            (event(Stage::Received, date(9, 12, 2026), None), vec!["/status"]),
-            (event(Stage::Responded, date(2, 12, 2026), None), vec!["/date"]),
-            (event(Stage::Responded, date(12, 12, 2026), None), vec!["/date"]),
-            (event(Stage::Extended, date(9, 12, 2026), None), vec!["/until"]),
+            (
+                event(Stage::Received, date(9, 12, 2026), None),
+                vec!["/status"],
+            ),
+            (
+                event(Stage::Responded, date(2, 12, 2026), None),
+                vec!["/date"],
+            ),
+            (
+                event(Stage::Responded, date(12, 12, 2026), None),
+                vec!["/date"],
+            ),
+            (
+                event(Stage::Extended, date(9, 12, 2026), None),
+                vec!["/until"],
+            ),
             (
                 event(Stage::Extended, date(9, 12, 2026), Some(date(9, 12, 2026))),
                 vec!["/until"],
@@ -191,6 +215,8 @@ mod tests {
         let old: Receipt =
             serde_json::from_str(r#"{"reference":"RC-2345-6789","received_at":"x"}"#).unwrap();
         assert_eq!(old.access_token, None);
-        assert!(!serde_json::to_string(&old).unwrap().contains("access_token"));
+        assert!(!serde_json::to_string(&old)
+            .unwrap()
+            .contains("access_token"));
     }
 }
