@@ -1,12 +1,17 @@
 //! The contract document (`public/openapi.yaml`) and the Rust types in `domain::submission`
-//! describe the same body. These tests keep the two in step: every example in the document is
-//! a `Submission` exactly as serde writes it, passes `Submission::check` and carries the dates
-//! the engine works out; bodies the app builds validate against the schema; the schema's
-//! lists of names are the Rust enums'; and the schema and serde refuse the same mistakes.
+//! and `domain::status` describe the same bodies. These tests keep the two in step: every
+//! example in the document is a `Submission` exactly as serde writes it, passes
+//! `Submission::check` and carries the dates the engine works out; bodies the app builds
+//! validate against the schema; the schema's lists of names are the Rust enums'; and the
+//! schema and serde refuse the same mistakes. For contract v1.1 likewise: every example
+//! validates against its schema and is a `Receipt`, `Status`, `Event` or `Stage` exactly as
+//! serde writes it; the status examples are steps `Status::check` accepts; and what it refuses
+//! for an event's shape alone, the schema refuses too.
 //!
 //! Known differences: what `Submission::check` adds (what each kind needs, email, phone and
 //! postcode formats, a blank profile id) is not in the schema, which says so; a receiver
-//! refuses those with a `422` all the same.
+//! refuses those with a `422` all the same. Likewise what `Status::check` says of an event's
+//! dates (before the last step, after tomorrow, an `until` not after its date).
 
 use chrono::{DateTime, FixedOffset};
 use resident_complaints::domain::examples;
@@ -16,6 +21,7 @@ use resident_complaints::domain::draft::{
     Route, YesNo,
 };
 use resident_complaints::domain::policy::{Connection, Decision, Policy};
+use resident_complaints::domain::status::{Event, Receipt, Stage, Status};
 use resident_complaints::domain::submission::{Escalation, Kind, Submission};
 use resident_complaints::domain::triage::{assess, Conclusion};
 use serde_json::{json, Value};
@@ -360,5 +366,381 @@ fn response_examples_match_their_schemas() {
         let example = &post[status]["content"]["application/json"]["example"];
         let errors = schema_errors(&validator(&doc, schema), example);
         assert!(errors.is_empty(), "{status}: {errors:?}");
+    }
+}
+
+// Contract v1.1: the receipt, the status a resident's access token reads, the events staff
+// record and the record staff read, against `domain::status`.
+
+/// A schema on its own, with the document's components beside it so its `$ref`s resolve.
+fn validator_of(doc: &Value, schema: &Value) -> jsonschema::Validator {
+    let mut schema = schema.clone();
+    schema["components"] = json!({ "schemas": doc["components"]["schemas"] });
+    jsonschema::draft202012::new(&schema).expect("the schema compiles")
+}
+
+/// The `#/components/...` object a `$ref` points to, or the object itself.
+fn resolved<'a>(doc: &'a Value, object: &'a Value) -> &'a Value {
+    match object["$ref"].as_str() {
+        Some(pointer) => doc
+            .pointer(pointer.trim_start_matches('#'))
+            .unwrap_or_else(|| panic!("{pointer} exists")),
+        None => object,
+    }
+}
+
+/// The component a schema is: its own `$ref`, or the first `$ref` of its `allOf`.
+fn schema_name(schema: &Value) -> Option<&str> {
+    schema["$ref"]
+        .as_str()
+        .or_else(|| schema["allOf"][0]["$ref"].as_str())
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+}
+
+/// Every example in the document: where it is, the schema it is an example of, and its value.
+/// From request bodies and responses (`example` or `examples`, through `$ref`s), and the
+/// `examples` of the component schemas.
+fn all_examples(doc: &Value) -> Vec<(String, Value, Value)> {
+    let mut found = Vec::new();
+    let mut media = |at: String, content: &Value| {
+        let Some(json) = content.get("application/json") else {
+            return;
+        };
+        let schema = &json["schema"];
+        if let Some(example) = json.get("example") {
+            found.push((at.clone(), schema.clone(), example.clone()));
+        }
+        for (name, example) in json["examples"].as_object().into_iter().flatten() {
+            let value = resolved(doc, example)["value"].clone();
+            found.push((format!("{at} {name}"), schema.clone(), value));
+        }
+    };
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let at = format!("{} {path}", method.to_uppercase());
+            if let Some(body) = operation.get("requestBody") {
+                media(format!("{at} body"), &resolved(doc, body)["content"]);
+            }
+            for (status, response) in operation["responses"].as_object().unwrap() {
+                media(
+                    format!("{at} {status}"),
+                    &resolved(doc, response)["content"],
+                );
+            }
+        }
+    }
+    for (name, schema) in doc["components"]["schemas"].as_object().unwrap() {
+        for example in schema["examples"].as_array().into_iter().flatten() {
+            let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
+            found.push((format!("schema {name}"), reference, example.clone()));
+        }
+    }
+    found
+}
+
+/// `value` read as `T` and written back: exactly the same JSON.
+fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(at: &str, value: &Value) -> T {
+    let typed: T = serde_json::from_value(value.clone())
+        .unwrap_or_else(|e| panic!("{at}: not a {}: {e}", std::any::type_name::<T>()));
+    assert_eq!(
+        &serde_json::to_value(&typed).unwrap(),
+        value,
+        "{at}: not exactly what serde writes"
+    );
+    typed
+}
+
+#[test]
+fn every_example_matches_its_schema_and_the_rust_type() {
+    let doc = document();
+    let mut seen = Vec::new();
+    for (at, schema, example) in all_examples(&doc) {
+        let errors = schema_errors(&validator_of(&doc, &schema), &example);
+        assert!(errors.is_empty(), "{at}: {errors:#?}");
+        let name = schema_name(&schema).unwrap_or("");
+        match name {
+            "Receipt" => {
+                round_trip::<Receipt>(&at, &example);
+            }
+            "Status" => {
+                round_trip::<Status>(&at, &example);
+            }
+            "Event" => {
+                round_trip::<Event>(&at, &example);
+            }
+            "Stage" => {
+                round_trip::<Stage>(&at, &example);
+            }
+            "Record" => {
+                round_trip::<Submission>(&at, &example["submission"]);
+                round_trip::<Status>(&at, &example["status"]);
+            }
+            "Submission" => {
+                round_trip::<Submission>(&at, &example);
+            }
+            _ => {}
+        }
+        seen.push(name.to_string());
+    }
+    for name in ["Receipt", "Stage", "Event", "Status", "Record", "Errors"] {
+        assert!(seen.iter().any(|n| n == name), "no example of {name}");
+    }
+}
+
+#[test]
+fn the_receipt_example_has_a_token_a_v1_0_receipt_has_none() {
+    let doc = document();
+    let validator = validator(&doc, "Receipt");
+    let example = &doc["paths"]["/v1/submissions"]["post"]["responses"]["201"]["content"]
+        ["application/json"]["example"];
+    let receipt: Receipt = round_trip("the 201 example", example);
+    let token = receipt
+        .access_token
+        .expect("the example has an access_token");
+    // The reference receiver's: 256 random bits, in lowercase hexadecimal.
+    assert_eq!(token.len(), 64);
+    assert!(token
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+    // A v1.0 backend's receipt, without one, is still a receipt.
+    let old = changed(example, "/access_token", None);
+    assert!(schema_errors(&validator, &old).is_empty());
+    assert_eq!(
+        round_trip::<Receipt>("a v1.0 receipt", &old).access_token,
+        None
+    );
+    // A token of fewer than 128 bits, or one a bearer header cannot carry, is not.
+    for short in [
+        json!("0123456789abcdef"),
+        json!("not a token, 128 bits or not"),
+    ] {
+        let receipt = changed(example, "/access_token", Some(short.clone()));
+        assert!(
+            !schema_errors(&validator, &receipt).is_empty(),
+            "the schema accepts access_token {short}"
+        );
+    }
+}
+
+#[test]
+fn the_stage_schema_lists_every_stage() {
+    let doc = document();
+    assert_eq!(
+        schema_enum(&doc, "Stage"),
+        Stage::ALL.map(|s| s.id()).to_vec()
+    );
+    for stage in Stage::ALL {
+        assert_eq!(serde_json::to_value(stage).unwrap(), json!(stage.id()));
+    }
+}
+
+fn status_example(doc: &Value) -> Value {
+    doc["paths"]["/v1/submissions/{reference}/status"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["example"]
+        .clone()
+}
+
+fn event_body_schema(doc: &Value) -> Value {
+    doc["paths"]["/v1/submissions/{reference}/events"]["post"]["requestBody"]["content"]
+        ["application/json"]["schema"]
+        .clone()
+}
+
+fn day(text: &str) -> chrono::NaiveDate {
+    text.parse().unwrap()
+}
+
+/// The status and event examples tell one true story: each step is one `Status::check`
+/// accepts on its day, and the dates are the engine's for the complaint example.
+#[test]
+fn the_status_examples_are_steps_the_checks_accept() {
+    let doc = document();
+    let status: Status = serde_json::from_value(status_example(&doc)).unwrap();
+    let received = day(&status.received_at[..10]);
+    let mut so_far = Status::new(
+        status.reference.clone(),
+        status.kind,
+        status.received_at.clone(),
+        received,
+        vec![],
+        status.expected_dates.clone(),
+    );
+    for event in &status.events[1..] {
+        let errors = so_far.check(event, event.date);
+        assert!(errors.is_empty(), "{event:?}: {errors:?}");
+        so_far = Status::new(
+            so_far.reference.clone(),
+            so_far.kind,
+            so_far.received_at.clone(),
+            received,
+            so_far.events[1..]
+                .iter()
+                .cloned()
+                .chain([event.clone()])
+                .collect(),
+            so_far.expected_dates.clone(),
+        );
+    }
+    assert_eq!(
+        so_far, status,
+        "the example is what Status::new makes of its steps"
+    );
+
+    // Recording the first event example after receipt gives the 201 example.
+    let events = &doc["paths"]["/v1/submissions/{reference}/events"]["post"];
+    let acknowledged: Event = serde_json::from_value(
+        events["requestBody"]["content"]["application/json"]["examples"]["acknowledged"]["value"]
+            .clone(),
+    )
+    .unwrap();
+    let after: Status = serde_json::from_value(
+        events["responses"]["201"]["content"]["application/json"]["example"].clone(),
+    )
+    .unwrap();
+    assert_eq!(
+        after,
+        Status::new(
+            status.reference.clone(),
+            status.kind,
+            status.received_at.clone(),
+            received,
+            vec![acknowledged],
+            status.expected_dates.clone(),
+        )
+    );
+
+    // The record is of the complaint example, with the engine's dates and the same status.
+    let record = &doc["paths"]["/v1/submissions/{reference}"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["example"];
+    let submission: Submission = serde_json::from_value(record["submission"].clone()).unwrap();
+    let complaint = &request_examples(&doc)
+        .into_iter()
+        .find(|(name, _)| name == "complaint")
+        .unwrap()
+        .1;
+    assert_eq!(&record["submission"], complaint);
+    let policy = Policy::builtin(&submission.profile.id).unwrap();
+    let dates = Submission::dates_for(&policy, submission.kind, submission.submitted_at);
+    assert_eq!(record["server_expected_dates"], json!(dates));
+    assert_eq!(
+        record["dates_match"],
+        json!(dates == submission.expected_dates)
+    );
+    assert_eq!(status.expected_dates, dates);
+    assert_eq!(record["status"], status_example(&doc));
+    assert_eq!(record["reference"], json!(status.reference));
+    assert_eq!(record["received_at"], json!(status.received_at));
+    assert_eq!(status.kind, submission.kind);
+}
+
+/// What `Status::check` refuses for the event's shape alone, the schema refuses too: `until`
+/// without `extended` or `extended` without it, and (in the request body) `received`. What
+/// depends on the dates (an `until` not after the date, a date before the last step's or
+/// after tomorrow) the schema cannot say: those are the receiver's `422`s.
+#[test]
+fn the_schema_refuses_the_events_the_checks_refuse_for_their_shape() {
+    let doc = document();
+    let status: Status = serde_json::from_value(status_example(&doc)).unwrap();
+    let today = day("2026-12-20");
+    let event_schema = validator(&doc, "Event");
+    let body_schema = validator_of(&doc, &event_body_schema(&doc));
+    let event = |status: &str, date: &str, until: Option<&str>| {
+        let mut event = json!({ "status": status, "date": date });
+        if let Some(until) = until {
+            event["until"] = json!(until);
+        }
+        event
+    };
+    let typed = |value: &Value| -> Event { serde_json::from_value(value.clone()).unwrap() };
+
+    let accepted = [
+        event("responded", "2026-12-19", None),
+        event("extended", "2026-12-19", Some("2027-01-20")),
+        event("closed", "2026-12-21", None),
+    ];
+    for value in &accepted {
+        assert!(status.check(&typed(value), today).is_empty(), "{value}");
+        assert!(schema_errors(&body_schema, value).is_empty(), "{value}");
+    }
+
+    let shape = [
+        (event("extended", "2026-12-19", None), "/until"),
+        (event("closed", "2026-12-19", Some("2027-01-20")), "/until"),
+        (
+            event("responded", "2026-12-19", Some("2026-12-22")),
+            "/until",
+        ),
+    ];
+    for (value, pointer) in &shape {
+        let pointers: Vec<_> = status
+            .check(&typed(value), today)
+            .iter()
+            .map(|e| e.pointer)
+            .collect();
+        assert_eq!(pointers, [*pointer], "{value}");
+        assert!(
+            !schema_errors(&event_schema, value).is_empty(),
+            "Event accepts {value}"
+        );
+        assert!(
+            !schema_errors(&body_schema, value).is_empty(),
+            "the body accepts {value}"
+        );
+    }
+
+    // `received` is an Event (the first of every status) but never a body to record.
+    let received = event("received", "2026-12-19", None);
+    let pointers: Vec<_> = status
+        .check(&typed(&received), today)
+        .iter()
+        .map(|e| e.pointer)
+        .collect();
+    assert_eq!(pointers, ["/status"]);
+    assert!(schema_errors(&event_schema, &received).is_empty());
+    assert!(!schema_errors(&body_schema, &received).is_empty());
+
+    let dates_only = [
+        (
+            event("extended", "2026-12-19", Some("2026-12-19")),
+            "/until",
+        ),
+        (event("responded", "2026-12-17", None), "/date"),
+        (event("responded", "2026-12-22", None), "/date"),
+    ];
+    for (value, pointer) in &dates_only {
+        let pointers: Vec<_> = status
+            .check(&typed(value), today)
+            .iter()
+            .map(|e| e.pointer)
+            .collect();
+        assert_eq!(pointers, [*pointer], "{value}");
+        assert!(schema_errors(&body_schema, value).is_empty(), "{value}");
+    }
+
+    // And serde refuses what the schema refuses for its form.
+    let base = event("acknowledged", "2026-12-19", None);
+    let refused: Vec<(&str, Option<Value>)> = vec![
+        ("/status", Some(json!("Acknowledged"))),
+        ("/status", Some(json!("sent"))),
+        ("/status", None),
+        ("/date", None),
+        ("/date", Some(json!(20261219))),
+        ("/until", Some(json!(null))),
+        ("/note", Some(json!("phoned"))),
+    ];
+    for (pointer, value) in refused {
+        let body = changed(&base, pointer, value.clone());
+        assert!(
+            !schema_errors(&body_schema, &body).is_empty(),
+            "the schema accepts {pointer} = {value:?}"
+        );
+        // An explicit null `until` is the one serde reads as absent; the schema refuses it,
+        // as a v1.1 backend never writes it.
+        if pointer != "/until" {
+            assert!(
+                serde_json::from_value::<Event>(body).is_err(),
+                "serde accepts {pointer} = {value:?}"
+            );
+        }
     }
 }
