@@ -21,11 +21,14 @@ fi
 echo "== openapi-spec-validator public/openapi.yaml"
 "$venv/bin/openapi-spec-validator" public/openapi.yaml
 
-cargo build --quiet --example receiver
-receiver="${CARGO_TARGET_DIR:-target}/debug/examples/receiver"
+cargo build --quiet --bin receiver
+receiver="${CARGO_TARGET_DIR:-target}/debug/receiver"
 
 work=$(mktemp -d)
-"$receiver" --addr 127.0.0.1:0 --db "$work/receiver.sqlite" >"$work/stdout" 2>"$work/receiver.log" &
+# The fuzzer sends far more than a resident would: the rate limits are raised.
+"$receiver" --addr 127.0.0.1:0 --db "$work/receiver.sqlite" \
+  --post-burst 100000 --posts-per-minute 100000 --read-burst 100000 --reads-per-minute 100000 \
+  >"$work/stdout" 2>"$work/receiver.log" &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
