@@ -9,13 +9,15 @@ export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change), with the
 ## reference receiver beside it on 127.0.0.1:8081, storing to target/receiver.sqlite. Trunk
 ## passes /v1/ on to the receiver (Trunk.toml), so the app sends to its own origin. The
-## receiver stops when Trunk does. (--no-default-features: the receiver needs only the domain,
-## not the browser app's crates.)
+## receiver stops when Trunk does. Staff read submissions with the token in target/staff-token
+## (made on first use). (--no-default-features --features receiver: the receiver without the
+## browser app's crates, a quicker build.)
 serve:
 	.ci/setup.sh app
-	cargo build --release --no-default-features --example receiver
-	cargo run --quiet --release --no-default-features --example receiver -- \
-	  --addr 127.0.0.1:8081 --db target/receiver.sqlite & \
+	cargo build --release --no-default-features --features receiver --bin receiver
+	@test -s target/staff-token || (umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >target/staff-token)
+	target/release/receiver --addr 127.0.0.1:8081 --db target/receiver.sqlite \
+	  --staff-token-file target/staff-token & \
 	receiver=$$!; \
 	trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; \
 	trunk serve index.html

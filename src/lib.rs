@@ -1,17 +1,21 @@
-//! resident-complaints: the domain core (`domain`, pure Rust, native and wasm) and the browser
-//! app over it (feature `app`, on by default).
+//! resident-complaints: the domain core (`domain`, pure Rust, native and wasm), the browser
+//! app over it (feature `app`), and the reference receiver, a backend a landlord could run
+//! (feature `receiver`, native only). Both features are on by default.
 pub mod domain;
+
+#[cfg(all(feature = "receiver", not(target_arch = "wasm32")))]
+pub mod receiver;
 
 #[cfg(feature = "app")]
 mod answers;
 #[cfg(feature = "app")]
 mod api;
 #[cfg(feature = "app")]
-mod config;
-#[cfg(feature = "app")]
 pub mod app;
 #[cfg(feature = "app")]
 mod components;
+#[cfg(feature = "app")]
+mod config;
 #[cfg(feature = "app")]
 mod outbox;
 #[cfg(feature = "app")]
@@ -44,6 +48,9 @@ pub struct PerformanceDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/policy-check.md")]
 pub struct PolicyCheckDoctests;
+#[cfg(doctest)]
+#[doc = include_str!("../docs/receiver.md")]
+pub struct ReceiverDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/testing.md")]
 pub struct TestingDoctests;

@@ -2,7 +2,7 @@
 //! and the working-day arithmetic that complaint-handling deadlines are counted in.
 
 use super::choice::choice;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc, Weekday};
 
 choice!(serde
     /// The three UK bank-holiday jurisdictions (the "divisions" of gov.uk's bank-holidays.json).
@@ -438,8 +438,43 @@ pub fn add_working_days(region: Region, received: NaiveDateTime, days: u32) -> N
     day
 }
 
+/// The time in the UK at `utc`: GMT, or BST (one hour ahead) from 01:00 GMT on the last Sunday
+/// of March to 01:00 GMT on the last Sunday of October, the rule since 1996. A backend stamps
+/// what it receives with this, so a complaint sent at 00:30 on a summer night is dated that day.
+pub fn uk_time(utc: DateTime<Utc>) -> DateTime<FixedOffset> {
+    let last_sunday = |month: u32| {
+        let first_of_next = NaiveDate::from_ymd_opt(utc.year(), month + 1, 1)?;
+        let back = first_of_next.pred_opt()?.weekday().num_days_from_sunday();
+        first_of_next.pred_opt()?.checked_sub_days(chrono::Days::new(back.into()))
+    };
+    let change = |month| last_sunday(month).and_then(|d| d.and_hms_opt(1, 0, 0));
+    let naive = utc.naive_utc();
+    let summer = matches!((change(3), change(10)), (Some(start), Some(end)) if naive >= start && naive < end);
+    let offset = if summer { 3600 } else { 0 };
+    let offset = FixedOffset::east_opt(offset).expect("an hour is a valid offset");
+    utc.with_timezone(&offset)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn uk_time_changes_to_bst_and_back_at_one_in_the_morning_gmt() {
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
+        let uk = |text: &str| uk_time(at(text)).to_rfc3339();
+        // 2026: BST from Sunday 29 March to Sunday 25 October.
+        assert_eq!(uk("2026-03-29T00:59:59Z"), "2026-03-29T00:59:59+00:00");
+        assert_eq!(uk("2026-03-29T01:00:00Z"), "2026-03-29T02:00:00+01:00");
+        assert_eq!(uk("2026-07-01T23:30:00Z"), "2026-07-02T00:30:00+01:00");
+        assert_eq!(uk("2026-10-25T00:59:59Z"), "2026-10-25T01:59:59+01:00");
+        assert_eq!(uk("2026-10-25T01:00:00Z"), "2026-10-25T01:00:00+00:00");
+        assert_eq!(uk("2026-12-02T23:30:00Z"), "2026-12-02T23:30:00+00:00");
+        // 2027: 28 March and 31 October (a month ending on a Sunday).
+        assert_eq!(uk("2027-03-28T01:00:00Z"), "2027-03-28T02:00:00+01:00");
+        assert_eq!(uk("2027-10-31T00:30:00Z"), "2027-10-31T01:30:00+01:00");
+        assert_eq!(uk("2027-10-31T01:30:00Z"), "2027-10-31T01:30:00+00:00");
+    }
+
     use super::*;
     use chrono::NaiveTime;
     use proptest::prelude::*;

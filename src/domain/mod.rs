@@ -1,12 +1,12 @@
 //! The rules of the product as plain data and pure functions: no leptos, no web-sys.
 //! It compiles natively for `cargo test`, for the reference receiver and for any backend.
 pub mod brand;
-pub mod choice;
 pub mod calendar;
+pub mod choice;
 pub mod deadlines;
 pub mod draft;
-pub mod examples;
 pub mod eligibility;
+pub mod examples;
 pub mod journey;
 pub mod language;
 pub mod local_text;

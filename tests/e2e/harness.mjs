@@ -2,11 +2,12 @@
 // Debian's Chromium through playwright-core, and checks pages with axe-core.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -176,27 +177,37 @@ export async function freePort() {
   return port;
 }
 
-const RECEIVER = resolve(DIST, '..', process.env.CARGO_TARGET_DIR ?? 'target', 'debug/examples/receiver');
+const RECEIVER = resolve(DIST, '..', process.env.CARGO_TARGET_DIR ?? 'target', 'debug/receiver');
+
+/** The staff token the test receivers are started with: it reads whole submissions. */
+export const STAFF_TOKEN = randomBytes(32).toString('hex');
+
+/** The browser tests send more than any resident would, all from loopback. */
+const UNLIMITED = ['post-burst', 'posts-per-minute', 'read-burst', 'reads-per-minute']
+  .flatMap((flag) => [`--${flag}`, '100000']);
 
 /** A new, empty database for the receiver, in a folder of its own. */
 export const scratchDb = () => join(mkdtempSync(join(tmpdir(), 'receiver-')), 'submissions.sqlite');
 
-/** Starts the reference receiver (built by `cargo test`) for the served `app`, on `port` (a
- *  free one unless given) with `db` (a new one unless given); `args` adds fault flags. The
- *  receiver is on another origin, so the app's deployment lists it, as a landlord's would.
+/** Starts the reference receiver (built by `cargo build --bin receiver`, or `cargo test`) for
+ *  the served `app`, on `port` (a free one unless given) with `db` (a new one unless given),
+ *  the rate limits raised and `STAFF_TOKEN`; `args` adds fault flags. The receiver is on
+ *  another origin, so the app's deployment lists it, as a landlord's would.
  *  Resolves to { url, endpoint, db, stop }, where `endpoint` is where the app sends to. */
 export async function startReceiver(app, { port, db = scratchDb(), args = [] } = {}) {
   port ??= await freePort();
-  const child = spawn(RECEIVER, ['--addr', `127.0.0.1:${port}`, '--db', db, '--allow-origin', app.url, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const tokenFile = join(dirname(db), 'staff-token');
+  writeFileSync(tokenFile, STAFF_TOKEN, { mode: 0o600 });
+  const flags = ['--addr', `127.0.0.1:${port}`, '--db', db, '--allow-origin', app.url,
+    '--staff-token-file', tokenFile, ...UNLIMITED, ...args];
+  const child = spawn(RECEIVER, flags, { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((ok, fail) => {
     let seen = '';
     child.stdout.on('data', (chunk) => {
       seen += chunk;
       if (seen.includes('listening')) ok();
     });
-    child.on('exit', (code) => fail(new Error(`receiver exited with ${code}; is it built? (cargo test builds it)`)));
+    child.on('exit', (code) => fail(new Error(`receiver exited with ${code}; is it built? (cargo build --bin receiver)`)));
   });
   const url = `http://127.0.0.1:${port}`;
   app.allow(url);
@@ -214,9 +225,12 @@ export async function referenceOf(page, timeout = 60000) {
   return (await page.locator('[data-reference]').textContent()).trim();
 }
 
-/** What the receiver at `url` stored under `reference`: { submission, dates_match, … }. */
+/** What the receiver at `url` stored under `reference`, as staff read it: { submission,
+ *  dates_match, status, … }. */
 export async function stored(url, reference) {
-  const response = await fetch(`${url}/v1/submissions/${reference}`);
+  const response = await fetch(`${url}/v1/submissions/${reference}`, {
+    headers: { Authorization: `Bearer ${STAFF_TOKEN}` },
+  });
   assert.equal(response.status, 200, `GET ${reference}`);
   return response.json();
 }
