@@ -746,3 +746,41 @@ async fn photos_are_checked_and_kept_without_metadata_or_their_names() {
     assert_eq!(reply.status, 422, "{}", reply.text);
     assert!(reply.text.contains("64 pixels wide"), "{}", reply.text);
 }
+
+#[tokio::test]
+async fn a_forged_forwarded_for_does_not_escape_the_rate_limit() {
+    // Read limits: a burst of 2. The same connection address, a new X-Forwarded-For each time.
+    let flags = ["--read-burst", "2", "--reads-per-minute", "1"];
+    let read = |n: usize| {
+        Request::new("GET", "/health")
+            .from("203.0.113.7:1")
+            .header("X-Forwarded-For", &format!("10.0.0.{n}, 192.0.2.{n}"))
+    };
+    let direct = Harness::new("forwarded-direct", &flags);
+    let mut statuses = Vec::new();
+    for n in 0..5 {
+        statuses.push(direct.send(read(n)).await.status);
+    }
+    assert_eq!(statuses, [200, 200, 429, 429, 429], "the header is ignored without the flag");
+
+    // Behind a trusted proxy, the last address in the header is the client's own.
+    let mut trusted_flags = flags.to_vec();
+    trusted_flags.push("--trust-forwarded-for");
+    let proxied = Harness::new("forwarded-proxy", &trusted_flags);
+    for n in 0..5 {
+        assert_eq!(proxied.send(read(n)).await.status, 200, "client {n}");
+    }
+    // And one client behind it is limited like any other, whatever it puts first.
+    let mut statuses = Vec::new();
+    for n in 0..4 {
+        let reply = proxied
+            .send(
+                Request::new("GET", "/health")
+                    .from("203.0.113.7:1")
+                    .header("X-Forwarded-For", &format!("10.9.9.{n}, 198.51.100.1")),
+            )
+            .await;
+        statuses.push(reply.status);
+    }
+    assert_eq!(statuses, [200, 200, 429, 429]);
+}
