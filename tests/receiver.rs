@@ -784,3 +784,19 @@ async fn a_forged_forwarded_for_does_not_escape_the_rate_limit() {
     }
     assert_eq!(statuses, [200, 200, 429, 429]);
 }
+
+#[tokio::test]
+async fn more_requests_at_once_than_the_limit_get_a_503_at_once() {
+    let receiver = Harness::new("busy", &["--concurrency", "1", "--delay-ms", "500"]);
+    let slow = receiver.get("/v1/openapi.yaml", None);
+    let busy = async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let started = Instant::now();
+        (receiver.get("/v1/openapi.yaml", None).await, started.elapsed())
+    };
+    let (slow, (busy, waited)) = tokio::join!(slow, busy);
+    assert_eq!(slow.status, 200);
+    assert_eq!(busy.status, 503, "{}", busy.text);
+    assert_eq!(busy.header("retry-after"), Some("1"));
+    assert!(waited < Duration::from_millis(300), "turned away at once, not queued: {waited:?}");
+}
