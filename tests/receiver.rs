@@ -30,7 +30,11 @@ impl Harness {
     }
 
     fn with_staff(name: &str, extra: &[&str], staff: bool) -> Harness {
-        let dir = TempDir::new(name);
+        Harness::open(TempDir::new(name), extra, staff)
+    }
+
+    /// A receiver on the database in `dir` (made if missing).
+    fn open(dir: TempDir, extra: &[&str], staff: bool) -> Harness {
         let db = dir.path("receiver.sqlite");
         let token_file = dir.path("staff-token");
         std::fs::write(&token_file, format!("{STAFF}\n")).unwrap();
@@ -799,4 +803,42 @@ async fn more_requests_at_once_than_the_limit_get_a_503_at_once() {
     assert_eq!(busy.status, 503, "{}", busy.text);
     assert_eq!(busy.header("retry-after"), Some("1"));
     assert!(waited < Duration::from_millis(300), "turned away at once, not queued: {waited:?}");
+}
+
+#[tokio::test]
+async fn a_database_from_the_first_receiver_is_brought_up_to_date() {
+    // The first receiver's table, with one submission in it.
+    let dir = TempDir::new("migrate");
+    let old = rusqlite::Connection::open(dir.path("receiver.sqlite")).unwrap();
+    old.execute_batch(
+        "CREATE TABLE submissions (reference TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL \
+         UNIQUE, received_at TEXT NOT NULL, kind TEXT NOT NULL, profile_id TEXT NOT NULL, \
+         profile_version TEXT NOT NULL, submitted_at TEXT NOT NULL, body TEXT NOT NULL, \
+         client_expected_dates TEXT NOT NULL, server_expected_dates TEXT NOT NULL, \
+         dates_match INTEGER NOT NULL) STRICT;",
+    )
+    .unwrap();
+    let body = complaint(1);
+    old.execute(
+        "INSERT INTO submissions VALUES ('RC-2345-6789', 'old-key', '2026-11-30T10:00:00+00:00', \
+         'complaint', 'greatwell', 'v1', '2026-11-30T10:00:00+00:00', ?1, ?2, ?2, 1)",
+        [body.to_string(), body["expected_dates"].to_string()],
+    )
+    .unwrap();
+    drop(old);
+
+    let receiver = Harness::open(dir, &[], true);
+    // Staff read it, with its steps; the same key and body again is the same submission.
+    let record = receiver.record("RC-2345-6789").await;
+    assert_eq!(record["submission"], body);
+    assert_eq!(record["status"]["events"][0]["date"], json!("2026-11-30"));
+    let again = receiver.post(Some("old-key"), body.to_string()).await;
+    assert_eq!((again.status, again.str("reference")), (200, "RC-2345-6789".to_string()));
+    // Its new token reads its status; another body under its key is still a conflict.
+    let status = receiver
+        .get("/v1/submissions/RC-2345-6789/status", Some(&again.str("access_token")))
+        .await;
+    assert_eq!(status.status, 200, "{}", status.text);
+    let conflict = receiver.post(Some("old-key"), complaint(2).to_string()).await;
+    assert_eq!(conflict.status, 409);
 }
