@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use axum::extract::ConnectInfo;
 use futures_util::stream::{self, StreamExt};
-use common::{count_rows, example, remove, set, TempDir};
+use common::{complaint, count_rows, example, remove, set, TempDir, STAFF, UNLIMITED};
 use resident_complaints::receiver::{app, Config, Receiver};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -21,8 +21,6 @@ struct Harness {
     dir: TempDir,
     app: axum::Router,
 }
-
-const STAFF: &str = "staff-token-for-the-tests-0123456789abcdef";
 
 impl Harness {
     fn new(name: &str, extra: &[&str]) -> Harness {
@@ -172,25 +170,6 @@ impl Reply {
         self.json()[name].as_str().unwrap().to_string()
     }
 }
-
-/// A different complaint for each `n`.
-fn complaint(n: usize) -> Value {
-    let mut body = example("complaint");
-    body["details"]["description"] = json!(format!("Complaint number {n}: the lift is broken."));
-    body
-}
-
-/// Flags for tests that send more than a resident would.
-const UNLIMITED: [&str; 8] = [
-    "--post-burst",
-    "100000",
-    "--posts-per-minute",
-    "100000",
-    "--read-burst",
-    "100000",
-    "--reads-per-minute",
-    "100000",
-];
 
 #[tokio::test]
 async fn the_same_key_and_body_give_the_same_receipt() {
