@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use axum::extract::ConnectInfo;
 use futures_util::stream::{self, StreamExt};
-use common::{count_rows, example, remove, set, TempDir};
+use common::{complaint, count_rows, example, remove, set, TempDir, STAFF, UNLIMITED};
 use resident_complaints::receiver::{app, Config, Receiver};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -22,15 +22,17 @@ struct Harness {
     app: axum::Router,
 }
 
-const STAFF: &str = "staff-token-for-the-tests-0123456789abcdef";
-
 impl Harness {
     fn new(name: &str, extra: &[&str]) -> Harness {
         Harness::with_staff(name, extra, false)
     }
 
     fn with_staff(name: &str, extra: &[&str], staff: bool) -> Harness {
-        let dir = TempDir::new(name);
+        Harness::open(TempDir::new(name), extra, staff)
+    }
+
+    /// A receiver on the database in `dir` (made if missing).
+    fn open(dir: TempDir, extra: &[&str], staff: bool) -> Harness {
         let db = dir.path("receiver.sqlite");
         let token_file = dir.path("staff-token");
         std::fs::write(&token_file, format!("{STAFF}\n")).unwrap();
@@ -168,25 +170,6 @@ impl Reply {
         self.json()[name].as_str().unwrap().to_string()
     }
 }
-
-/// A different complaint for each `n`.
-fn complaint(n: usize) -> Value {
-    let mut body = example("complaint");
-    body["details"]["description"] = json!(format!("Complaint number {n}: the lift is broken."));
-    body
-}
-
-/// Flags for tests that send more than a resident would.
-const UNLIMITED: [&str; 8] = [
-    "--post-burst",
-    "100000",
-    "--posts-per-minute",
-    "100000",
-    "--read-burst",
-    "100000",
-    "--reads-per-minute",
-    "100000",
-];
 
 #[tokio::test]
 async fn the_same_key_and_body_give_the_same_receipt() {
@@ -745,4 +728,96 @@ async fn photos_are_checked_and_kept_without_metadata_or_their_names() {
     let reply = too_big.post(Some("wide"), with_photos(vec![photo(&original)]).to_string()).await;
     assert_eq!(reply.status, 422, "{}", reply.text);
     assert!(reply.text.contains("64 pixels wide"), "{}", reply.text);
+}
+
+#[tokio::test]
+async fn a_forged_forwarded_for_does_not_escape_the_rate_limit() {
+    // Read limits: a burst of 2. The same connection address, a new X-Forwarded-For each time.
+    let flags = ["--read-burst", "2", "--reads-per-minute", "1"];
+    let read = |n: usize| {
+        Request::new("GET", "/health")
+            .from("203.0.113.7:1")
+            .header("X-Forwarded-For", &format!("10.0.0.{n}, 192.0.2.{n}"))
+    };
+    let direct = Harness::new("forwarded-direct", &flags);
+    let mut statuses = Vec::new();
+    for n in 0..5 {
+        statuses.push(direct.send(read(n)).await.status);
+    }
+    assert_eq!(statuses, [200, 200, 429, 429, 429], "the header is ignored without the flag");
+
+    // Behind a trusted proxy, the last address in the header is the client's own.
+    let mut trusted_flags = flags.to_vec();
+    trusted_flags.push("--trust-forwarded-for");
+    let proxied = Harness::new("forwarded-proxy", &trusted_flags);
+    for n in 0..5 {
+        assert_eq!(proxied.send(read(n)).await.status, 200, "client {n}");
+    }
+    // And one client behind it is limited like any other, whatever it puts first.
+    let mut statuses = Vec::new();
+    for n in 0..4 {
+        let reply = proxied
+            .send(
+                Request::new("GET", "/health")
+                    .from("203.0.113.7:1")
+                    .header("X-Forwarded-For", &format!("10.9.9.{n}, 198.51.100.1")),
+            )
+            .await;
+        statuses.push(reply.status);
+    }
+    assert_eq!(statuses, [200, 200, 429, 429]);
+}
+
+#[tokio::test]
+async fn more_requests_at_once_than_the_limit_get_a_503_at_once() {
+    let receiver = Harness::new("busy", &["--concurrency", "1", "--delay-ms", "500"]);
+    let slow = receiver.get("/v1/openapi.yaml", None);
+    let busy = async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let started = Instant::now();
+        (receiver.get("/v1/openapi.yaml", None).await, started.elapsed())
+    };
+    let (slow, (busy, waited)) = tokio::join!(slow, busy);
+    assert_eq!(slow.status, 200);
+    assert_eq!(busy.status, 503, "{}", busy.text);
+    assert_eq!(busy.header("retry-after"), Some("1"));
+    assert!(waited < Duration::from_millis(300), "turned away at once, not queued: {waited:?}");
+}
+
+#[tokio::test]
+async fn a_database_from_the_first_receiver_is_brought_up_to_date() {
+    // The first receiver's table, with one submission in it.
+    let dir = TempDir::new("migrate");
+    let old = rusqlite::Connection::open(dir.path("receiver.sqlite")).unwrap();
+    old.execute_batch(
+        "CREATE TABLE submissions (reference TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL \
+         UNIQUE, received_at TEXT NOT NULL, kind TEXT NOT NULL, profile_id TEXT NOT NULL, \
+         profile_version TEXT NOT NULL, submitted_at TEXT NOT NULL, body TEXT NOT NULL, \
+         client_expected_dates TEXT NOT NULL, server_expected_dates TEXT NOT NULL, \
+         dates_match INTEGER NOT NULL) STRICT;",
+    )
+    .unwrap();
+    let body = complaint(1);
+    old.execute(
+        "INSERT INTO submissions VALUES ('RC-2345-6789', 'old-key', '2026-11-30T10:00:00+00:00', \
+         'complaint', 'greatwell', 'v1', '2026-11-30T10:00:00+00:00', ?1, ?2, ?2, 1)",
+        [body.to_string(), body["expected_dates"].to_string()],
+    )
+    .unwrap();
+    drop(old);
+
+    let receiver = Harness::open(dir, &[], true);
+    // Staff read it, with its steps; the same key and body again is the same submission.
+    let record = receiver.record("RC-2345-6789").await;
+    assert_eq!(record["submission"], body);
+    assert_eq!(record["status"]["events"][0]["date"], json!("2026-11-30"));
+    let again = receiver.post(Some("old-key"), body.to_string()).await;
+    assert_eq!((again.status, again.str("reference")), (200, "RC-2345-6789".to_string()));
+    // Its new token reads its status; another body under its key is still a conflict.
+    let status = receiver
+        .get("/v1/submissions/RC-2345-6789/status", Some(&again.str("access_token")))
+        .await;
+    assert_eq!(status.status, 200, "{}", status.text);
+    let conflict = receiver.post(Some("old-key"), complaint(2).to_string()).await;
+    assert_eq!(conflict.status, 409);
 }

@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{count_rows, example, TempDir};
+use common::{complaint, count_rows, TempDir, STAFF, UNLIMITED};
 use serde_json::{json, Value};
 
 /// A running receiver, killed when dropped.
@@ -21,20 +21,6 @@ struct Receiver {
     base: String,
     addr: String,
 }
-
-/// Flags for tests that send more than a resident would.
-const UNLIMITED: [&str; 8] = [
-    "--post-burst",
-    "100000",
-    "--posts-per-minute",
-    "100000",
-    "--read-burst",
-    "100000",
-    "--reads-per-minute",
-    "100000",
-];
-
-const STAFF: &str = "staff-token-for-the-tests-0123456789abcdef";
 
 impl Receiver {
     /// Starts the binary on a free port, storing in `dir`, staff reading with `STAFF`.
@@ -126,13 +112,6 @@ fn stored(receiver: &Receiver, reference: &str) -> (u16, Value) {
             .header("Authorization", format!("Bearer {STAFF}"))
             .call(),
     )
-}
-
-/// A different complaint for each `n`.
-fn complaint(n: usize) -> Value {
-    let mut body = example("complaint");
-    body["details"]["description"] = json!(format!("Complaint number {n}: the lift is broken."));
-    body
 }
 
 /// Sends raw bytes and returns the raw answer, for requests no client library would send.

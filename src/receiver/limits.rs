@@ -58,7 +58,7 @@ impl RateLimits {
     /// proxy saw (the last `X-Forwarded-For` entry, the one the proxy itself added).
     fn client(&self, request: &Request) -> IpAddr {
         let forwarded = || {
-            let header = request.headers().get_all("x-forwarded-for").iter().last()?;
+            let header = request.headers().get_all("x-forwarded-for").iter().next_back()?;
             header.to_str().ok()?.rsplit(',').next()?.trim().parse().ok()
         };
         let peer = || {

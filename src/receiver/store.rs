@@ -130,19 +130,12 @@ impl Store {
     ) -> rusqlite::Result<Stored> {
         let mut connection = lock(&self.connection);
         let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing = tx
+        let existing: Option<(String, String, String, String)> = tx
             .query_row(
                 "SELECT reference, received_at, access_token, body_sha256 FROM submissions \
                  WHERE idempotency_key = ?1",
                 [new.key],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                    ))
-                },
+                |r| r.try_into(),
             )
             .optional()?;
         if let Some((reference, received_at, access_token, sha256)) = existing {
@@ -246,22 +239,12 @@ impl Store {
 
 fn read_record(connection: &Connection, reference: &str) -> rusqlite::Result<Option<Record>> {
     let reference = reference.to_ascii_uppercase();
-    let row = connection
+    let row: Option<(String, String, String, String, String, bool, String)> = connection
         .query_row(
             "SELECT reference, received_at, kind, body, server_expected_dates, dates_match, \
              access_token FROM submissions WHERE reference = ?1",
             [&reference],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, bool>(5)?,
-                    r.get::<_, String>(6)?,
-                ))
-            },
+            |r| r.try_into(),
         )
         .optional()?;
     let Some((reference, received_at, kind, body, server_dates, dates_match, access_token)) = row
@@ -271,15 +254,9 @@ fn read_record(connection: &Connection, reference: &str) -> rusqlite::Result<Opt
     let mut statement = connection
         .prepare("SELECT status, date, until FROM events WHERE reference = ?1 ORDER BY id")?;
     let events = statement
-        .query_map([&reference], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?
+        .query_map([&reference], |r| r.try_into())?
         .map(|row| {
-            let (status, date, until) = row?;
+            let (status, date, until): (String, String, Option<String>) = row?;
             let date_of = |text: &str| text.parse::<NaiveDate>().map_err(|_| corrupt("date"));
             Ok(Event {
                 status: Stage::from_id(&status).ok_or_else(|| corrupt("status"))?,
@@ -326,7 +303,7 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
             "SELECT reference, body FROM submissions \
              WHERE access_token IS NULL OR body_sha256 IS NULL",
         )?;
-        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = statement.query_map([], |r| r.try_into())?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (reference, body) in missing {

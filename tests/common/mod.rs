@@ -5,7 +5,29 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use serde_json::{json, Value};
+
+/// Flags for tests that send more than a resident would.
+pub const UNLIMITED: [&str; 8] = [
+    "--post-burst",
+    "100000",
+    "--posts-per-minute",
+    "100000",
+    "--read-burst",
+    "100000",
+    "--reads-per-minute",
+    "100000",
+];
+
+/// The staff token the tests' receivers read whole submissions with.
+pub const STAFF: &str = "staff-token-for-the-tests-0123456789abcdef";
+
+/// A different complaint for each `n`.
+pub fn complaint(n: usize) -> Value {
+    let mut body = example("complaint");
+    body["details"]["description"] = json!(format!("Complaint number {n}: the lift is broken."));
+    body
+}
 
 /// A private directory for one test, removed afterwards.
 pub struct TempDir(PathBuf);
