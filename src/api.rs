@@ -1,4 +1,6 @@
 //! Sends submissions to the landlord's backend over contract v1 (see `public/openapi.yaml`).
+//! The answer is a `domain::status::Receipt`: the reference and, from a v1.1 backend, the
+//! `access_token` that reads the submission's status, which the device keeps with it.
 //!
 //! Nothing is lost and nothing is sent twice: a submission goes into the outbox on the device
 //! before the first attempt, keeps one idempotency key for every retry, and leaves the outbox
@@ -13,6 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::language::Language;
 use crate::domain::refusal::ServerError;
+use crate::domain::status::Receipt;
 use crate::domain::translations::sending;
 
 /// A submission waiting to be sent, as kept in the outbox.
@@ -24,13 +27,6 @@ pub struct Pending {
     pub body: String,
     pub policy_id: String,
     pub kind: crate::domain::submission::Kind,
-}
-
-/// What the server gave back for a stored submission.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Receipt {
-    pub reference: String,
-    pub received_at: String,
 }
 
 /// How sending is going, for the resident.

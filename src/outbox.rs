@@ -174,6 +174,8 @@ impl Courier {
         let draft = self.answers.draft;
         match outcome {
             Delivery::Sent(receipt) => {
+                // The receipt as the server gave it: the reference with the access token that
+                // reads its status (none from a v1.0 backend), kept on the device together.
                 let sent = Sent {
                     receipt,
                     kind: pending.kind,

@@ -134,7 +134,8 @@ pub struct Details {
     pub done_so_far: String,
     pub impact: String,
     pub outcome_wanted: String,
-    /// Up to five photos, resized and re-encoded on the device (see `Photo`).
+    /// Up to five photos, resized and re-encoded on the device (see `Photo`), each sent under a
+    /// neutral name (`photo-1.jpg`, ...): the name on the phone can carry a person's name.
     #[serde(default)]
     pub photos: Vec<Photo>,
 }
@@ -314,7 +315,15 @@ impl Submission {
             done_so_far: text(&draft.done_so_far),
             impact: text(&draft.impact),
             outcome_wanted: text(&draft.outcome_wanted),
-            photos: draft.photos.clone(),
+            photos: draft
+                .photos
+                .iter()
+                .enumerate()
+                .map(|(i, photo)| Photo {
+                    name: format!("photo-{}.jpg", i + 1),
+                    ..photo.clone()
+                })
+                .collect(),
         });
         let feedback = (!complaint).then(|| Feedback {
             message: text(&draft.message),
@@ -637,6 +646,36 @@ mod tests {
         // The body round-trips through JSON unchanged.
         let json = serde_json::to_string(&body).unwrap();
         assert_eq!(serde_json::from_str::<Submission>(&json).unwrap(), body);
+    }
+
+    #[test]
+    fn photos_go_under_neutral_names_not_the_phones() {
+        let photo = |name: &str, alt: &str| Photo {
+            name: name.into(),
+            alt: alt.into(),
+            width: 1600,
+            height: 1200,
+            jpeg_base64: "/9j/".into(),
+        };
+        let draft = Draft {
+            photos: vec![
+                photo("IMG_20261201_Zoe_OBrien.jpg", "Mould on the wall"),
+                photo("Screenshot from Sam's phone.png", "The fan"),
+            ],
+            ..complaint_draft()
+        };
+        let body = build(&Policy::default_policy(), &draft);
+        let sent = &body.details.as_ref().unwrap().photos;
+        assert_eq!(
+            *sent,
+            [
+                photo("photo-1.jpg", "Mould on the wall"),
+                photo("photo-2.jpg", "The fan"),
+            ]
+        );
+        // The draft on the device keeps its own names.
+        assert_eq!(draft.photos[0].name, "IMG_20261201_Zoe_OBrien.jpg");
+        assert!(body.check().is_empty(), "{:?}", body.check());
     }
 
     #[test]

@@ -235,6 +235,38 @@ export async function stored(url, reference) {
   return response.json();
 }
 
+/** What the receiver at `url` answers to `GET /v1/submissions/{reference}/status` with `token`
+ *  as the bearer (no Authorization header if `token` is undefined): { code, text, body }, where
+ *  `text` is the body as sent and `body` the parsed JSON. */
+export async function statusOf(url, reference, token) {
+  const headers = token === undefined ? {} : { Authorization: `Bearer ${token}` };
+  const response = await fetch(`${url}/v1/submissions/${encodeURIComponent(reference)}/status`, { headers });
+  return answer(response);
+}
+
+/** Records `event` ({ status, date, until? }) on `reference` at the receiver `url`, as staff
+ *  (or with `token`): { code, text, body }; a 201's body is the new status. */
+export async function recordEvent(url, reference, event, token = STAFF_TOKEN) {
+  const response = await fetch(`${url}/v1/submissions/${encodeURIComponent(reference)}/events`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(event),
+  });
+  return answer(response);
+}
+
+/** A response as { code, text, body }: its status, its body as text and as JSON (or null). */
+async function answer(response) {
+  const text = await response.text();
+  let body = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: `text` says what it was.
+  }
+  return { code: response.status, text, body };
+}
+
 /** Confirms the answers are true and presses Send complaint, on the check-answers page. */
 export async function pressSend(page) {
   await page.getByLabel('I confirm that what I have told them is true, as far as I know').check();

@@ -1,12 +1,14 @@
 // Sending to the real reference receiver: read back intact, exactly once whatever the network
 // or the server does (random failures, 503 with Retry-After, a receiver that dies and comes
-// back, a browser that goes offline), and a 422 that lands the resident on the right page.
+// back, a browser that goes offline), and a 422 that lands the resident on the right page. The
+// receipt's access token, kept on the device, reads the submission's status and nothing else.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
-  CHRISTMAS, STORED, assertAccessible, completeDraft, freePort, newDevice, openWithDraft, pressSend, referenceOf,
-  scratchDb, startReceiver, stored, useApp, visit,
+  CHRISTMAS, STORED, assertAccessible, completeDraft, freePort, newDevice, openWithDraft, openWithSaved, pressSend,
+  recordEvent, recordProblems, referenceOf, scratchDb, startReceiver, statusOf, stored, useApp, visit,
 } from './harness.mjs';
 
 const env = useApp();
@@ -74,6 +76,107 @@ test('a complaint is stored with every answer intact and the same dates', async 
     assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORED.sent('hos-code-2024')), null);
     assert.deepEqual(page.problems, []);
   });
+});
+
+test('the device keeps the access token with the receipt, and it reads the status and nothing else', async () => {
+  await withServer([], async (server) => {
+    // Sent on Wednesday 23 December 2026 by the device's clock: the dates the policy promises
+    // are worked out from then (the start page test shows the same ones).
+    const page = recordProblems(await (await newDevice(env.browser)).newPage());
+    await page.clock.setFixedTime(CHRISTMAS);
+    await openWithSaved(page, env.app.url, 'hos-code-2024', JSON.stringify(completeDraft()),
+      `/check-answers?endpoint=${encodeURIComponent(server.endpoint)}`);
+    await pressSend(page);
+    const reference = await referenceOf(page);
+
+    // The receipt, as the app wrote it on the device: the token beside the reference.
+    const saved = await page.evaluate((key) => localStorage.getItem(key), STORED.sent('hos-code-2024'));
+    const { receipt, kind } = JSON.parse(saved);
+    assert.equal(kind, 'complaint');
+    assert.equal(receipt.reference, reference);
+    assert.match(receipt.access_token, /^[0-9a-f]{64}$/, 'a 256-bit token from a v1.1 receiver');
+    const token = receipt.access_token;
+    // Never shown, also when the confirmation is read back from the device after a reload.
+    assert.ok(!(await page.content()).includes(token), 'the token is not on the page');
+    await page.reload();
+    await page.locator('[data-reference]').waitFor();
+    assert.equal((await page.locator('[data-reference]').textContent()).trim(), reference);
+    assert.ok(!(await page.content()).includes(token), 'the token is not on the page after a reload');
+
+    // With the token: the status, received today (the receiver's day), and the policy's dates.
+    const received = receipt.received_at.slice(0, 10);
+    const read = await statusOf(server.url, reference, token);
+    assert.equal(read.code, 200, read.text);
+    assert.deepEqual(read.body, {
+      reference,
+      kind: 'complaint',
+      received_at: receipt.received_at,
+      status: 'received',
+      events: [{ status: 'received', date: received }],
+      expected_dates: [
+        { id: 'acknowledge_by', date: '2027-01-04' },
+        { id: 'stage1_response_by', date: '2027-01-18' },
+        { id: 'stage1_extended_by', date: '2027-02-01' },
+      ],
+    });
+    // Those are the dates the app sent, and the reference is read in any letter case.
+    assert.deepEqual(read.body.expected_dates, (await stored(server.url, reference)).submission.expected_dates);
+    assert.deepEqual((await statusOf(server.url, reference.toLowerCase(), token)).body, read.body);
+
+    // Without the token, with a wrong one, or for a reference that does not exist: one 404,
+    // the same to the byte, so an answer tells nothing about which references exist.
+    const madeUp = reference === 'RC-2345-6789' ? 'RC-2345-678A' : 'RC-2345-6789';
+    const nothing = await statusOf(server.url, madeUp, token);
+    assert.equal(nothing.code, 404);
+    assert.ok(nothing.body?.errors?.length, `a contract error body: ${nothing.text}`);
+    const wrong = randomBytes(32).toString('hex');
+    for (const [what, answer] of [
+      ['no token', await statusOf(server.url, reference)],
+      ['a wrong token', await statusOf(server.url, reference, wrong)],
+      ['an empty token', await statusOf(server.url, reference, '')],
+      ['the token with one character changed', await statusOf(server.url, reference, `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`)],
+      ['a made-up reference without a token', await statusOf(server.url, madeUp)],
+    ]) {
+      assert.deepEqual([answer.code, answer.text], [404, nothing.text], what);
+    }
+    // The resident's token reads the status only: not the submission, and it records nothing.
+    const whole = await fetch(`${server.url}/v1/submissions/${reference}`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.deepEqual([whole.status, await whole.text()], [404, nothing.text], 'the body, with the resident\'s token');
+    const byResident = await recordEvent(server.url, reference, { status: 'acknowledged', date: received }, token);
+    assert.deepEqual([byResident.code, byResident.text], [404, nothing.text], 'an event, with the resident\'s token');
+
+    // Staff acknowledge it; the resident's token reads that back.
+    const recorded = await recordEvent(server.url, reference, { status: 'acknowledged', date: received });
+    assert.equal(recorded.code, 201, recorded.text);
+    assert.equal(recorded.body.status, 'acknowledged');
+    const after = await statusOf(server.url, reference, token);
+    assert.equal(after.code, 200, after.text);
+    assert.deepEqual(after.body, {
+      ...read.body,
+      status: 'acknowledged',
+      events: [{ status: 'received', date: received }, { status: 'acknowledged', date: received }],
+    });
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('a receipt kept on the device before access tokens still shows its confirmation', async () => {
+  // As the app saved it before contract v1.1 (and as a v1.0 backend's receipt still is).
+  const old = {
+    receipt: { reference: 'RC-7KQ2-M9XD', received_at: '2026-12-02T10:00:00+00:00' },
+    kind: 'complaint',
+    body: '',
+  };
+  const page = recordProblems(await (await newDevice(env.browser)).newPage());
+  await page.goto(`${env.app.url}/policies/hos-code-2024.json`);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORED.sent('hos-code-2024'), JSON.stringify(old)]);
+  await visit(page, `${env.app.url}/confirmation`);
+  assert.match(await page.locator('h1').textContent(), /Complaint sent/);
+  assert.equal((await page.locator('[data-reference]').textContent()).trim(), 'RC-7KQ2-M9XD');
+  // Its dates from the day it was received: Wednesday 2 December 2026.
+  assert.equal(await page.locator('[data-milestone="acknowledge_by"] time').getAttribute('datetime'), '2026-12-09');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 /** Sends `count` complaints, each from its own device, and checks each arrived once. */
@@ -265,7 +368,11 @@ test('three camera photos arrive resized, each under 500 KB, without their GPS d
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(/\/where/);
     await visit(page, `${env.app.url}/check-answers?endpoint=${encodeURIComponent(server.endpoint)}`);
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url() === server.endpoint);
     await pressSend(page);
+    // The phone's file names (which can carry a person's name) stay on the device.
+    const sent = JSON.parse((await posted).postData()).details.photos;
+    assert.deepEqual(sent.map((photo) => photo.name), ['photo-1.jpg', 'photo-2.jpg', 'photo-3.jpg']);
     const record = await stored(server.url, await referenceOf(page));
     const photos = record.submission.details.photos;
     assert.equal(photos.length, 3);
