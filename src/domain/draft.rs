@@ -25,7 +25,8 @@ pub const MAX_PHOTOS: usize = 5;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Photo {
-    /// The file's name on the resident's device.
+    /// The file's name on the resident's device, in the draft; a submission sends
+    /// `photo-1.jpg`, … instead (`Submission::build`), so the phone's name never leaves it.
     pub name: String,
     /// What the photo shows, in the resident's words (read out by screen readers).
     pub alt: String,
