@@ -438,6 +438,24 @@ pub fn add_working_days(region: Region, received: NaiveDateTime, days: u32) -> N
     day
 }
 
+/// How many working days there are after `after`, up to and including `up_to`: how late
+/// something due on `after` is on `up_to`. Zero when `up_to` is not after `after`.
+///
+/// Due Friday 11 December 2026: on Saturday 12 it is 0 working days late, on Monday 14 it is
+/// 1, and on Tuesday 29 December 2026 it is 10 (25 and 28 December are bank holidays).
+pub fn working_days_between(region: Region, after: NaiveDate, up_to: NaiveDate) -> u32 {
+    let mut calendar = WorkingDays::new(region, after.year());
+    let mut count = 0;
+    let mut day = after;
+    while day < up_to {
+        day = next_day(day);
+        if calendar.is_working_day(day) {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// The time in the UK at `utc`: GMT, or BST (one hour ahead) from 01:00 GMT on the last Sunday
 /// of March to 01:00 GMT on the last Sunday of October, the rule since 1996. A backend stamps
 /// what it receives with this, so a complaint sent at 00:30 on a summer night is dated that day.
@@ -1277,8 +1295,87 @@ mod tests {
         })
     }
 
+    #[test]
+    fn working_days_between_counts_the_days_after_up_to_today() {
+        // Worked out by hand from the 2026-27 calendars.
+        // Due Friday 11 December 2026: Saturday and Sunday are no working day, Monday is one.
+        assert_eq!(
+            working_days_between(Ew, d("2026-12-11"), d("2026-12-11")),
+            0
+        );
+        assert_eq!(
+            working_days_between(Ew, d("2026-12-11"), d("2026-12-13")),
+            0
+        );
+        assert_eq!(
+            working_days_between(Ew, d("2026-12-11"), d("2026-12-14")),
+            1
+        );
+        // 14-18 and 21-24 December are 9 working days; 25 (Friday) and 28 December (Boxing
+        // Day's substitute) are bank holidays; Tuesday 29 is the 10th.
+        assert_eq!(
+            working_days_between(Ew, d("2026-12-11"), d("2026-12-29")),
+            10
+        );
+        // Before the date, nothing.
+        assert_eq!(
+            working_days_between(Ew, d("2026-12-11"), d("2026-12-01")),
+            0
+        );
+        // Over New Year: Scotland also keeps Monday 4 January 2027 (2 January's substitute).
+        // 29-31 Dec, then England and Wales works 4 and 5 Jan (1 Jan is a holiday): 5.
+        assert_eq!(
+            working_days_between(Ew, d("2026-12-28"), d("2027-01-05")),
+            5
+        );
+        assert_eq!(
+            working_days_between(Sc, d("2026-12-28"), d("2027-01-05")),
+            4
+        );
+        // Easter 2027: Good Friday 26 March everywhere; Easter Monday 29 March not in Scotland.
+        assert_eq!(
+            working_days_between(Ew, d("2027-03-25"), d("2027-03-30")),
+            1
+        );
+        assert_eq!(
+            working_days_between(Sc, d("2027-03-25"), d("2027-03-30")),
+            2
+        );
+        // St Patrick's Day, Wednesday 17 March 2027, only in Northern Ireland.
+        assert_eq!(
+            working_days_between(Ew, d("2027-03-16"), d("2027-03-18")),
+            2
+        );
+        assert_eq!(
+            working_days_between(Ni, d("2027-03-16"), d("2027-03-18")),
+            1
+        );
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn working_days_between_undoes_adding_them(
+            region in region(), received in received(), days in 0u32..200,
+        ) {
+            // From day 0 (the received date, or the next working day), n working days later
+            // is n working days after it.
+            let day_zero = add_working_days(region, received, 0);
+            let due = add_working_days(region, received, days);
+            prop_assert_eq!(working_days_between(region, day_zero, due), days);
+        }
+
+        #[test]
+        fn working_days_between_grows_by_one_on_each_working_day(
+            region in region(), received in received(), extra in 0i64..60,
+        ) {
+            let after = received.date();
+            let up_to = after + chrono::Duration::days(extra);
+            let next = next_day(up_to);
+            let step = working_days_between(region, after, next) - working_days_between(region, after, up_to);
+            prop_assert_eq!(step, u32::from(is_working_day(region, next)));
+        }
 
         #[test]
         fn result_is_the_days_th_working_day_from_day_zero(
