@@ -18,6 +18,7 @@ pub mod policy_check;
 pub mod refusal;
 pub mod status;
 pub mod submission;
+pub mod tracker;
 pub mod translations;
 pub mod triage;
 pub mod triage_table;
