@@ -90,12 +90,10 @@ impl Answers {
         mine.into_iter().map(|(_, error)| error).collect()
     }
 
-    /// Clears the answers from this device ("I'm on a shared device"), with the copy of what
-    /// was last sent, which holds them too.
+    /// Clears the answers from this device ("I'm on a shared device").
     pub fn clear(&self) {
         let policy_id = self.settings.policy.with_value(|policy| policy.id.clone());
         storage::clear(&policy_id);
-        storage::clear_sent(&policy_id);
         self.draft.set(Draft::new(&policy_id));
     }
 }

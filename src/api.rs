@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::language::Language;
 use crate::domain::refusal::ServerError;
-use crate::domain::status::Receipt;
+use crate::domain::status::{Receipt, Status};
 use crate::domain::translations::sending;
 
 /// A submission waiting to be sent, as kept in the outbox.
@@ -27,6 +27,10 @@ pub struct Pending {
     pub body: String,
     pub policy_id: String,
     pub kind: crate::domain::submission::Kind,
+    /// What the device keeps once the server has it (its receipt still to come). Absent from
+    /// what an earlier version queued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracked: Option<crate::domain::tracker::Tracked>,
 }
 
 /// How sending is going, for the resident.
@@ -200,4 +204,25 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Delivery {
         });
         sleep(wait).await;
     }
+}
+
+/// The status of a stored submission, where the backend offers one (contract v1.1): read with
+/// its access token from `{endpoint}/{reference}/status`. `None` for a backend without the
+/// route, a network failure or an answer that is not a status: the page then shows the
+/// policy's dates.
+pub async fn status(endpoint: &str, reference: &str, token: &str) -> Option<Status> {
+    let address = format!("{}/{reference}/status", endpoint.trim_end_matches('/'));
+    let response = within(TIMEOUT_MS, |signal| {
+        Ok(Request::get(&address)
+            .header("Authorization", &format!("Bearer {token}"))
+            .abort_signal(Some(signal))
+            .build()?)
+    })
+    .await
+    .ok()?;
+    if response.status() != 200 {
+        return None;
+    }
+    let status: Status = response.json().await.ok()?;
+    status.reference.eq_ignore_ascii_case(reference).then_some(status)
 }

@@ -194,6 +194,9 @@ fn PageBySlug() -> impl IntoView {
             (pages::confirmation::SLUG, None) => {
                 view! { <pages::confirmation::ConfirmationPage /> }.into_any()
             }
+            (pages::my_complaints::SLUG, None) => {
+                view! { <pages::my_complaints::MyComplaintsPage /> }.into_any()
+            }
             _ => view! { <pages::not_found::NotFoundPage /> }.into_any(),
         }
     }

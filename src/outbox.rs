@@ -11,7 +11,9 @@ use crate::api::{self, Delivery, Pending, Progress};
 use crate::domain::draft::{DateInput, Draft};
 use crate::domain::pages::PageId;
 use crate::domain::refusal;
+use crate::domain::status::Receipt;
 use crate::domain::submission::{Kind, Submission};
+use crate::domain::tracker::Tracked;
 use crate::domain::translations::sending;
 use crate::domain::triage;
 use crate::domain::validation::FieldError;
@@ -44,6 +46,30 @@ pub struct Outbox {
     courier: Courier,
 }
 
+/// The last submission sent under this policy, for the confirmation page after a reload: its
+/// reference and dates, without the copy of what was written, which the device no longer
+/// keeps. A record an earlier version kept (with the copy) joins the tracked list first.
+fn last_sent(settings: &Settings) -> Option<Sent> {
+    let today = settings.today;
+    let policy = settings.policy.get_value();
+    if let Some((receipt, body)) = storage::take_old_sent(&policy.id) {
+        if let Ok(submission) = serde_json::from_str::<Submission>(&body) {
+            let endpoint = settings.endpoint.get_value();
+            storage::track(Tracked::new(&policy, &submission, &receipt, &endpoint), today);
+        }
+    }
+    let last = storage::tracked(today).into_iter().find(|t| t.policy_id == policy.id)?;
+    Some(Sent {
+        receipt: Receipt {
+            reference: last.reference,
+            received_at: last.received_at,
+            access_token: last.access_token,
+        },
+        kind: last.kind,
+        body: String::new(),
+    })
+}
+
 /// What a send reads and reports to: the action's own copy.
 #[derive(Clone, Copy)]
 struct Courier {
@@ -56,13 +82,12 @@ struct Courier {
 
 impl Outbox {
     pub fn new(settings: Settings, answers: Answers) -> Self {
-        let policy_id = settings.policy.with_value(|policy| policy.id.clone());
         let courier = Courier {
             settings,
             answers,
             progress: RwSignal::new(None),
             failure: RwSignal::new(None),
-            sent: RwSignal::new(storage::sent(&policy_id)),
+            sent: RwSignal::new(last_sent(&settings)),
         };
         // Local: the requests' futures are not Send.
         let send = Action::new_local(move |memory: &Option<Pending>| courier.run(memory.clone()));
@@ -114,8 +139,16 @@ impl Outbox {
                 Submission::build(policy, draft, &assessment, now)
             };
             submission.language = settings.language;
+            let endpoint = settings.endpoint.get_value();
+            // Worked out now, while the policy is loaded: it may be sent on a later visit.
+            let waiting = Receipt {
+                reference: String::new(),
+                received_at: String::new(),
+                access_token: None,
+            };
             Pending {
-                endpoint: settings.endpoint.get_value(),
+                tracked: Some(Tracked::new(policy, &submission, &waiting, &endpoint)),
+                endpoint,
                 idempotency_key: key_of(draft),
                 body: serde_json::to_string(&submission).expect("a submission always serialises"),
                 policy_id: policy.id.clone(),
@@ -174,14 +207,17 @@ impl Courier {
         let draft = self.answers.draft;
         match outcome {
             Delivery::Sent(receipt) => {
-                // The receipt as the server gave it: the reference with the access token that
-                // reads its status (none from a v1.0 backend), kept on the device together.
+                // The device keeps the reference with the access token that reads its status
+                // (none from a v1.0 backend), and nothing the resident wrote; the copy for the
+                // confirmation page stays in memory.
+                if let Some(tracked) = &pending.tracked {
+                    storage::track(tracked.clone().with_receipt(&receipt), self.settings.today);
+                }
                 let sent = Sent {
                     receipt,
                     kind: pending.kind,
                     body: pending.body.clone(),
                 };
-                storage::set_sent(&pending.policy_id, &sent);
                 // The answers leave the device only once the server has them; a review leaves
                 // a complaint in progress alone.
                 if pending.kind == Kind::Escalation {

@@ -43,7 +43,12 @@ impl Settings {
 
     /// A link to the page: under the app's base path, with the settings.
     pub fn href(&self, page: PageId) -> String {
-        format!("{}{}", self.base.get_value(), self.route(page.slug()))
+        self.href_to(page.slug())
+    }
+
+    /// The address of a page that is not part of the journey (`my-complaints`).
+    pub fn href_to(&self, slug: &str) -> String {
+        format!("{}{}", self.base.get_value(), self.route(slug))
     }
 
     /// Where to navigate to for the page with this slug: the router adds the base path.

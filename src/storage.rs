@@ -3,32 +3,35 @@
 //! never a crash. Storage can be missing or full (private browsing, quotas): the app then works
 //! without saving rather than failing.
 //!
-//! What localStorage holds, by key:
+//! What localStorage holds, by key (every key starts `resident-complaints/`):
 //!
 //! - `resident-complaints/draft/{policy}`: the answers so far (`Draft::to_saved`).
-//! - `resident-complaints/outbox`: submissions waiting to be sent, `[Pending]`.
-//! - `resident-complaints/sent/{policy}`: the last submission the server stored, `Sent`:
-//!   `{"receipt":{"reference","received_at","access_token"},"kind","body"}`. The access token
-//!   (contract v1.1) reads that submission's status; it is kept with the reference, never
-//!   shown. A receipt from a v1.0 backend, or one stored before the app kept tokens, has none.
+//! - `resident-complaints/outbox`: submissions waiting to be sent, `[Pending]`, with what the
+//!   resident wrote (it must survive until the server has it).
+//! - `resident-complaints/tracked`: every submission the server stored, newest first,
+//!   `[Tracked]`: the landlord, reference, kind, category, dates and the access token that
+//!   reads its status (contract v1.1), and nothing the resident wrote. Kept 18 months.
+//!
+//! Once the server has a submission, the copy of what the resident wrote is held in memory
+//! only, for the confirmation page while it is open.
 
 use leptos::prelude::window;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::api::Pending;
 use crate::domain::draft::{Draft, Restored};
 use crate::domain::status::Receipt;
 use crate::domain::submission::Kind;
+use crate::domain::tracker::Tracked;
 
-/// A submission the server stored: what the confirmation page shows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A submission the server stored: what the confirmation page shows. Held in memory only.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sent {
     /// The reference, when the server received it, and the access token to read its status.
     pub receipt: Receipt,
     pub kind: Kind,
-    /// The body as sent, for the resident's copy (kept until they clear it).
-    #[serde(default)]
+    /// The body as sent, for the resident's copy while the page is open; empty after a reload.
     pub body: String,
 }
 
@@ -82,36 +85,60 @@ pub fn set_outbox(pending: &[Pending]) -> bool {
     }
 }
 
-fn sent_key(policy_id: &str) -> String {
-    format!("resident-complaints/sent/{policy_id}")
+const TRACKED: &str = "resident-complaints/tracked";
+
+/// Everything sent from this device, newest first, without what has expired.
+pub fn tracked(today: chrono::NaiveDate) -> Vec<Tracked> {
+    let saved: Vec<Tracked> = store()
+        .and_then(|store| store.get_item(TRACKED).ok().flatten())
+        .and_then(|saved| serde_json::from_str(&saved).ok())
+        .unwrap_or_default();
+    saved.into_iter().filter(|t| !t.expired(today)).collect()
 }
 
-/// The last submission the server stored, for the confirmation page (also after a reload).
-pub fn sent(policy_id: &str) -> Option<Sent> {
-    let saved = store()?.get_item(&sent_key(policy_id)).ok().flatten()?;
-    Sent::from_saved(&saved)
-}
-
-impl Sent {
-    /// A record as `set_sent` saved it, or as an earlier version of the app did (without the
-    /// access token, or without the body); `None` for anything else.
-    fn from_saved(saved: &str) -> Option<Sent> {
-        serde_json::from_str(saved).ok()
+/// Keeps `item` at the top of the list (once per reference).
+pub fn track(item: Tracked, today: chrono::NaiveDate) {
+    let mut all = tracked(today);
+    all.retain(|t| t.reference != item.reference);
+    all.insert(0, item);
+    if let Some(store) = store() {
+        let _ = store.set_item(TRACKED, &serde_json::to_string(&all).unwrap_or_default());
     }
 }
 
-pub fn clear_sent(policy_id: &str) {
-    if let Some(store) = store() {
-        let _ = store.remove_item(&sent_key(policy_id));
-    }
+/// Takes away the record an earlier version of the app kept of the last submission, with
+/// what the resident wrote: `resident-complaints/sent/{policy}`. Its reference and dates go on
+/// in the tracked list.
+pub fn take_old_sent(policy_id: &str) -> Option<(Receipt, String)> {
+    let store = store()?;
+    let key = format!("resident-complaints/sent/{policy_id}");
+    let saved = store.get_item(&key).ok().flatten()?;
+    let _ = store.remove_item(&key);
+    old_sent(&saved)
 }
 
-pub fn set_sent(policy_id: &str, sent: &Sent) {
-    if let Some(store) = store() {
-        let _ = store.set_item(
-            &sent_key(policy_id),
-            &serde_json::to_string(sent).unwrap_or_default(),
-        );
+/// The receipt and body of an old record (with or without an access token or a body).
+fn old_sent(saved: &str) -> Option<(Receipt, String)> {
+    #[derive(Deserialize)]
+    struct OldSent {
+        receipt: Receipt,
+        #[serde(default)]
+        body: String,
+    }
+    let old: OldSent = serde_json::from_str(saved).ok()?;
+    Some((old.receipt, old.body))
+}
+
+/// Everything the app keeps on this device: drafts of every profile, the outbox, the tracked
+/// list. For a resident on a shared phone or computer.
+pub fn clear_everything() {
+    let Some(store) = store() else { return };
+    let keys: Vec<String> = (0..store.length().unwrap_or(0))
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|key| key.starts_with("resident-complaints/"))
+        .collect();
+    for key in keys {
+        let _ = store.remove_item(&key);
     }
 }
 
@@ -119,43 +146,15 @@ pub fn set_sent(policy_id: &str, sent: &Sent) {
 mod tests {
     use super::*;
 
-    fn receipt(access_token: Option<&str>) -> Receipt {
-        Receipt {
-            reference: "RC-7KQ2-M9XD".into(),
-            received_at: "2026-12-02T10:00:00+00:00".into(),
-            access_token: access_token.map(Into::into),
-        }
-    }
-
     #[test]
-    fn the_access_token_is_kept_with_the_reference() {
-        let token = "0f".repeat(32);
-        let sent = Sent {
-            receipt: receipt(Some(&token)),
-            kind: Kind::Complaint,
-            body: "{}".into(),
-        };
-        let saved = serde_json::to_string(&sent).unwrap();
-        let value: serde_json::Value = serde_json::from_str(&saved).unwrap();
-        assert_eq!(value["receipt"]["reference"], "RC-7KQ2-M9XD");
-        assert_eq!(value["receipt"]["access_token"], token.as_str());
-        assert_eq!(Sent::from_saved(&saved), Some(sent));
-    }
-
-    #[test]
-    fn a_record_saved_before_tokens_still_loads() {
-        // As the app saved it before contract v1.1, and a v1.0 backend's receipt still is.
-        let old = r#"{"receipt":{"reference":"RC-7KQ2-M9XD","received_at":"2026-12-02T10:00:00+00:00"},"kind":"complaint","body":"{}"}"#;
-        let sent = Sent::from_saved(old).expect("an old record loads");
-        assert_eq!(sent.receipt, receipt(None));
-        assert_eq!(sent.kind, Kind::Complaint);
-        // And from before the body was kept.
+    fn records_of_earlier_versions_are_read_for_their_receipt() {
+        let with_token = r#"{"receipt":{"reference":"RC-7KQ2-M9XD","received_at":"2026-12-02T10:00:00+00:00","access_token":"ab"},"kind":"complaint","body":"{}"}"#;
+        let (receipt, body) = old_sent(with_token).unwrap();
+        assert_eq!((receipt.reference.as_str(), receipt.access_token.as_deref(), body.as_str()), ("RC-7KQ2-M9XD", Some("ab"), "{}"));
+        // From before the access token, and from before the body was kept.
         let older = r#"{"receipt":{"reference":"RC-7KQ2-M9XD","received_at":"2026-12-02T10:00:00+00:00"},"kind":"escalation"}"#;
-        let sent = Sent::from_saved(older).expect("an older record loads");
-        assert_eq!(
-            (sent.receipt, sent.kind, sent.body),
-            (receipt(None), Kind::Escalation, String::new())
-        );
-        assert_eq!(Sent::from_saved("{}"), None);
+        let (receipt, body) = old_sent(older).unwrap();
+        assert_eq!((receipt.access_token, body), (None, String::new()));
+        assert_eq!(old_sent("{}"), None);
     }
 }

@@ -2,7 +2,7 @@
 //! they are typed. Every field is optional or empty until answered, and typed text is kept as
 //! typed (a date of 31 February is kept, and reported, not lost).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use super::choice::Choice;
@@ -216,6 +216,17 @@ pub enum DateProblem {
     Incomplete,
     NotADate,
     InTheFuture,
+}
+
+impl From<NaiveDate> for DateInput {
+    /// A date as the resident would type it.
+    fn from(date: NaiveDate) -> DateInput {
+        DateInput {
+            day: date.day().to_string(),
+            month: date.month().to_string(),
+            year: date.year().to_string(),
+        }
+    }
 }
 
 impl DateInput {

@@ -109,6 +109,17 @@ impl Tracked {
         }
     }
 
+    /// The same, stored as `receipt`: for an item made when it was queued, before the
+    /// server had answered.
+    pub fn with_receipt(self, receipt: &Receipt) -> Tracked {
+        Tracked {
+            reference: receipt.reference.clone(),
+            received_at: receipt.received_at.clone(),
+            access_token: receipt.access_token.clone(),
+            ..self
+        }
+    }
+
     /// When the landlord received it, in the backend's local time (UK time for the reference
     /// receiver); the device's time of sending if the backend's cannot be read.
     pub fn received(&self) -> NaiveDateTime {

@@ -112,6 +112,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             <p>{t::ombudsman(language)}</p>
             <OmbudsmanDetails ombudsmen=ombudsmen.clone() services=services.clone() language />
         })}
+        <p class="no-print"><a href=settings.href_to(crate::pages::my_complaints::SLUG)>{crate::domain::translations::tracker::see_all(language)}</a></p>
         {copy}
         <p class="no-print">
             <button type="button" class="button button--secondary" on:click=print>{t::print(language)}</button>

@@ -12,6 +12,7 @@ use crate::settings::use_settings;
 
 mod check_answers;
 pub mod confirmation;
+pub mod my_complaints;
 pub(crate) mod contact;
 mod emergency;
 mod feedback;

@@ -78,6 +78,7 @@ pub fn StartPage() -> impl IntoView {
             </ul>
             <p>{t::saved_as_you_go(language)}</p>
             <a href=settings.href(PageId::Safety) class="button button--start" role="button" draggable="false">{t::start_now(language)}</a>
+            <p><a href=settings.href_to(crate::pages::my_complaints::SLUG)>{crate::domain::translations::tracker::already_sent(language)}</a></p>
 
             <h2 class="heading-m">{t::hear_back(language)}</h2>
             <p>{sentence(&t::if_you_complain_today(language, MARK[0], &name), vec![view! {
