@@ -16,7 +16,11 @@ type Module = BTreeMap<String, String>;
 
 fn main() {
     let root = Path::new("src/locales");
+    // Each language's folder too: a new file there does not touch src/locales itself.
     println!("cargo:rerun-if-changed={}", root.display());
+    for (code, _) in LANGUAGES {
+        println!("cargo:rerun-if-changed={}", root.join(code).display());
+    }
     let languages: Vec<BTreeMap<String, Module>> =
         LANGUAGES.iter().map(|(code, _)| read_language(&root.join(code))).collect();
     let reference = &languages[0];

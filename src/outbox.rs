@@ -52,10 +52,17 @@ pub struct Outbox {
 fn last_sent(settings: &Settings) -> Option<Sent> {
     let today = settings.today;
     let policy = settings.policy.get_value();
-    if let Some((receipt, body)) = storage::take_old_sent(&policy.id) {
-        if let Ok(submission) = serde_json::from_str::<Submission>(&body) {
-            let endpoint = settings.endpoint.get_value();
-            storage::track(Tracked::new(&policy, &submission, &receipt, &endpoint), today);
+    if let Some((receipt, kind, body)) = storage::take_old_sent(&policy.id) {
+        match serde_json::from_str::<Submission>(&body) {
+            Ok(submission) => {
+                let endpoint = settings.endpoint.get_value();
+                storage::track(Tracked::new(&policy, &submission, &receipt, &endpoint), today);
+            }
+            // Too old to be tracked (no body to tell what it was): shown this once.
+            Err(_) => {
+                let body = String::new();
+                return Some(Sent { receipt, kind, body });
+            }
         }
     }
     let last = storage::tracked(today).into_iter().find(|t| t.policy_id == policy.id)?;

@@ -52,7 +52,12 @@ pub fn load(policy_id: &str) -> Restored {
     restored
 }
 
+/// Saves the answers; a draft with nothing answered is not kept at all, so a cleared device
+/// stays clear.
 pub fn save(draft: &Draft) {
+    if !draft.is_started() {
+        return clear(&draft.policy_id);
+    }
     if let Some(store) = store() {
         let _ = store.set_item(&key(&draft.policy_id), &draft.to_saved());
     }
@@ -109,7 +114,7 @@ pub fn track(item: Tracked, today: chrono::NaiveDate) {
 /// Takes away the record an earlier version of the app kept of the last submission, with
 /// what the resident wrote: `resident-complaints/sent/{policy}`. Its reference and dates go on
 /// in the tracked list.
-pub fn take_old_sent(policy_id: &str) -> Option<(Receipt, String)> {
+pub fn take_old_sent(policy_id: &str) -> Option<(Receipt, Kind, String)> {
     let store = store()?;
     let key = format!("resident-complaints/sent/{policy_id}");
     let saved = store.get_item(&key).ok().flatten()?;
@@ -117,16 +122,17 @@ pub fn take_old_sent(policy_id: &str) -> Option<(Receipt, String)> {
     old_sent(&saved)
 }
 
-/// The receipt and body of an old record (with or without an access token or a body).
-fn old_sent(saved: &str) -> Option<(Receipt, String)> {
+/// The receipt, kind and body of an old record (with or without a token or a body).
+fn old_sent(saved: &str) -> Option<(Receipt, Kind, String)> {
     #[derive(Deserialize)]
     struct OldSent {
         receipt: Receipt,
+        kind: Kind,
         #[serde(default)]
         body: String,
     }
     let old: OldSent = serde_json::from_str(saved).ok()?;
-    Some((old.receipt, old.body))
+    Some((old.receipt, old.kind, old.body))
 }
 
 /// Everything the app keeps on this device: drafts of every profile, the outbox, the tracked
@@ -149,12 +155,15 @@ mod tests {
     #[test]
     fn records_of_earlier_versions_are_read_for_their_receipt() {
         let with_token = r#"{"receipt":{"reference":"RC-7KQ2-M9XD","received_at":"2026-12-02T10:00:00+00:00","access_token":"ab"},"kind":"complaint","body":"{}"}"#;
-        let (receipt, body) = old_sent(with_token).unwrap();
-        assert_eq!((receipt.reference.as_str(), receipt.access_token.as_deref(), body.as_str()), ("RC-7KQ2-M9XD", Some("ab"), "{}"));
+        let (receipt, kind, body) = old_sent(with_token).unwrap();
+        assert_eq!(
+            (receipt.reference.as_str(), receipt.access_token.as_deref(), kind, body.as_str()),
+            ("RC-7KQ2-M9XD", Some("ab"), Kind::Complaint, "{}")
+        );
         // From before the access token, and from before the body was kept.
         let older = r#"{"receipt":{"reference":"RC-7KQ2-M9XD","received_at":"2026-12-02T10:00:00+00:00"},"kind":"escalation"}"#;
-        let (receipt, body) = old_sent(older).unwrap();
-        assert_eq!((receipt.access_token, body), (None, String::new()));
+        let (receipt, kind, body) = old_sent(older).unwrap();
+        assert_eq!((receipt.access_token, kind, body), (None, Kind::Escalation, String::new()));
         assert_eq!(old_sent("{}"), None);
     }
 }

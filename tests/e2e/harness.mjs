@@ -326,9 +326,17 @@ export function completeDraft(overrides = {}) {
 /** Where the app keeps things on the device, in localStorage (src/storage.rs). */
 export const STORED = {
   draft: (policyId) => `resident-complaints/draft/${policyId}`,
-  sent: (policyId) => `resident-complaints/sent/${policyId}`,
   outbox: 'resident-complaints/outbox',
+  tracked: 'resident-complaints/tracked',
+  /** Where earlier versions kept the last submission, with what the resident wrote. */
+  oldSent: (policyId) => `resident-complaints/sent/${policyId}`,
 };
+
+/** Every key and value the app keeps in the device's localStorage, as { key: value }. */
+export const everythingStored = (page) => page.evaluate(() => Object.fromEntries(
+  Object.keys(localStorage).filter((key) => key.startsWith('resident-complaints/'))
+    .map((key) => [key, localStorage.getItem(key)]),
+));
 
 /** Saves `value` (a string) as `policyId`'s draft on the device of `page`, then opens `path`
  *  of the app at `appUrl` and waits for its heading. */

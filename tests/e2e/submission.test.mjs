@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  CHRISTMAS, STORED, assertAccessible, completeDraft, freePort, newDevice, openWithDraft, openWithSaved, pressSend,
+  CHRISTMAS, STORED, everythingStored, assertAccessible, completeDraft, freePort, newDevice, openWithDraft, openWithSaved, pressSend,
   recordEvent, recordProblems, referenceOf, scratchDb, startReceiver, statusOf, stored, useApp, visit,
 } from './harness.mjs';
 
@@ -70,10 +70,18 @@ test('a complaint is stored with every answer intact and the same dates', async 
     const left = await page.evaluate((key) => localStorage.getItem(key), STORED.draft('hos-code-2024'));
     assert.ok(!left || (!left.includes('Zoë') && !left.includes('damp')), 'no answers left on the device');
     assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORED.outbox), null);
+    // Once the server has it, the device keeps nothing the resident wrote: not their name,
+    // contact details, words or support needs, under any key. The copy above is in memory.
+    const kept = JSON.stringify(await everythingStored(page));
+    for (const written of ['Zoë', 'zoe@example.org', 'asthma', 'Black mould', 'extractor fan']) {
+      assert.ok(!kept.includes(written), `"${written}" is still on the device: ${kept}`);
+    }
+    await page.reload();
+    await page.locator('[data-reference]').waitFor();
+    assert.equal(await page.locator('.copy').count(), 0, 'the copy is gone after a reload');
     // The copy can be removed from a shared device.
     await page.getByRole('button', { name: 'Remove this from this device' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORED.sent('hos-code-2024')), null);
     assert.deepEqual(page.problems, []);
   });
 });
@@ -90,9 +98,9 @@ test('the device keeps the access token with the receipt, and it reads the statu
     const reference = await referenceOf(page);
 
     // The receipt, as the app wrote it on the device: the token beside the reference.
-    const saved = await page.evaluate((key) => localStorage.getItem(key), STORED.sent('hos-code-2024'));
-    const { receipt, kind } = JSON.parse(saved);
-    assert.equal(kind, 'complaint');
+    const saved = await page.evaluate((key) => localStorage.getItem(key), STORED.tracked);
+    const [receipt] = JSON.parse(saved);
+    assert.equal(receipt.kind, 'complaint');
     assert.equal(receipt.reference, reference);
     assert.match(receipt.access_token, /^[0-9a-f]{64}$/, 'a 256-bit token from a v1.1 receiver');
     const token = receipt.access_token;
@@ -169,12 +177,14 @@ test('a receipt kept on the device before access tokens still shows its confirma
   };
   const page = recordProblems(await (await newDevice(env.browser)).newPage());
   await page.goto(`${env.app.url}/policies/hos-code-2024.json`);
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORED.sent('hos-code-2024'), JSON.stringify(old)]);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORED.oldSent('hos-code-2024'), JSON.stringify(old)]);
   await visit(page, `${env.app.url}/confirmation`);
   assert.match(await page.locator('h1').textContent(), /Complaint sent/);
   assert.equal((await page.locator('[data-reference]').textContent()).trim(), 'RC-7KQ2-M9XD');
   // Its dates from the day it was received: Wednesday 2 December 2026.
   assert.equal(await page.locator('[data-milestone="acknowledge_by"] time').getAttribute('datetime'), '2026-12-09');
+  // The old record, which could hold what the resident wrote, is gone from the device.
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORED.oldSent('hos-code-2024')), null);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
