@@ -21,26 +21,33 @@ async function milestone(page, id) {
   return { state: await row.getAttribute('data-state'), text };
 }
 
+/** Sends a complaint on a new 320 px phone whose clock says Wednesday 23 December 2026, to
+ *  `receiver`; resolves to { context, page, reference }. The receiver's clock is today's, not
+ *  the browser's: the device is then told it received the complaint when the browser sent it,
+ *  as a receiver whose clock agreed would have said. */
+async function sendAtChristmas(receiver, problems = {}) {
+  const context = await newDevice(env.browser, { viewport: { width: 320, height: 740 } });
+  const page = recordProblems(await context.newPage(), problems);
+  await page.clock.setFixedTime(CHRISTMAS);
+  await openWithSaved(page, env.app.url, 'hos-code-2024', JSON.stringify(completeDraft()),
+    `/check-answers?endpoint=${encodeURIComponent(receiver.endpoint)}`);
+  await pressSend(page);
+  const reference = await referenceOf(page);
+  await page.evaluate((key) => {
+    const items = JSON.parse(localStorage.getItem(key));
+    items[0].received_at = '2026-12-23T10:00:00+00:00';
+    localStorage.setItem(key, JSON.stringify(items));
+  }, STORED.tracked);
+  return { context, page, reference };
+}
+
 const actions = (page) => page.locator('[data-action]').evaluateAll((all) => all.map((a) => a.dataset.action));
 
 test('a complaint left unanswered is late by working days, with stage 2 and the Ombudsman offered', async () => {
   const receiver = await startReceiver(env.app);
   try {
     // Sent on Wednesday 23 December 2026 under the statutory Code's own profile.
-    const context = await newDevice(env.browser, { viewport: { width: 320, height: 740 } });
-    const page = recordProblems(await context.newPage());
-    await page.clock.setFixedTime(CHRISTMAS);
-    await openWithSaved(page, env.app.url, 'hos-code-2024', JSON.stringify(completeDraft()),
-      `/check-answers?endpoint=${encodeURIComponent(receiver.endpoint)}`);
-    await pressSend(page);
-    const reference = await referenceOf(page);
-    // The receiver's clock is today's, not the browser's: the device is told it received the
-    // complaint when the browser sent it, as a receiver whose clock agreed would have said.
-    await page.evaluate((key) => {
-      const items = JSON.parse(localStorage.getItem(key));
-      items[0].received_at = '2026-12-23T10:00:00+00:00';
-      localStorage.setItem(key, JSON.stringify(items));
-    }, STORED.tracked);
+    const { context, page, reference } = await sendAtChristmas(receiver);
 
     // The confirmation links to My complaints.
     await page.getByRole('link', { name: /in My complaints/ }).click();
@@ -101,19 +108,8 @@ test('a complaint left unanswered is late by working days, with stage 2 and the 
 test('in Welsh, and with a backend that cannot say, the policy dates stand with a note', async () => {
   const receiver = await startReceiver(env.app);
   let stopped = false;
-  const context = await newDevice(env.browser, { viewport: { width: 320, height: 740 } });
-  const page = recordProblems(await context.newPage(), { uncaughtOnly: true });
+  const { context, page, reference } = await sendAtChristmas(receiver, { uncaughtOnly: true });
   try {
-    await page.clock.setFixedTime(CHRISTMAS);
-    await openWithSaved(page, env.app.url, 'hos-code-2024', JSON.stringify(completeDraft()),
-      `/check-answers?endpoint=${encodeURIComponent(receiver.endpoint)}`);
-    await pressSend(page);
-    const reference = await referenceOf(page);
-    await page.evaluate((key) => {
-      const items = JSON.parse(localStorage.getItem(key));
-      items[0].received_at = '2026-12-23T10:00:00+00:00';
-      localStorage.setItem(key, JSON.stringify(items));
-    }, STORED.tracked);
     // The receiver goes away: its status cannot be read.
     await receiver.stop();
     stopped = true;
