@@ -11,6 +11,7 @@
 
 const appBase = new URL('./', import.meta.url);
 const WHOLE = 'resident-complaints';
+const ALLOWED_ORIGINS = 'resident-complaints:allowed-origins';
 const FIRST_PAGE = 'first-page';
 const POLICY_CHECK = 'policy-check';
 
@@ -90,19 +91,36 @@ function appForThisPage() {
   return atStart && !waiting ? FIRST_PAGE : WHOLE;
 }
 
+/** Whether a setting may name `address`, as in src/config.rs: never with a user name or
+ *  password; on the app's own page, only on its origin or one index.html lists. */
+function allowedAddress(address, mounted) {
+  let url;
+  try {
+    url = new URL(address);
+  } catch {
+    return false;
+  }
+  const listed = document.querySelector(`meta[name="${ALLOWED_ORIGINS}"]`)?.content.split(/\s+/) ?? [];
+  return !url.username && !url.password && (mounted || (/^https?:$/.test(url.protocol)
+    && [location.origin, ...listed.map((o) => o.replace(/\/+$/, ''))].includes(url.origin)));
+}
+
 // The policy profile, fetched while the wasm downloads rather than after it starts (the app's
 // own fetch then takes this response). The same rule as src/config.rs: an id names one of the
-// app's profiles, anything else is an address relative to the page.
+// app's profiles, anything else is an address relative to the page, if allowed.
 let policyAddress;
-function preloadPolicy(settings) {
+function preloadPolicy(settings, mounted) {
   const policy = new URLSearchParams(settings).get('policy')?.trim() || 'hos-code-2024';
+  const id = /^[a-z0-9-]+$/.test(policy);
+  const address = id ? new URL(`policies/${policy}.json`, appBase).href : new URL(policy, location.href).href;
+  if (!id && !allowedAddress(address, mounted)) return;
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';
   link.crossOrigin = 'anonymous';
-  link.href = /^[a-z0-9-]+$/.test(policy) ? new URL(`policies/${policy}.json`, appBase).href : new URL(policy, location.href).href;
+  link.href = address;
   document.head.append(link);
-  policyAddress = link.href;
+  policyAddress = address;
 }
 
 /** The app could not start (no WebAssembly, a failed download): the page shows what it shows
@@ -151,12 +169,14 @@ async function showLandlordContacts(into) {
   const list = element('dl', { className: 'summary-list' });
   for (const { channel, value, note } of landlord.contacts) {
     const text = english(value).trim();
-    const href = {
+    let href = {
       phone: `tel:${text.replace(/\s/g, '')}`,
       email: `mailto:${text}`,
-      // A description such as "the form on our website" stays text.
+      // A description such as "the form on our website" stays text, as does an address with
+      // a user name or password.
       web: /\s/.test(text) ? undefined : /^https?:\/\//.test(text) ? text : `https://${text}`,
     }[channel];
+    if (channel === 'web' && href && !allowedAddress(href, true)) href = undefined;
     const shown = element('dd', { className: 'summary-list__value' });
     shown.append(href ? element('a', { href }, text) : element('span', { className: 'pre-line' }, text));
     if (note) shown.append(element('br'), element('span', { className: 'hint' }, english(note)));
@@ -215,12 +235,12 @@ function prefetchWholeApp() {
 async function run() {
   const hosts = document.querySelectorAll('[data-resident-complaints]');
   if (hosts.length > 0) {
-    preloadPolicy(settingsOf(hosts[0]));
+    preloadPolicy(settingsOf(hosts[0]), true);
     const { start } = await load(WHOLE);
     hosts.forEach((host) => mountInto(host, start));
   } else {
     const app = appForThisPage();
-    preloadPolicy(location.search);
+    preloadPolicy(location.search, false);
     const { start } = await load(app);
     start(location.search, appBase.href, undefined);
     reportHeight();

@@ -7,6 +7,9 @@
 //! only when the server answers with a reference. Network failures, timeouts, `408`, `429` and
 //! `5xx` are retried with exponential backoff and jitter (respecting `Retry-After`); while the
 //! device is offline, sending waits for the connection to return.
+//!
+//! A redirect is never followed: the answers go to the endpoint the settings checked, or
+//! nowhere (a redirect fails the attempt like a network failure, and is retried).
 
 use gloo_net::http::{Request, Response};
 use leptos::prelude::window;
@@ -115,6 +118,7 @@ async fn attempt(pending: &Pending) -> Result<Response, ()> {
         Request::post(&pending.endpoint)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", &pending.idempotency_key)
+            .redirect(web_sys::RequestRedirect::Error)
             .abort_signal(Some(signal))
             .body(pending.body.clone())
     })

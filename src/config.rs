@@ -18,6 +18,9 @@ pub enum SetupProblem {
     UnknownPolicy(String),
     /// A setting names an address on an origin the deployment does not allow.
     NotAllowed { setting: &'static str, address: String },
+    /// A setting names an address with a user name or password (`https://x@host/`), shown
+    /// here without them.
+    Userinfo { setting: &'static str, address: String },
     PolicyUnavailable { address: String, reason: String },
     InvalidPolicy { address: String, error: PolicyError },
 }
@@ -42,6 +45,10 @@ pub struct Config {
 /// The default endpoint, on the app's own origin (`make serve` passes it to the receiver).
 const DEFAULT_ENDPOINT: &str = "/v1/submissions";
 
+/// The name of index.html's `<meta>` listing the other origins the app's own page may take
+/// addresses from (public/app.js reads the same one).
+const ALLOWED_ORIGINS: &str = "resident-complaints:allowed-origins";
+
 impl Config {
     pub fn read(
         settings: &str,
@@ -57,13 +64,19 @@ impl Config {
                 .filter(|value| !value.is_empty())
         };
         let page = window().location().href().unwrap_or_default();
-        // On the app's own page anyone can write the query string, so addresses elsewhere
-        // must be listed by the deployment; a landlord's page that mounts the app is trusted.
-        let allowed = |setting_name: &'static str, address: String| {
-            if mounted || same_origin(&address, &page) || listed_origin(&address) {
+        // Every address a setting gives (policy, endpoint, logo) goes through this one check.
+        // A user name or password is refused everywhere: `https://landlord.example@elsewhere/`
+        // dresses one site up as another, and a browser will not fetch such an address. On
+        // the app's own page anyone can write the query string, so addresses elsewhere must
+        // be listed by the deployment; a landlord's page that mounts the app is trusted.
+        let allowed = |setting: &'static str, address: String| {
+            if let Some(userinfo) = userinfo(&address) {
+                let address = format!("{}{}", &address[..userinfo.start], &address[userinfo.end..]);
+                Err(SetupProblem::Userinfo { setting, address })
+            } else if mounted || same_origin(&address, &page) || listed_origin(&address) {
                 Ok(address)
             } else {
-                Err(SetupProblem::NotAllowed { setting: setting_name, address })
+                Err(SetupProblem::NotAllowed { setting, address })
             }
         };
 
@@ -81,10 +94,12 @@ impl Config {
         let endpoint = setting("endpoint").unwrap_or_else(|| DEFAULT_ENDPOINT.into());
         let endpoint = allowed("endpoint", absolute(&endpoint, app_base))?;
 
-        let (brand, warnings) = Brand::from_settings(setting);
+        let (mut brand, warnings) = Brand::from_settings(setting);
         for warning in warnings {
             web_sys::console::warn_1(&format!("resident-complaints: {warning}").into());
         }
+        // The logo is shown from where it is checked: relative to the page, as an <img> is.
+        brand.logo = brand.logo.map(|logo| allowed("logo", absolute(&logo, &page))).transpose()?;
 
         let base_url = if mounted { page } else { app_base.to_string() };
         let base = web_sys::Url::new(&base_url)
@@ -141,6 +156,29 @@ fn same_origin(address: &str, page: &str) -> bool {
     origin(address).is_some_and(|origin| Some(origin) == self::origin(page))
 }
 
+/// Where an address's user name or password is, with its `@` (`x:y@` in `https://x:y@host/`),
+/// if it has one: as a browser's URL parser finds it, which ends the part before the path at
+/// the first `/`, `\`, `?` or `#`, and takes what comes before its last `@` as the user.
+fn userinfo(address: &str) -> Option<std::ops::Range<usize>> {
+    // Byte by byte: the standard library's string searching would add to the first page.
+    let bytes = address.as_bytes();
+    let start = bytes.windows(3).position(|w| w == b"://")? + 3;
+    let mut end = None;
+    for (i, byte) in bytes[start..].iter().enumerate() {
+        match byte {
+            b'/' | b'\\' | b'?' | b'#' => break,
+            b'@' => end = Some(start + i + 1),
+            _ => {}
+        }
+    }
+    Some(start..end?)
+}
+
+/// Whether an address carries a user name or password (`https://x@host/`).
+pub fn has_userinfo(address: &str) -> bool {
+    userinfo(address).is_some()
+}
+
 /// Origins the deployment allows, from `<meta name="resident-complaints:allowed-origins">` in
 /// the app's index.html.
 fn listed_origin(address: &str) -> bool {
@@ -148,7 +186,7 @@ fn listed_origin(address: &str) -> bool {
         return false;
     };
     document()
-        .query_selector(r#"meta[name="resident-complaints:allowed-origins"]"#)
+        .query_selector(&format!(r#"meta[name="{ALLOWED_ORIGINS}"]"#))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
@@ -254,5 +292,37 @@ pub fn set_title(title: &str) {
     let mounted = ROOT.with(|root| root.borrow().as_ref().is_some_and(|(_, mounted)| *mounted));
     if !mounted {
         document().set_title(title);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{has_userinfo, userinfo};
+
+    #[test]
+    fn a_user_name_or_password_is_found_where_a_browser_finds_it() {
+        for (address, found) in [
+            ("https://x@landlord.example/v1/submissions", Some("x@")),
+            ("https://x:secret@landlord.example/", Some("x:secret@")),
+            ("https://:secret@landlord.example/", Some(":secret@")),
+            // An empty one too (a browser drops that @ when it writes the address out, as
+            // `absolute` does; in a contact's address it keeps it from being a link).
+            ("https://@landlord.example/", Some("@")),
+            ("https://landlord.example@elsewhere.example", Some("landlord.example@")),
+            ("https://a@b@elsewhere.example/", Some("a@b@")),
+            ("http://127.0.0.1:8080@elsewhere.example:8443/p.json", Some("127.0.0.1:8080@")),
+            // An @ after the host is in the path, the query or the fragment.
+            ("https://landlord.example/@elsewhere.example", None),
+            ("https://landlord.example\\@elsewhere.example", None),
+            ("https://landlord.example?to=x@elsewhere.example", None),
+            ("https://landlord.example#x@elsewhere.example", None),
+            ("https://landlord.example/v1/submissions", None),
+            ("/v1/submissions", None),
+            ("mailto:complaints@landlord.example", None),
+        ] {
+            let range = userinfo(address);
+            assert_eq!(range.clone().map(|r| &address[r]), found, "{address}");
+            assert_eq!(has_userinfo(address), found.is_some(), "{address}");
+        }
     }
 }

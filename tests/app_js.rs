@@ -1,10 +1,11 @@
 //! public/app.js, the loader, repeats what the Rust app defines: the outbox's storage key
 //! (src/storage.rs), the default profile (`Policy::DEFAULT_ID`), the rule that tells a built-in
-//! profile's id from an address (src/config.rs, the same rule as a profile's own id), and the
-//! name of each contact channel (src/locales/en/contacts.toml). Here app.js runs in Node on a
-//! stand-in page, unchanged, and what it does is checked against what the Rust does, or where
-//! the crate keeps it to itself (storage.rs and config.rs are private modules), against its
-//! source: a change to either side alone fails.
+//! profile's id from an address (src/config.rs, the same rule as a profile's own id), which
+//! addresses a setting may name (src/config.rs: index.html's allowed origins, and never a user
+//! name or password), and the name of each contact channel (src/locales/en/contacts.toml).
+//! Here app.js runs in Node on a stand-in page, unchanged, and what it does is checked against
+//! what the Rust does, or where the crate keeps it to itself (storage.rs and config.rs are
+//! private modules), against its source: a change to either side alone fails.
 
 use std::path::Path;
 use std::process::Command;
@@ -19,14 +20,18 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// Imports app.js once for each case, on a page whose query string sets `policy` (none where it
 /// is null), with stand-ins for the DOM, localStorage and fetch. The app's own modules are not
 /// beside public/app.js, so the app "cannot start" and app.js shows its fallback, with the
-/// landlord's contacts from `profile`. For each case: the profile address it preloaded, the
-/// storage keys it read and the names it gave the contacts.
+/// landlord's contacts from `profile`. A case may give index.html's allowed origins
+/// (`allowed`, the content of the `<meta>` named `meta`), or be `mounted`: then `policy` is
+/// the `data-policy` of an element on a landlord's page at the same address. For each case:
+/// the profile address it preloaded, the storage keys it read, the addresses it fetched, and
+/// the names it gave the contacts, with each one's link (null for text).
 const RUN_APP_JS: &str = r#"
 import { pathToFileURL } from 'node:url';
 const [appJs, casesJson] = process.argv.slice(1);
 const results = [];
-for (const [n, { policy, profile }] of JSON.parse(casesJson).entries()) {
-  const seen = { preloaded: [], storage: [], contacts: null };
+const cases = JSON.parse(casesJson);
+for (const [n, { policy, profile, allowed = null, meta = null, mounted = false }] of cases.entries()) {
+  const seen = { preloaded: [], storage: [], fetched: [], contacts: null, links: null };
   let finished;
   let timer;
   const done = new Promise((resolve) => { finished = resolve; timer = setTimeout(resolve, 5000); });
@@ -38,22 +43,36 @@ for (const [n, { policy, profile }] of JSON.parse(casesJson).entries()) {
   const contacts = element('div');
   contacts.replaceChildren = (heading, list) => {
     seen.contacts = list.children.map((row) => row.children[0].textContent);
+    seen.links = list.children.map((row) => row.children[1].children[0].href ?? null);
     finished();
   };
   const page = new URL('http://landlord.test/complaints/');
-  if (policy !== null) page.search = new URLSearchParams({ policy }).toString();
+  if (policy !== null && !mounted) page.search = new URLSearchParams({ policy }).toString();
+  // On a landlord's page, the app's fallback writes into the element: the run is over.
+  const host = {
+    dataset: { residentComplaints: '', ...(policy === null ? {} : { policy }) },
+    get textContent() { return ''; },
+    set textContent(text) { finished(); },
+  };
   Object.assign(globalThis, {
     location: page,
     localStorage: { getItem: (key) => { seen.storage.push(key); return null; } },
-    fetch: async (url) => ({ json: async () => profile, url: String(url) }),
+    fetch: async (url) => {
+      if (!String(url).endsWith('.wasm')) seen.fetched.push(String(url));
+      return { json: async () => profile, url: String(url) };
+    },
     document: {
       createElement: element,
       head: { append: (link) => link.rel === 'preload' && seen.preloaded.push(link.href) },
-      body: { append() {}, insertAdjacentHTML() {} },
+      // The fallback is shown; contacts, if any, follow within a few tasks.
+      body: { append() {}, insertAdjacentHTML() { setTimeout(finished, 100); } },
       getElementById: () => null,
-      querySelectorAll: () => [],
+      querySelectorAll: (selector) =>
+        (mounted && selector === '[data-resident-complaints]' ? [host] : []),
       querySelector: (selector) => ({ noscript: { textContent: '<p>Other ways</p>' },
-        '[data-landlord-contacts]': contacts })[selector] ?? null,
+        '[data-landlord-contacts]': contacts,
+        [`meta[name="${meta}"]`]: allowed === null ? null : { content: allowed },
+      })[selector] ?? null,
     },
   });
   console.error = () => {}; // "the app could not start": expected here
@@ -79,10 +98,15 @@ fn run_app_js(cases: &[(Option<&str>, &Value)]) -> Vec<Value> {
         .iter()
         .map(|(policy, profile)| json!({ "policy": policy, "profile": profile }))
         .collect();
+    run_cases(&cases)
+}
+
+/// Runs app.js for each case, as `RUN_APP_JS` reads them.
+fn run_cases(cases: &[Value]) -> Vec<Value> {
     let output = Command::new("node")
         .args(["--input-type=module", "-e", RUN_APP_JS])
         .arg(Path::new(ROOT).join("public/app.js"))
-        .arg(Value::from(cases).to_string())
+        .arg(Value::from(cases.to_vec()).to_string())
         .output()
         .expect("node runs (it is installed with the browser tests)");
     assert!(
@@ -206,8 +230,16 @@ fn app_js_tells_an_id_from_an_address_as_the_app_does() {
     ];
     let ids = samples.iter().chain(Policy::builtin_ids());
     let profile = profile_with_every_channel();
-    let cases: Vec<_> = ids.clone().map(|id| (Some(*id), &profile)).collect();
-    for (sample, run) in ids.zip(run_app_js(&cases)) {
+    // The deployment allows the one sample on another site, so that every address is preloaded.
+    let meta = rust_str_const("config.rs", "ALLOWED_ORIGINS");
+    let cases: Vec<_> = ids
+        .clone()
+        .map(|id| {
+            let allowed = "https://example.org";
+            json!({ "policy": id, "profile": profile, "meta": meta, "allowed": allowed })
+        })
+        .collect();
+    for (sample, run) in ids.zip(run_cases(&cases)) {
         // An id is looked for beside app.js; an address is relative to the page, on its site.
         let id = sample.trim();
         let as_id = preloaded(&run).starts_with(&builtin_address(""));
@@ -225,4 +257,71 @@ fn app_js_names_every_channel_as_the_app_does() {
     let [run] = &runs[..] else { unreachable!() };
     let names: Vec<&str> = channel_names().into_iter().map(|(_, name)| name).collect();
     assert_eq!(run["contacts"], json!(names));
+}
+
+#[test]
+fn app_js_preloads_and_falls_back_on_a_profile_only_where_the_app_would_take_it() {
+    let profile = profile_with_every_channel();
+    // The <meta> app.js reads is the one src/config.rs reads.
+    let meta = rust_str_const("config.rs", "ALLOWED_ORIGINS");
+    const ELSEWHERE: &str = "https://elsewhere.test/p.json";
+    // (policy setting, index.html's allowed origins, mounted, the address taken or None).
+    let cases = [
+        // The app's own page (http://landlord.test/complaints/), where anyone writes the query.
+        (ELSEWHERE, None, false, None),
+        (ELSEWHERE, Some(""), false, None),
+        (ELSEWHERE, Some("https://other.test"), false, None),
+        ("http://elsewhere.test/p.json", Some("https://elsewhere.test"), false, None),
+        (ELSEWHERE, Some("https://elsewhere.test"), false, Some(ELSEWHERE)),
+        (ELSEWHERE, Some("https://other.test  https://elsewhere.test/"), false, Some(ELSEWHERE)),
+        ("/landlord/p.json", None, false, Some("http://landlord.test/landlord/p.json")),
+        ("http://landlord.test/p.json", None, false, Some("http://landlord.test/p.json")),
+        // A user name or password, on the page's own origin or an allowed one: never.
+        ("http://x@landlord.test/p.json", None, false, None),
+        ("//x@landlord.test/p.json", None, false, None),
+        ("http://:pw@landlord.test/p.json", None, false, None),
+        ("https://x:y@elsewhere.test/p.json", Some("https://elsewhere.test"), false, None),
+        // A landlord's page that mounts the app is trusted with other sites, not with userinfo.
+        (ELSEWHERE, None, true, Some(ELSEWHERE)),
+        ("https://x@elsewhere.test/p.json", None, true, None),
+    ];
+    let values: Vec<Value> = cases
+        .iter()
+        .map(|(policy, allowed, mounted, _)| {
+            json!({ "policy": policy, "profile": profile, "meta": meta, "allowed": allowed,
+                    "mounted": mounted })
+        })
+        .collect();
+    for ((policy, allowed, mounted, taken), run) in cases.iter().zip(run_cases(&values)) {
+        let case = format!("policy {policy:?}, allowed {allowed:?}, mounted {mounted}");
+        let expected: Vec<&str> = taken.iter().copied().collect();
+        assert_eq!(run["preloaded"], json!(expected), "preloaded, {case}");
+        // The fallback (the app's own page only) fetches the profile for its contacts only
+        // where it was taken, and lists none from anywhere else.
+        if !mounted {
+            assert_eq!(run["fetched"], json!(expected), "fetched, {case}");
+            assert_eq!(run["contacts"].is_null(), taken.is_none(), "contacts, {case}");
+        }
+    }
+}
+
+#[test]
+fn app_js_links_a_web_contact_only_without_a_user_name_or_password() {
+    let contacts = [
+        ("www.landlord.test/complain", Some("https://www.landlord.test/complain")),
+        ("https://www.landlord.test/", Some("https://www.landlord.test/")),
+        ("https://www.landlord.test@elsewhere.test/", None),
+        ("www.landlord.test@elsewhere.test", None),
+        ("https://user:pw@www.landlord.test/", None),
+        ("The form on our website", None),
+    ];
+    let listed: Vec<Value> = contacts
+        .iter()
+        .map(|(value, _)| json!({ "channel": "web", "value": value }))
+        .collect();
+    let profile = json!({ "landlord": { "name": "Test Homes", "contacts": listed } });
+    let runs = run_app_js(&[(Some("greatwell"), &profile)]);
+    let [run] = &runs[..] else { unreachable!() };
+    let links: Vec<Option<&str>> = contacts.iter().map(|(_, link)| *link).collect();
+    assert_eq!(run["links"], json!(links));
 }

@@ -27,10 +27,16 @@ fn href(contact: &Contact) -> Option<String> {
         Channel::Email => Some(format!("mailto:{value}")),
         // A description such as "the form on our website" is shown as text, not as a link.
         Channel::Web if value.contains(char::is_whitespace) => None,
-        Channel::Web if value.starts_with("https://") || value.starts_with("http://") => {
-            Some(value.to_string())
+        Channel::Web => {
+            let href = if value.starts_with("https://") || value.starts_with("http://") {
+                value.to_string()
+            } else {
+                format!("https://{value}")
+            };
+            // An address with a user name or password can dress one site up as another
+            // (`https://landlord.example@elsewhere.example/`): it stays text too.
+            (!crate::config::has_userinfo(&href)).then_some(href)
         }
-        Channel::Web => Some(format!("https://{value}")),
         _ => None,
     }
 }

@@ -24,6 +24,10 @@ fn explain(problem: &SetupProblem) -> String {
              origin to the resident-complaints:allowed-origins meta tag in index.html if it is \
              yours."
         ),
+        SetupProblem::Userinfo { setting, address } => format!(
+            "The {setting} setting names {address} with a user name or password before the \
+             site's name (not shown). Give the address without them."
+        ),
         SetupProblem::PolicyUnavailable { address, reason } => {
             format!("The complaints policy at {address} could not be used: {reason}.")
         }

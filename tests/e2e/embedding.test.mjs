@@ -306,8 +306,9 @@ test('mounted in a page, the landlord’s own ways to complain show until the ap
   await page.context().close();
 });
 
+// As docs/embedding.md gives it, frame-ancestors included (the demo iframe page is the app's own).
 const CSP = (connect) =>
-  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${connect}`;
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${connect}; frame-ancestors 'self'`;
 
 /** Collects every CSP violation the page and its frames report. */
 async function watchCsp(page) {
