@@ -217,8 +217,10 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Delivery {
 pub async fn status(endpoint: &str, reference: &str, token: &str) -> Option<Status> {
     let address = format!("{}/{reference}/status", endpoint.trim_end_matches('/'));
     let response = within(TIMEOUT_MS, |signal| {
+        // Not followed: the token goes to the endpoint the complaint went to, or nowhere.
         Ok(Request::get(&address)
             .header("Authorization", &format!("Bearer {token}"))
+            .redirect(web_sys::RequestRedirect::Error)
             .abort_signal(Some(signal))
             .build()?)
     })
