@@ -11,7 +11,6 @@ use crate::api::{self, Delivery, Pending, Progress};
 use crate::domain::draft::{DateInput, Draft};
 use crate::domain::pages::PageId;
 use crate::domain::refusal;
-use crate::domain::status::Receipt;
 use crate::domain::submission::{Kind, Submission};
 use crate::domain::tracker::Tracked;
 use crate::domain::translations::sending;
@@ -56,7 +55,8 @@ fn last_sent(settings: &Settings) -> Option<Sent> {
         match serde_json::from_str::<Submission>(&body) {
             Ok(submission) => {
                 let endpoint = settings.endpoint.get_value();
-                storage::track(Tracked::new(&policy, &submission, &receipt, &endpoint), today);
+                let tracked = Tracked::new(&policy, &submission, &endpoint);
+                storage::track(tracked.with_receipt(&receipt), today);
             }
             // Too old to be tracked (no body to tell what it was): shown this once.
             Err(_) => {
@@ -67,11 +67,7 @@ fn last_sent(settings: &Settings) -> Option<Sent> {
     }
     let last = storage::tracked(today).into_iter().find(|t| t.policy_id == policy.id)?;
     Some(Sent {
-        receipt: Receipt {
-            reference: last.reference,
-            received_at: last.received_at,
-            access_token: last.access_token,
-        },
+        receipt: last.receipt(),
         kind: last.kind,
         body: String::new(),
     })
@@ -147,14 +143,9 @@ impl Outbox {
             };
             submission.language = settings.language;
             let endpoint = settings.endpoint.get_value();
-            // Worked out now, while the policy is loaded: it may be sent on a later visit.
-            let waiting = Receipt {
-                reference: String::new(),
-                received_at: String::new(),
-                access_token: None,
-            };
             Pending {
-                tracked: Some(Tracked::new(policy, &submission, &waiting, &endpoint)),
+                // Worked out now, while the policy is loaded: it may be sent on a later visit.
+                tracked: Some(Tracked::new(policy, &submission, &endpoint)),
                 endpoint,
                 idempotency_key: key_of(draft),
                 body: serde_json::to_string(&submission).expect("a submission always serialises"),

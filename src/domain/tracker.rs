@@ -71,13 +71,9 @@ pub struct Tracked {
 }
 
 impl Tracked {
-    /// What to keep of `submission`, sent under `policy` to `endpoint` and stored as `receipt`.
-    pub fn new(
-        policy: &Policy,
-        submission: &Submission,
-        receipt: &Receipt,
-        endpoint: &str,
-    ) -> Tracked {
+    /// What to keep of `submission`, sent under `policy` to `endpoint`: worked out when it is
+    /// queued, while the policy is loaded. Its receipt comes later (`with_receipt`).
+    pub fn new(policy: &Policy, submission: &Submission, endpoint: &str) -> Tracked {
         let ombudsmen = submission.ombudsman(policy);
         let ombudsman = match (
             ombudsmen.contains(&HOUSING_OMBUDSMAN),
@@ -91,14 +87,14 @@ impl Tracked {
         Tracked {
             policy_id: submission.profile.id.clone(),
             landlord: policy.landlord.name.clone(),
-            reference: receipt.reference.clone(),
+            reference: String::new(),
             kind: submission.kind,
             category: submission.details.as_ref().and_then(|d| d.category),
             submitted_at: submission.submitted_at,
-            received_at: receipt.received_at.clone(),
+            received_at: String::new(),
             expected_dates: submission.expected_dates.clone(),
             endpoint: endpoint.to_string(),
-            access_token: receipt.access_token.clone(),
+            access_token: None,
             escalates: submission
                 .escalation
                 .as_ref()
@@ -109,14 +105,22 @@ impl Tracked {
         }
     }
 
-    /// The same, stored as `receipt`: for an item made when it was queued, before the
-    /// server had answered.
+    /// The same, once the server has stored it as `receipt`.
     pub fn with_receipt(self, receipt: &Receipt) -> Tracked {
         Tracked {
             reference: receipt.reference.clone(),
             received_at: receipt.received_at.clone(),
             access_token: receipt.access_token.clone(),
             ..self
+        }
+    }
+
+    /// Its receipt, as the server gave it.
+    pub fn receipt(&self) -> Receipt {
+        Receipt {
+            reference: self.reference.clone(),
+            received_at: self.received_at.clone(),
+            access_token: self.access_token.clone(),
         }
     }
 
@@ -813,12 +817,8 @@ mod tests {
         let draft = richest_draft("greatwell");
         let assessment = assess(&policy, &draft, sent_at().date_naive());
         let body = Submission::build(&policy, &draft, &assessment, sent_at());
-        let item = Tracked::new(
-            &policy,
-            &body,
-            &receipt(),
-            "https://example.org/v1/submissions",
-        );
+        let item = Tracked::new(&policy, &body, "https://example.org/v1/submissions")
+            .with_receipt(&receipt());
         let kept = serde_json::to_string(&item).unwrap();
         let sent = serde_json::to_string(&body).unwrap();
         let personal = [
@@ -874,12 +874,8 @@ mod tests {
             ..richest_draft("greatwell")
         };
         let body = Submission::build_escalation(&policy, &draft, sent_at());
-        let item = Tracked::new(
-            &policy,
-            &body,
-            &receipt(),
-            "https://example.org/v1/submissions",
-        );
+        let item = Tracked::new(&policy, &body, "https://example.org/v1/submissions")
+            .with_receipt(&receipt());
         assert_eq!(item.kind, Kind::Escalation);
         assert_eq!(item.escalates.as_deref(), Some("RC-AAAA-BBBB"));
         let kept = serde_json::to_string(&item).unwrap();
@@ -901,12 +897,8 @@ mod tests {
         };
         let assessment = assess(&policy, &draft, sent_at().date_naive());
         let body = Submission::build(&policy, &draft, &assessment, sent_at());
-        let item = Tracked::new(
-            &policy,
-            &body,
-            &receipt(),
-            "https://example.org/v1/submissions",
-        );
+        let item = Tracked::new(&policy, &body, "https://example.org/v1/submissions")
+            .with_receipt(&receipt());
         assert_eq!(item.kind, Kind::Comment);
         assert!(item.reply_wanted);
         assert!(!serde_json::to_string(&item).unwrap().contains("grass"));
@@ -922,12 +914,8 @@ mod tests {
             };
             let assessment = assess(&policy, &draft, sent_at().date_naive());
             let body = Submission::build(&policy, &draft, &assessment, sent_at());
-            Tracked::new(
-                &policy,
-                &body,
-                &receipt(),
-                "https://example.org/v1/submissions",
-            )
+            Tracked::new(&policy, &body, "https://example.org/v1/submissions")
+                .with_receipt(&receipt())
         };
         // Nottingham (a council) sends a tenant to the Housing Ombudsman, a housing applicant
         // to the LGSCO; the Code's Housing Ombudsman cannot look at a member of the public's.
