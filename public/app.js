@@ -77,13 +77,15 @@ function reportHeight() {
 }
 
 /** The wasm for the app's own page: the policy check's at /policy-check; the start page's
- *  alone on the start page with nothing waiting to be sent; the whole app otherwise. */
+ *  alone on the start page with nothing waiting that can be sent; the whole app otherwise. */
 function appForThisPage() {
   if (location.pathname === `${appBase.pathname}${POLICY_CHECK}`) return POLICY_CHECK;
   const atStart = [appBase.pathname, `${appBase.pathname}index.html`].includes(location.pathname);
   let waiting = false;
   try {
-    waiting = (JSON.parse(localStorage.getItem('resident-complaints/outbox')) ?? []).length > 0;
+    // What can never be sent (src/api.rs, Pending::unsendable) waits for My complaints only.
+    const outbox = JSON.parse(localStorage.getItem('resident-complaints/outbox')) ?? [];
+    waiting = outbox.some((item) => !item.unsendable);
   } catch {
     // Storage blocked or unreadable: the whole app explains.
     waiting = true;

@@ -9,7 +9,7 @@
 //! device is offline, sending waits for the connection to return.
 //!
 //! A redirect is never followed: the answers go to the endpoint the settings checked, or
-//! nowhere (a redirect fails the attempt like a network failure, and is retried).
+//! nowhere. An endpoint that answers with one is set up wrongly, and is not tried again.
 
 use gloo_net::http::{Request, Response};
 use leptos::prelude::window;
@@ -34,6 +34,48 @@ pub struct Pending {
     /// what an earlier version queued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracked: Option<crate::domain::tracker::Tracked>,
+    /// Why it can never be sent, once that is known: it then waits on the device for the
+    /// resident to copy or remove (My complaints), and the outbox goes on past it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsendable: Option<Unsendable>,
+}
+
+/// Why a queued submission can never be sent.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unsendable {
+    /// The endpoint refused it, in a way that sending again cannot change.
+    Refused,
+    /// The endpoint answered with a redirect: it is set up wrongly.
+    Redirected,
+    /// It waited longer than `MAX_WAIT_DAYS`: the landlord's policy and dates may have changed.
+    TooOld,
+}
+
+impl Unsendable {
+    /// Its name in the page's markup (`data-unsent`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Unsendable::Refused => "refused",
+            Unsendable::Redirected => "redirected",
+            Unsendable::TooOld => "too_old",
+        }
+    }
+}
+
+/// How long a submission may wait on the device to be sent.
+pub const MAX_WAIT_DAYS: i64 = 30;
+
+impl Pending {
+    /// Whether it was written more than `MAX_WAIT_DAYS` before `today`.
+    pub fn too_old(&self, today: chrono::NaiveDate) -> bool {
+        #[derive(Deserialize)]
+        struct Written {
+            submitted_at: chrono::DateTime<chrono::FixedOffset>,
+        }
+        serde_json::from_str::<Written>(&self.body)
+            .is_ok_and(|w| (today - w.submitted_at.date_naive()).num_days() > MAX_WAIT_DAYS)
+    }
 }
 
 /// How sending is going, for the resident.
@@ -56,6 +98,10 @@ pub enum Delivery {
     Refused(Vec<ServerError>),
     /// A refusal that retrying cannot fix.
     Failed(Failure),
+    /// The endpoint answered with a redirect, which is not followed.
+    Redirected,
+    /// Not sent in the attempts allowed: it can be tried again later.
+    NotYet,
 }
 
 /// Why a submission cannot be sent, whatever the retries (`sending.toml` words it).
@@ -118,7 +164,9 @@ async fn attempt(pending: &Pending) -> Result<Response, ()> {
         Request::post(&pending.endpoint)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", &pending.idempotency_key)
-            .redirect(web_sys::RequestRedirect::Error)
+            // Not followed, but seen (an "opaque redirect"), so it is not taken for a network
+            // failure and retried.
+            .redirect(web_sys::RequestRedirect::Manual)
             .abort_signal(Some(signal))
             .body(pending.body.clone())
     })
@@ -159,10 +207,14 @@ fn retry_after_ms(response: &Response) -> Option<u32> {
     Some((seconds.clamp(0.0, 300.0) * 1000.0) as u32)
 }
 
-/// Sends until the server stores it or refuses it, telling `progress` as it goes.
-pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Delivery {
+/// Sends until the server stores it or refuses it (or `attempts` have failed), telling
+/// `progress` as it goes.
+pub async fn send(pending: &Pending, progress: impl Fn(Progress), attempts: Option<u32>) -> Delivery {
     let mut failures = 0;
     loop {
+        if attempts.is_some_and(|allowed| failures >= allowed) {
+            return Delivery::NotYet;
+        }
         if !online() {
             progress(Progress::Offline);
             while !online() {
@@ -172,6 +224,9 @@ pub async fn send(pending: &Pending, progress: impl Fn(Progress)) -> Delivery {
         progress(Progress::Sending);
         let wait = match attempt(pending).await {
             Err(()) => backoff_ms(failures),
+            Ok(response) if response.type_() == web_sys::ResponseType::Opaqueredirect => {
+                return Delivery::Redirected
+            }
             Ok(response) => match response.status() {
                 200 | 201 => match response.json::<Receipt>().await {
                     Ok(receipt) if !receipt.reference.trim().is_empty() => {

@@ -46,6 +46,7 @@ fn whole_app(settings: Settings, answers: Answers) -> AnyView {
     let outbox = Outbox::new(settings, answers);
     provide_context(outbox);
     outbox.run();
+    outbox.run_others();
     view! {
         <Router base=settings.base()>
             <AfterSend />
@@ -144,7 +145,6 @@ fn App(
 /// The app cannot start: what is wrong, for the web team, and other ways to complain.
 #[component]
 fn Problem(problem: SetupProblem, mounted: bool, language: Language) -> impl IntoView {
-    config::set_title(t::setup_problem::title(language));
     view! {
         <Layout service=t::layout::service(language).into() logo=None mounted language>
             <SetupProblemPage problem language />
@@ -197,6 +197,7 @@ fn PageBySlug() -> impl IntoView {
             (pages::my_complaints::SLUG, None) => {
                 view! { <pages::my_complaints::MyComplaintsPage /> }.into_any()
             }
+            (pages::setup_problem::SLUG, None) => pages::setup_problem::after_send(),
             _ => view! { <pages::not_found::NotFoundPage /> }.into_any(),
         }
     }
@@ -213,6 +214,7 @@ fn AfterSend() -> impl IntoView {
         let to = match outbox.ended() {
             Some(Ended::Sent) => Some(pages::confirmation::SLUG),
             Some(Ended::Refused(problems)) => answers.fix(problems).map(PageId::slug),
+            Some(Ended::Redirected(_)) => Some(pages::setup_problem::SLUG),
             None => None,
         };
         if let Some(slug) = to {

@@ -23,6 +23,8 @@ pub enum SetupProblem {
     Userinfo { setting: &'static str, address: String },
     PolicyUnavailable { address: String, reason: String },
     InvalidPolicy { address: String, error: PolicyError },
+    /// The endpoint answered a submission with a redirect (found when sending).
+    EndpointRedirects { address: String },
 }
 
 #[derive(Clone, Debug)]

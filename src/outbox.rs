@@ -2,12 +2,19 @@
 //! waiting (also after a reload, or when the connection returns), one at a time. Sending is a
 //! Leptos action: the check-answers page shows its progress, and the app follows where it
 //! ended (see `app::AfterSend`).
+//!
+//! The resident's own submissions (this landlord's) and others' (left by a visit to another
+//! landlord's form) are sent apart: others' are tried a few times a visit, in the background,
+//! so an endpoint that is down never holds up the resident's. What can never be sent (refused,
+//! a redirecting endpoint, waiting over 30 days) stays on the device marked `Unsendable` for
+//! My complaints, where the resident can copy or remove it; the outbox goes on past it. The
+//! resident's own is not kept so: their draft still holds it, to fix and send again.
 
 use chrono::Local;
 use leptos::prelude::*;
 
 use crate::answers::Answers;
-use crate::api::{self, Delivery, Pending, Progress};
+use crate::api::{self, Delivery, Pending, Progress, Unsendable};
 use crate::domain::draft::{DateInput, Draft};
 use crate::domain::pages::PageId;
 use crate::domain::refusal;
@@ -27,6 +34,8 @@ pub enum Ended {
     Sent,
     /// The server refused answers: the problems, on the pages that fix them.
     Refused(Vec<(PageId, FieldError)>),
+    /// The endpoint (this address) answered with a redirect: the app is set up wrongly.
+    Redirected(String),
 }
 
 #[derive(Clone, Copy)]
@@ -151,6 +160,7 @@ impl Outbox {
                 body: serde_json::to_string(&submission).expect("a submission always serialises"),
                 policy_id: policy.id.clone(),
                 kind: submission.kind,
+                unsendable: None,
             }
         });
         let mut outbox = storage::outbox();
@@ -168,23 +178,56 @@ impl Outbox {
         }
     }
 
-    /// Sends everything in the outbox, one at a time. Does nothing if already running.
+    /// Sends the resident's submissions waiting in the outbox, one at a time. Does nothing if
+    /// already running.
     pub fn run(&self) {
-        if self.sending.get_untracked() || storage::outbox().is_empty() {
+        let ours = |p: &Pending| self.courier.ours(p);
+        if self.sending.get_untracked() || waiting(self.courier.settings.today, ours).is_empty() {
             return;
         }
         self.send.dispatch(None);
     }
+
+    /// Sends, in the background, what waits for other landlords.
+    pub fn run_others(&self) {
+        leptos::task::spawn_local(self.courier.others());
+    }
+}
+
+/// How many attempts a visit gives another landlord's submission.
+const OTHERS_ATTEMPTS: u32 = 3;
+
+/// What waits to be sent, oldest first, that can still be sent and `which` picks; after
+/// marking any that have waited too long.
+fn waiting(today: chrono::NaiveDate, which: impl Fn(&Pending) -> bool) -> Vec<Pending> {
+    let mut outbox = storage::outbox();
+    let mut marked = false;
+    for pending in outbox.iter_mut().filter(|p| p.unsendable.is_none() && p.too_old(today)) {
+        pending.unsendable = Some(Unsendable::TooOld);
+        marked = true;
+    }
+    if marked {
+        storage::set_outbox(&outbox);
+    }
+    outbox.retain(|p| p.unsendable.is_none() && which(p));
+    outbox
 }
 
 impl Courier {
-    /// The action: sends what was given, else all that waits on the device, oldest first.
+    /// Whether `pending` is the resident's own: for the landlord of this visit.
+    fn ours(&self, pending: &Pending) -> bool {
+        self.settings.policy.with_value(|p| p.id == pending.policy_id)
+    }
+
+    /// The action: sends what was given, else all of the resident's that waits on the device,
+    /// oldest first.
     async fn run(self, memory: Option<Pending>) -> Option<Ended> {
         let mut ended = None;
         match memory {
             Some(pending) => ended = self.deliver(pending).await,
             None => {
-                while let Some(pending) = storage::outbox().into_iter().next() {
+                let today = self.settings.today;
+                while let Some(pending) = waiting(today, |p| self.ours(p)).into_iter().next() {
                     ended = self.deliver(pending).await.or(ended);
                 }
             }
@@ -193,15 +236,44 @@ impl Courier {
         ended
     }
 
-    /// Sends one submission until the server stores or refuses it, then takes it out of the
-    /// outbox and records how it went.
+    /// Tries each of other landlords' submissions a few times, as they were when the visit began.
+    async fn others(self) {
+        for pending in waiting(self.settings.today, |p| !self.ours(p)) {
+            self.deliver(pending).await;
+        }
+    }
+
+    /// Sends one submission until the server stores or refuses it (or, for another landlord's,
+    /// for a few attempts), then takes it out of the outbox (or marks it there as unsendable)
+    /// and records how it went.
     async fn deliver(self, pending: Pending) -> Option<Ended> {
-        let outcome = api::send(&pending, |progress| self.progress.set(Some(progress))).await;
-        let mut outbox = storage::outbox();
-        outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
-        storage::set_outbox(&outbox);
         // Another landlord's submission, waiting from an earlier visit: only its record changes.
-        let ours = self.settings.policy.with_value(|p| p.id == pending.policy_id);
+        let ours = self.ours(&pending);
+        let report = |progress| {
+            if ours {
+                self.progress.set(Some(progress));
+            }
+        };
+        let attempts = (!ours).then_some(OTHERS_ATTEMPTS);
+        let outcome = api::send(&pending, report, attempts).await;
+        let unsendable = match &outcome {
+            // Tried enough for this visit: it waits as it was.
+            Delivery::NotYet => return None,
+            Delivery::Sent(_) => None,
+            Delivery::Redirected if !ours => Some(Unsendable::Redirected),
+            Delivery::Refused(_) | Delivery::Failed(_) if !ours => Some(Unsendable::Refused),
+            // The resident's own: their answers are still in the draft, to fix and send again.
+            _ => None,
+        };
+        let mut outbox = storage::outbox();
+        match unsendable {
+            Some(why) => outbox
+                .iter_mut()
+                .filter(|p| p.idempotency_key == pending.idempotency_key)
+                .for_each(|p| p.unsendable = Some(why)),
+            None => outbox.retain(|p| p.idempotency_key != pending.idempotency_key),
+        }
+        storage::set_outbox(&outbox);
         let draft = self.answers.draft;
         match outcome {
             Delivery::Sent(receipt) => {
@@ -250,7 +322,10 @@ impl Courier {
                 self.failure.set(Some(failure.message(language).into()));
                 None
             }
-            Delivery::Refused(_) | Delivery::Failed(_) => None,
+            Delivery::Redirected if ours => Some(Ended::Redirected(pending.endpoint)),
+            Delivery::Refused(_) | Delivery::Failed(_) | Delivery::Redirected | Delivery::NotYet => {
+                None
+            }
         }
     }
 }

@@ -5,5 +5,6 @@ pub mod fields;
 pub mod ombudsman;
 pub mod page_heading;
 pub mod question;
+pub mod sent_copy;
 pub mod sentence;
 pub mod timeline;

@@ -16,6 +16,7 @@ pub mod pages;
 pub mod policy;
 pub mod policy_check;
 pub mod refusal;
+pub mod reminder;
 pub mod status;
 pub mod submission;
 pub mod tracker;

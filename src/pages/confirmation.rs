@@ -8,6 +8,7 @@ use crate::answers::use_answers;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::timeline::TimelineList;
 use crate::components::page_heading::PageHeading;
+use crate::components::sent_copy::SentCopy;
 use crate::domain::submission::{milestones_for, Kind, Submission};
 use crate::domain::translations::{check_answers, confirmation as t, layout, start};
 use crate::outbox::use_outbox;
@@ -51,35 +52,12 @@ pub fn ConfirmationPage() -> impl IntoView {
         |body| body.ombudsman(&policy),
     );
     let services = policy.ombudsman.lgsco_services.clone();
-    let copy = body
-        .map(|body| {
-            let details = body.details.map(|d| {
-                view! {
-                    <dt class="summary-list__key">{t::what_went_wrong(language)}</dt>
-                    <dd class="summary-list__value pre-line">{d.description}</dd>
-                    <dt class="summary-list__key">{t::how_affected(language)}</dt>
-                    <dd class="summary-list__value pre-line">{d.impact}</dd>
-                    <dt class="summary-list__key">{t::outcome_wanted(language)}</dt>
-                    <dd class="summary-list__value pre-line">{d.outcome_wanted}</dd>
-                }
-            });
-            let message = body.feedback.map(|f| {
-                view! {
-                    <dt class="summary-list__key">{t::your_message(language)}</dt>
-                    <dd class="summary-list__value pre-line">{f.message}</dd>
-                }
-            });
-            let escalation = body.escalation.map(|e| {
-                view! {
-                    <dt class="summary-list__key">{t::your_reasons(language)}</dt>
-                    <dd class="summary-list__value pre-line">{e.reasons}</dd>
-                }
-            });
-            view! {
-                <h2 class="heading-m">{t::what_you_sent(language)}</h2>
-                <dl class="summary-list copy">{details}{message}{escalation}</dl>
-            }
-        });
+    let copy = body.map(|body| {
+        view! {
+            <h2 class="heading-m">{t::what_you_sent(language)}</h2>
+            <SentCopy body language />
+        }
+    });
     let navigate = leptos_router::hooks::use_navigate();
     let answers = use_answers();
     let remove = move |_| {

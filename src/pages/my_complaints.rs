@@ -1,19 +1,25 @@
 //! My complaints: everything sent from this device, newest first, each with its milestones
 //! against today and what the resident can do now (`domain::tracker` decides both), read
-//! against the backend's status where it offers one. And a way to clear everything.
+//! against the backend's status where it offers one, and a calendar file of its dates; first,
+//! anything that could never be sent, with what the resident wrote, to copy or remove. And a
+//! way to clear everything.
 
 use leptos::prelude::*;
 
 use crate::answers::use_answers;
+use crate::api::{Pending, Unsendable};
 use crate::components::contacts::ContactList;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::page_heading::PageHeading;
+use crate::components::sent_copy::SentCopy;
 use crate::domain::deadlines::long_date;
 use crate::domain::language::Language;
 use crate::domain::pages::PageId;
 use crate::domain::policy::Policy;
+use crate::domain::reminder;
 use crate::domain::status::Status;
-use crate::domain::submission::Kind;
+use crate::domain::draft::Category;
+use crate::domain::submission::{Kind, Submission};
 use crate::domain::tracker::{
     Action, MilestoneProgress, MilestoneState, OmbudsmanReason, ReviewReason, Tracked,
 };
@@ -30,14 +36,29 @@ pub fn MyComplaintsPage() -> impl IntoView {
     let language = settings.language;
     crate::config::set_title(t::title(language));
     let items = RwSignal::new(storage::tracked(settings.today));
+    let unsent = RwSignal::new(
+        storage::outbox()
+            .into_iter()
+            .filter(|p| p.unsendable.is_some())
+            .collect::<Vec<_>>(),
+    );
     let cleared = RwSignal::new(false);
+    let print = |_| {
+        let _ = window().print();
+    };
     view! {
         <PageHeading title=t::title(language) />
         <p>{t::intro(language)}</p>
+        <For each=move || unsent.get() key=|p| p.idempotency_key.clone() let(pending)>
+            <Unsent pending unsent />
+        </For>
         {move || {
             let all = items.get();
             if cleared.get() {
                 return view! { <p class="notification" role="status">{t::cleared(language)}</p> }.into_any();
+            }
+            if all.is_empty() && !unsent.with(Vec::is_empty) {
+                return ().into_any();
             }
             if all.is_empty() {
                 return view! {
@@ -50,7 +71,10 @@ pub fn MyComplaintsPage() -> impl IntoView {
                 .collect_view()
                 .into_any()
         }}
-        <ClearEverything items cleared />
+        <p class="no-print">
+            <button type="button" class="button button--secondary" on:click=print>{t::print(language)}</button>
+        </p>
+        <ClearEverything items unsent cleared />
     }
 }
 
@@ -75,7 +99,7 @@ fn Item(item: Tracked, all: Vec<Tracked>) -> impl IntoView {
         }
         _ => status.set(Some(None)),
     }
-    let heading = what_it_was(&item, language);
+    let heading = what_it_was(item.kind, item.category, language);
     let details = ours.then(|| {
         let (item, landlord) = (item.clone(), landlord.clone());
         move || {
@@ -94,9 +118,11 @@ fn Item(item: Tracked, all: Vec<Tracked>) -> impl IntoView {
                 .iter()
                 .map(|action| action_view(action, &item, &policy, &landlord, language))
                 .collect_view();
+            let calendar = calendar_link(&item, &progress, language);
             Some(view! {
                 {note}
                 <dl class="summary-list">{milestones}</dl>
+                {calendar}
                 {actions}
             })
         }
@@ -115,9 +141,94 @@ fn Item(item: Tracked, all: Vec<Tracked>) -> impl IntoView {
     }
 }
 
+/// A link that saves a calendar file of the dates still due, if any are.
+fn calendar_link(
+    item: &Tracked,
+    progress: &crate::domain::tracker::Progress,
+    language: Language,
+) -> Option<impl IntoView> {
+    let here = window().location().href().ok()?;
+    let page = use_settings().href_to(SLUG);
+    let page = web_sys::Url::new_with_base(&page, &here).ok()?.href();
+    let now = chrono::Utc::now().naive_utc();
+    let file = reminder::calendar_file(item, progress, language, now, &page)?;
+    // A data: address needs no object URL to revoke, and works offline.
+    let href = format!(
+        "data:text/calendar;charset=utf-8,{}",
+        js_sys::encode_uri_component(&file)
+    );
+    Some(view! {
+        <p class="no-print">
+            <a href=href download=reminder::file_name(item) data-calendar>{t::calendar(language)}</a>
+            <br /><span class="hint">{t::calendar_hint(language)}</span>
+        </p>
+    })
+}
+
+/// A submission that can never be sent: why, what the resident wrote (to copy), and a way to
+/// remove it.
+#[component]
+fn Unsent(pending: Pending, unsent: RwSignal<Vec<Pending>>) -> impl IntoView {
+    let settings = use_settings();
+    let language = settings.language;
+    let (kind, category, landlord) = match &pending.tracked {
+        Some(t) => (t.kind, t.category, t.landlord.get(language).to_string()),
+        None => (pending.kind, None, pending.policy_id.clone()),
+    };
+    let why = match pending.unsendable {
+        Some(Unsendable::Refused) => t::unsent_refused(language, &landlord),
+        Some(Unsendable::Redirected) => t::unsent_redirected(language, &landlord),
+        Some(Unsendable::TooOld) | None => t::unsent_too_old(language).into(),
+    };
+    let ours = settings.policy.with_value(|p| p.id == pending.policy_id);
+    let contacts = ours.then(|| {
+        view! { <ContactList contacts=settings.policy.with_value(|p| p.landlord.contacts.clone()) /> }
+    });
+    let words = NodeRef::<leptos::html::Div>::new();
+    // None until a copy is tried; then whether it worked.
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let Some(text) = words.get_untracked().map(|div| div.inner_text()) else { return };
+        let promise = window().navigator().clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some(done));
+        });
+    };
+    let key = pending.idempotency_key.clone();
+    let remove = move |_| {
+        let mut outbox = storage::outbox();
+        outbox.retain(|p| p.idempotency_key != key);
+        storage::set_outbox(&outbox);
+        unsent.update(|all| all.retain(|p| p.idempotency_key != key));
+        // The button is gone with its section.
+        crate::components::question::focus("page-heading");
+    };
+    let body = serde_json::from_str::<Submission>(&pending.body).ok();
+    view! {
+        <section class="tracked tracked--unsent" data-unsent=pending.unsendable.map(Unsendable::id)>
+            <h2 class="heading-m">{what_it_was(kind, category, language)}" "
+                <strong class="tag tag--falls-short">{t::not_sent(language)}</strong></h2>
+            <p>{t::to_landlord(language, &landlord)}</p>
+            <div class="warning"><p>{why}</p><p>{t::unsent_next(language)}</p></div>
+            {contacts}
+            <h3 class="heading-s">{t::what_you_wrote(language)}</h3>
+            <div node_ref=words>{body.map(|body| view! { <SentCopy body language /> })}</div>
+            <p class="no-print">
+                <button type="button" class="button button--secondary" on:click=copy>{t::copy(language)}</button>" "
+                <button type="button" class="button button--warning" on:click=remove>{t::remove(language)}</button>
+            </p>
+            <p class="hint" role="status">{move || copied.get().map(|done| match done {
+                true => t::copied(language),
+                false => t::copy_failed(language),
+            })}</p>
+        </section>
+    }
+}
+
 /// "A complaint: Repairs", in the app's words, never the resident's.
-fn what_it_was(item: &Tracked, language: Language) -> String {
-    match (item.kind, item.category) {
+fn what_it_was(kind: Kind, category: Option<Category>, language: Language) -> String {
+    match (kind, category) {
         (Kind::Complaint, Some(category)) => {
             t::kind_complaint_about(language, category.label(language))
         }
@@ -217,7 +328,11 @@ fn action_view(
 
 /// Clears everything the app keeps on this device, after saying what will be lost.
 #[component]
-fn ClearEverything(items: RwSignal<Vec<Tracked>>, cleared: RwSignal<bool>) -> impl IntoView {
+fn ClearEverything(
+    items: RwSignal<Vec<Tracked>>,
+    unsent: RwSignal<Vec<Pending>>,
+    cleared: RwSignal<bool>,
+) -> impl IntoView {
     let (settings, answers) = (use_settings(), use_answers());
     let language = settings.language;
     let asking = RwSignal::new(false);
@@ -225,6 +340,7 @@ fn ClearEverything(items: RwSignal<Vec<Tracked>>, cleared: RwSignal<bool>) -> im
         storage::clear_everything();
         answers.clear();
         items.set(Vec::new());
+        unsent.set(Vec::new());
         asking.set(false);
         cleared.set(true);
         crate::components::question::focus("page-heading");

@@ -1,15 +1,22 @@
 //! Shown when the app cannot start with the settings it was given (a profile that does not
-//! exist, cannot be fetched or is not valid, an address the deployment does not allow): how
-//! the resident can still complain, then exactly what is wrong, for the landlord's web team.
+//! exist, cannot be fetched or is not valid, an address the deployment does not allow), or
+//! cannot send with them (an endpoint that redirects): how the resident can still complain,
+//! then exactly what is wrong, for the landlord's web team.
 
 use leptos::prelude::*;
 
+use crate::components::contacts::ContactList;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::page_heading::PageHeading;
 use crate::config::SetupProblem;
 use crate::domain::language::Language;
 use crate::domain::policy::{OmbudsmanScheme, Policy};
 use crate::domain::translations as t;
+use crate::outbox::{use_outbox, Ended};
+use crate::pages::not_found::NotFoundPage;
+use crate::settings::use_settings;
+
+pub const SLUG: &str = "setup-problem";
 
 /// What is wrong, in words for the web team.
 fn explain(problem: &SetupProblem) -> String {
@@ -43,14 +50,44 @@ fn explain(problem: &SetupProblem) -> String {
                  format is described by policies/policy.schema.json."
             )
         }
+        SetupProblem::EndpointRedirects { address } => format!(
+            "The endpoint {address} answered a complaint with a redirect. The form does not \
+             follow redirects, so that complaints go only where the settings say. Give the \
+             address the complaints system answers at, without a redirect."
+        ),
     }
 }
 
+/// After the resident's submission met an endpoint that redirects: the same page, with the
+/// landlord's contacts, and word that their answers are still on the device.
+pub fn after_send() -> AnyView {
+    let Some(Ended::Redirected(address)) = untrack(|| use_outbox().ended()) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    let settings = use_settings();
+    let language = settings.language;
+    let contacts = settings.policy.with_value(|p| p.landlord.contacts.clone());
+    view! {
+        <SetupProblemPage problem=SetupProblem::EndpointRedirects { address } language>
+            <p>{t::setup_problem::answers_kept(language)}</p>
+            <ContactList contacts />
+        </SetupProblemPage>
+    }
+    .into_any()
+}
+
+/// The page; `children` are what the app knows of the landlord, when it knows.
 #[component]
-pub fn SetupProblemPage(problem: SetupProblem, language: Language) -> impl IntoView {
+pub fn SetupProblemPage(
+    problem: SetupProblem,
+    language: Language,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    crate::config::set_title(t::setup_problem::title(language));
     view! {
         <PageHeading title=t::setup_problem::title(language) class="heading-xl" />
         <p>{t::setup_problem::other_ways(language)}</p>
+        {children.map(|children| children())}
         <p>{t::setup_problem::ombudsman(language)}</p>
         <OmbudsmanDetails ombudsmen=OmbudsmanScheme::Both.details().to_vec() language />
         <h2 class="heading-m">{t::setup_problem::for_web_team(language)}</h2>

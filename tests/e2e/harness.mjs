@@ -1,6 +1,6 @@
 // Shared by the browser tests: serves the Trunk-built app from dist/ on loopback, starts
 // Debian's Chromium through playwright-core, and checks pages with axe-core.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -265,6 +265,12 @@ async function answer(response) {
     // Not JSON: `text` says what it was.
   }
   return { code: response.status, text, body };
+}
+
+/** How many submissions the receiver's database `db` holds (read with Python's sqlite3). */
+export function storedCount(db) {
+  const script = 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from submissions").fetchone()[0])';
+  return Number(execFileSync('python3', ['-c', script, db]).toString().trim());
 }
 
 /** Confirms the answers are true and presses Send complaint, on the check-answers page. */

@@ -1,12 +1,15 @@
 // My complaints: a complaint sent through the real app to the real receiver, then read on
 // later days with the browser's clock moved on. Late by the right number of working days,
-// with stage 2 and the Ombudsman offered; "done" once staff record the response; in Welsh;
-// axe clean at 320 px; the review form reached by keyboard; and Clear leaves nothing.
+// with stage 2 and the Ombudsman offered; "done" once staff record the response; a calendar
+// file of the dates due, and a page that prints; in Welsh; axe clean at 320 px; the review
+// form reached by keyboard; and Clear leaves nothing. A complaint that could not be sent in
+// 30 days is shown with what was written, to copy or remove, and is never sent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   CHRISTMAS, STORED, assertAccessible, completeDraft, everythingStored, newDevice, openWithSaved, pressSend,
-  recordEvent, recordProblems, referenceOf, startReceiver, tabTo, useApp, visit,
+  recordEvent, recordProblems, referenceOf, startReceiver, storedCount, tabTo, useApp, visit,
 } from './harness.mjs';
 
 const env = useApp();
@@ -61,6 +64,29 @@ test('a complaint left unanswered is late by working days, with stage 2 and the 
       state: 'due', text: 'Due by Monday 18 January 2027',
     });
     assert.deepEqual(await actions(page), []);
+
+    // A calendar file of the dates still due: an event for each, with the reference and
+    // nothing the resident wrote.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      item.getByRole('link', { name: 'Add the dates to your calendar' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `complaint-${reference}.ics`);
+    const ics = readFileSync(await download.path(), 'utf8').replace(/\r\n /g, '');
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+    const events = [...ics.matchAll(/DTSTART;VALUE=DATE:(\d{8})\r\n/g)].map((m) => m[1]);
+    assert.equal(events.length, await item.locator('[data-state="due"], [data-state="due-today"]').count());
+    assert.ok(events.includes('20270118'), `the stage 1 response, due Monday 18 January 2027: ${events}`);
+    assert.match(ics, new RegExp(`SUMMARY:Your landlord replies to your complaint: .*reference ${reference}\r\n`));
+    const draft = completeDraft();
+    for (const written of [draft.description, draft.impact, draft.name, draft.email]) {
+      assert.ok(!ics.includes(written), `the calendar file holds "${written}"`);
+    }
+    // Printed, the page keeps the complaint and drops its buttons.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByRole('button', { name: 'Print this page' }).isVisible(), false);
+    assert.ok(await item.getByText(reference).isVisible());
+    await page.emulateMedia({ media: 'screen' });
 
     // Four weeks on: the response was due on Monday 18 January. Tuesday 19, Wednesday 20 and
     // Thursday 21 are 3 working days late. The acknowledgement was due on Monday 4 January
@@ -133,5 +159,61 @@ test('in Welsh, and with a backend that cannot say, the policy dates stand with 
   } finally {
     await context.close();
     if (!stopped) await receiver.stop();
+  }
+});
+
+test('a complaint that could not be sent in 30 days is never sent: it is shown with what was written, to copy or remove', async () => {
+  const receiver = await startReceiver(env.app);
+  const context = await newDevice(env.browser, { viewport: { width: 320, height: 740 } });
+  try {
+    // Sent with no connection on Wednesday 23 December 2026: it waits on the device.
+    let page = recordProblems(await context.newPage());
+    await page.clock.setFixedTime(CHRISTMAS);
+    await openWithSaved(page, env.app.url, 'hos-code-2024', JSON.stringify(completeDraft()),
+      `/check-answers?endpoint=${encodeURIComponent(receiver.endpoint)}`);
+    await context.setOffline(true);
+    await pressSend(page);
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORED.outbox);
+    await page.close();
+
+    // Back online on Friday 5 February 2027, 44 days on.
+    await context.setOffline(false);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.app.url });
+    page = recordProblems(await context.newPage());
+    await page.clock.setFixedTime(new Date('2027-02-05T10:00:00Z'));
+    await visit(page, `${env.app.url}/my-complaints?endpoint=${encodeURIComponent(receiver.endpoint)}`);
+    const unsent = page.locator('[data-unsent="too_old"]');
+    await unsent.waitFor();
+    const shown = (await unsent.textContent()).replace(/\s+/g, ' ');
+    assert.match(shown, /A complaint: Damp and mould Not sent/);
+    assert.match(shown, /It could not be sent within 30 days, so it will not be sent now\./);
+    const draft = completeDraft();
+    for (const written of [draft.description, draft.impact, draft.outcome_wanted]) {
+      assert.ok(shown.includes(written), `shown: ${written}`);
+    }
+    await assertAccessible(page);
+
+    // Copied as text, ready to paste.
+    await unsent.getByRole('button', { name: 'Copy what you wrote' }).click();
+    await unsent.getByRole('status').getByText('Copied.', { exact: false }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    for (const written of ['What went wrong', draft.description, draft.impact, draft.outcome_wanted]) {
+      assert.ok(copied.includes(written), `copied: ${written}`);
+    }
+
+    // Never sent, however long the page is open.
+    await page.waitForTimeout(1500);
+    assert.equal(storedCount(receiver.db), 0);
+    assert.equal((await everythingStored(page))[STORED.outbox] !== undefined, true);
+
+    // Removed: gone from the page and the device, and focus is on the heading.
+    await unsent.getByRole('button', { name: 'Remove it from this device' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-unsent]'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'page-heading');
+    assert.equal((await everythingStored(page))[STORED.outbox], undefined);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+    await receiver.stop();
   }
 });
