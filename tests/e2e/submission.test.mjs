@@ -396,3 +396,44 @@ test('three camera photos arrive resized, each under 500 KB, without their GPS d
     }
   });
 });
+
+test('another landlord’s complaint, waiting for an endpoint that is down, never holds up the resident’s', async () => {
+  const down = await startReceiver(env.app);
+  const up = await startReceiver(env.app);
+  const context = await newDevice(env.browser);
+  try {
+    // Queued with no connection, on a visit to Greatwell Homes' form.
+    let page = recordProblems(await context.newPage(), { uncaughtOnly: true });
+    await openWithSaved(page, env.app.url, 'greatwell', JSON.stringify(completeDraft({ policy_id: 'greatwell' })),
+      `/check-answers?policy=greatwell&endpoint=${encodeURIComponent(down.endpoint)}`);
+    await context.setOffline(true);
+    await pressSend(page);
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORED.outbox);
+    await page.close();
+
+    // Its endpoint goes down; the connection comes back; the resident complains to another
+    // landlord. Theirs is sent while Greatwell's is tried in the background.
+    await down.stop();
+    await context.setOffline(false);
+    page = recordProblems(await context.newPage(), { uncaughtOnly: true });
+    const tried = [];
+    page.on('request', (req) => req.method() === 'POST' && req.url() === down.endpoint && tried.push(req.url()));
+    await openWithSaved(page, env.app.url, 'hos-code-2024', JSON.stringify(completeDraft()),
+      `/check-answers?endpoint=${encodeURIComponent(up.endpoint)}`);
+    await pressSend(page);
+    const reference = await referenceOf(page, 20000);
+    assert.equal((await stored(up.url, reference)).submission.complainant.name, completeDraft().name);
+
+    // Greatwell's was tried a few times and waits, unchanged, for a later visit.
+    const deadline = Date.now() + 30000;
+    while (tried.length < 3 && Date.now() < deadline) await page.waitForTimeout(250);
+    assert.equal(tried.length >= 3, true, `tried ${tried.length} times`);
+    const outbox = JSON.parse((await everythingStored(page))[STORED.outbox]);
+    assert.deepEqual(outbox.map((p) => [p.policy_id, p.endpoint, p.unsendable ?? null]),
+      [['greatwell', down.endpoint, null]]);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+    await up.stop();
+  }
+});
