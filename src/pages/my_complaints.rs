@@ -189,7 +189,13 @@ fn Unsent(pending: Pending, unsent: RwSignal<Vec<Pending>>) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let Some(text) = words.get_untracked().map(|div| div.inner_text()) else { return };
-        let promise = window().navigator().clipboard().write_text(&text);
+        let navigator = window().navigator();
+        // Absent outside a secure context and in old browsers, where calling it would throw.
+        if js_sys::Reflect::get(&navigator, &"clipboard".into()).map_or(true, |c| c.is_undefined()) {
+            copied.set(Some(false));
+            return;
+        }
+        let promise = navigator.clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             copied.set(Some(done));
