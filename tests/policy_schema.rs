@@ -178,6 +178,32 @@ fn broken_profiles_are_refused_by_both() {
         ),
         ("unknown region", changed(|p| p["region"] = "wales".into())),
         ("missing region", changed(|p| remove(p, "region"))),
+        ("unknown nation", changed(|p| p["nation"] = "cornwall".into())),
+        (
+            "Scotland in England and Wales's calendar",
+            changed(|p| p["nation"] = "scotland".into()),
+        ),
+        (
+            "Wales in Northern Ireland's calendar",
+            changed(|p| {
+                p["nation"] = "wales".into();
+                p["region"] = "northern-ireland".into();
+            }),
+        ),
+        (
+            "England in Scotland's calendar",
+            changed(|p| {
+                p["nation"] = "england".into();
+                p["region"] = "scotland".into();
+            }),
+        ),
+        (
+            "Northern Ireland in Scotland's calendar",
+            changed(|p| {
+                p["nation"] = "northern-ireland".into();
+                p["region"] = "scotland".into();
+            }),
+        ),
         (
             "unknown scheme",
             changed(|p| p["ombudsman"]["scheme"] = "financial".into()),
@@ -491,6 +517,23 @@ fn edge_cases_are_accepted_by_both() {
             "no stage 2",
             changed(|p| p["stages"]["stage2"] = Value::Null),
         ),
+        ("nation null", changed(|p| p["nation"] = Value::Null)),
+        ("no nation", changed(|p| remove(p, "nation"))),
+        ("Wales", changed(|p| p["nation"] = "wales".into())),
+        (
+            "Scotland",
+            changed(|p| {
+                p["nation"] = "scotland".into();
+                p["region"] = "scotland".into();
+            }),
+        ),
+        (
+            "no nation in Northern Ireland's calendar",
+            changed(|p| {
+                remove(p, "nation");
+                p["region"] = "northern-ireland".into();
+            }),
+        ),
         (
             "every optional field filled",
             changed(|p| {
@@ -607,9 +650,18 @@ fn names_in_schema(pointer: &str) -> BTreeSet<String> {
 fn schema_enums_match_the_rust_enums() {
     const BOGUS: &str = "no-such-name";
     type Place = fn(&mut Value, &str);
-    let places: [(&str, &str, Place); 7] = [
+    let places: [(&str, &str, Place); 8] = [
         ("region", "/properties/region/enum", |p, n| {
+            // The default profile names England, which only England and Wales's calendar takes.
+            remove(p, "nation");
             p["region"] = n.into()
+        }),
+        ("nation", "/properties/nation/anyOf/0/enum", |p, n| {
+            p["nation"] = n.into();
+            p["region"] = match n {
+                "scotland" | "northern-ireland" => n.into(),
+                _ => "england-and-wales".into(),
+            };
         }),
         (
             "channel",

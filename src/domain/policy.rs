@@ -26,6 +26,10 @@ pub struct Policy {
     pub landlord: Landlord,
     /// Whose bank holidays count when working days are added.
     pub region: Region,
+    /// The nation the landlord's homes are in, as the profile gives it (absent: implied by
+    /// `region`). Read it with [`Policy::nation`], which fills in the implied one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nation: Option<Nation>,
     pub ombudsman: Ombudsman,
     pub eligibility: Eligibility,
     /// How long after the issue (or becoming aware of it) a complaint may be made.
@@ -37,6 +41,49 @@ pub struct Policy {
     /// Working days to reply to a comment when the resident asks for a reply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_reply_days: Option<u32>,
+}
+
+choice!(serde
+    /// The UK nation a landlord's homes are in. It decides which laws apply (Awaab's Law in
+    /// England only), which the calendar `Region` cannot: England and Wales share their bank
+    /// holidays.
+    Nation {
+        England = "england",
+        Wales = "wales",
+        Scotland = "scotland",
+        NorthernIreland = "northern-ireland",
+    }
+);
+
+impl Nation {
+    /// Its name in English, e.g. "Northern Ireland".
+    pub fn name(self) -> &'static str {
+        match self {
+            Nation::England => "England",
+            Nation::Wales => "Wales",
+            Nation::Scotland => "Scotland",
+            Nation::NorthernIreland => "Northern Ireland",
+        }
+    }
+
+    /// Whose bank holidays its working days follow.
+    pub fn region(self) -> Region {
+        match self {
+            Nation::England | Nation::Wales => Region::EnglandAndWales,
+            Nation::Scotland => Region::Scotland,
+            Nation::NorthernIreland => Region::NorthernIreland,
+        }
+    }
+
+    /// The nation a profile that names none is taken to be in: the region's own, and England
+    /// for "england-and-wales" (so a Welsh landlord must say "wales").
+    pub fn implied_by(region: Region) -> Nation {
+        match region {
+            Region::EnglandAndWales => Nation::England,
+            Region::Scotland => Nation::Scotland,
+            Region::NorthernIreland => Nation::NorthernIreland,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -417,6 +464,13 @@ impl Policy {
         Policy::builtin(Self::DEFAULT_ID).expect("the default profile is built in")
     }
 
+    /// The nation the landlord's homes are in: the profile's `nation` or, where it names none,
+    /// the one its `region` implies (England for "england-and-wales"). A profile whose nation
+    /// and region disagree is refused when it is read.
+    pub fn nation(&self) -> Nation {
+        self.nation.unwrap_or(Nation::implied_by(self.region))
+    }
+
     /// Checks what the types alone cannot: non-empty texts, sensible numbers, anchors that make
     /// sense where they are used.
     fn validate(&self) -> Result<(), PolicyError> {
@@ -443,6 +497,20 @@ impl Policy {
                 return fail(
                     &format!("landlord.contacts[{i}].value"),
                     "must not be empty",
+                );
+            }
+        }
+        if let Some(nation) = self.nation {
+            if nation.region() != self.region {
+                return fail(
+                    "nation",
+                    &format!(
+                        "\"{}\" does not go with region \"{}\": {} counts working days with region \"{}\"",
+                        nation.id(),
+                        self.region.id(),
+                        nation.name(),
+                        nation.region().id()
+                    ),
                 );
             }
         }
@@ -714,6 +782,57 @@ mod tests {
             err.message.contains("england-and-wales"),
             "lists the regions: {err}"
         );
+    }
+
+    #[test]
+    fn nation_is_implied_by_the_region_where_it_is_left_out() {
+        let implied = |region: &str| {
+            let mut json = default_json();
+            json.as_object_mut().unwrap().remove("nation");
+            json["region"] = region.into();
+            Policy::from_json(&json.to_string()).unwrap().nation()
+        };
+        // "england-and-wales" cannot tell: England, so a Welsh landlord must say "wales".
+        assert_eq!(implied("england-and-wales"), Nation::England);
+        assert_eq!(implied("scotland"), Nation::Scotland);
+        assert_eq!(implied("northern-ireland"), Nation::NorthernIreland);
+        let mut json = default_json();
+        json["nation"] = "wales".into();
+        let welsh = Policy::from_json(&json.to_string()).unwrap();
+        assert_eq!(welsh.nation(), Nation::Wales);
+        assert_eq!(welsh.region, Region::EnglandAndWales);
+    }
+
+    #[test]
+    fn every_builtin_says_it_is_in_england() {
+        for id in Policy::builtin_ids() {
+            let policy = Policy::builtin(id).unwrap();
+            assert_eq!(policy.nation, Some(Nation::England), "{id} says its nation");
+        }
+    }
+
+    #[test]
+    fn a_nation_that_contradicts_the_region_names_the_field() {
+        let err = error_after(|p| p["nation"] = "scotland".into());
+        assert_eq!(err.field, "nation");
+        assert_eq!(
+            err.to_string(),
+            "nation: \"scotland\" does not go with region \"england-and-wales\": Scotland counts working days with region \"scotland\""
+        );
+        let err = error_after(|p| {
+            p["nation"] = "wales".into();
+            p["region"] = "northern-ireland".into();
+        });
+        assert_eq!(err.field, "nation");
+        assert!(err.message.contains("region \"england-and-wales\""), "{err}");
+        let err = error_after(|p| {
+            p["nation"] = "england".into();
+            p["region"] = "scotland".into();
+        });
+        assert_eq!(err.field, "nation");
+        let err = error_after(|p| p["nation"] = "cornwall".into());
+        assert_eq!(err.field, "nation");
+        assert!(err.message.contains("northern-ireland"), "lists the nations: {err}");
     }
 
     #[test]
