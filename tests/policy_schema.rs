@@ -5,6 +5,9 @@
 //!
 //! Known differences, which JSON Schema cannot express:
 //! - every exclusion id must be different (the app checks it; `uniqueItems` compares whole items);
+//! - every hazard id must be different, likewise;
+//! - a hazard's `significant_from` must be a real date: the schema's pattern takes 2026-02-30
+//!   (its `format: date` is a note, not a check, in JSON Schema 2020-12);
 //! - a whole number written with a decimal point (`10.0`) is an integer to JSON Schema, but the
 //!   app wants `10`.
 
@@ -202,6 +205,46 @@ fn broken_profiles_are_refused_by_both() {
             changed(|p| {
                 p["nation"] = "northern-ireland".into();
                 p["region"] = "scotland".into();
+            }),
+        ),
+        ("hazards null", changed(|p| p["hazards"] = Value::Null)),
+        (
+            "hazard without a date",
+            changed(|p| p["hazards"] = json!([{ "id": "excess-cold", "name": "Excess cold" }])),
+        ),
+        (
+            "hazard date in words",
+            changed(|p| p["hazards"] = json!([{ "id": "excess-cold", "name": "Excess cold", "significant_from": "1 October 2026" }])),
+        ),
+        (
+            "hazard id with capitals",
+            changed(|p| p["hazards"] = json!([{ "id": "Cold", "name": "Cold", "significant_from": "2026-10-01" }])),
+        ),
+        (
+            "damp and mould listed",
+            changed(|p| p["hazards"] = json!([{ "id": "damp-and-mould", "name": "Mould", "significant_from": "2025-10-27" }])),
+        ),
+        (
+            "blank hazard name",
+            changed(|p| p["hazards"] = json!([{ "id": "cold", "name": " ", "significant_from": "2026-10-01" }])),
+        ),
+        (
+            "unknown hazard field",
+            changed(|p| p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01", "phase": 2 }])),
+        ),
+        (
+            "hazards in Wales",
+            changed(|p| {
+                p["nation"] = "wales".into();
+                p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01" }]);
+            }),
+        ),
+        (
+            "hazards in Scotland, its nation implied",
+            changed(|p| {
+                remove(p, "nation");
+                p["region"] = "scotland".into();
+                p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01" }]);
             }),
         ),
         (
@@ -535,6 +578,26 @@ fn edge_cases_are_accepted_by_both() {
             }),
         ),
         (
+            "phase 2 hazards",
+            changed(|p| {
+                p["hazards"] = json!([
+                    { "id": "excess-cold", "name": { "en": "Excess cold", "cy": "Oerfel gormodol" }, "significant_from": "2026-10-01" },
+                    { "id": "falls-on-stairs", "name": "Falls on stairs", "significant_from": "2027-04-01" }
+                ]);
+            }),
+        ),
+        (
+            "hazards with the nation implied",
+            changed(|p| {
+                remove(p, "nation");
+                p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01" }]);
+            }),
+        ),
+        ("no hazards in Wales", changed(|p| {
+            p["nation"] = "wales".into();
+            p["hazards"] = json!([]);
+        })),
+        (
             "every optional field filled",
             changed(|p| {
                 p["landlord"]["emergency_repairs_phone"] = "0800 000 0000".into();
@@ -615,6 +678,23 @@ fn known_differences_are_only_these() {
     assert!(Policy::from_json(&duplicate.to_string()).is_err());
     assert!(
         validator().is_valid(&duplicate),
+        "if the schema now refuses it, update the notes"
+    );
+    // Duplicate hazard ids, likewise.
+    let cold = json!({ "id": "excess-cold", "name": "Excess cold", "significant_from": "2026-10-01" });
+    let duplicate = changed(|p| p["hazards"] = json!([cold, cold]));
+    assert!(Policy::from_json(&duplicate.to_string()).is_err());
+    assert!(
+        validator().is_valid(&duplicate),
+        "if the schema now refuses it, update the notes"
+    );
+    // A date that is not a real one: the pattern takes it, the app does not.
+    let not_a_day = changed(|p| {
+        p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-02-30" }])
+    });
+    assert!(Policy::from_json(&not_a_day.to_string()).is_err());
+    assert!(
+        validator().is_valid(&not_a_day),
         "if the schema now refuses it, update the notes"
     );
 }

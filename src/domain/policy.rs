@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Region;
@@ -41,6 +42,11 @@ pub struct Policy {
     /// Working days to reply to a comment when the resident asks for a reply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_reply_days: Option<u32>,
+    /// Hazards that count as significant hazards under Awaab's Law from a date, beside damp and
+    /// mould (which always do in England): the later phases, as they come into force, without
+    /// a change of code. England only. See `domain::hazards`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hazards: Vec<Hazard>,
 }
 
 choice!(serde
@@ -84,6 +90,19 @@ impl Nation {
             Region::NorthernIreland => Nation::NorthernIreland,
         }
     }
+}
+
+/// A hazard a profile names as a significant hazard under Awaab's Law from a date (a phase 2
+/// hazard such as excess cold, say), beside damp and mould.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hazard {
+    /// Unique within the profile (`excess-cold`), and not `damp-and-mould`, which is built in.
+    pub id: String,
+    /// What residents call it, as a choice they can pick.
+    pub name: LocalText,
+    /// The first day a landlord told of it must meet the significant-hazard deadlines.
+    pub significant_from: NaiveDate,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -514,6 +533,7 @@ impl Policy {
                 );
             }
         }
+        self.check_hazards()?;
         if self.eligibility.who_may_complain.is_empty() {
             return fail(
                 "eligibility.who_may_complain",
@@ -591,6 +611,48 @@ impl Policy {
                     "comment_reply_days",
                     &format!("must be between 1 and {MAX_DAYS}"),
                 );
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Policy {
+    /// Each listed hazard: a slug id used once, not damp and mould (always a significant
+    /// hazard in England), a name; and only in a profile for England, where the law applies.
+    fn check_hazards(&self) -> Result<(), PolicyError> {
+        let fail = |field: String, message: &str| {
+            Err(PolicyError {
+                field,
+                message: message.to_string(),
+            })
+        };
+        if !self.hazards.is_empty() && self.nation() != Nation::England {
+            return fail(
+                "hazards".into(),
+                &format!(
+                    "are for Awaab's Law, which applies in England only, and this profile's nation is {}",
+                    self.nation().name()
+                ),
+            );
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, hazard) in self.hazards.iter().enumerate() {
+            let at = |name: &str| format!("hazards[{i}].{name}");
+            if !is_slug(&hazard.id) {
+                return fail(at("id"), "must be lowercase letters, digits and hyphens");
+            }
+            if hazard.id == super::hazards::DAMP_AND_MOULD {
+                return fail(
+                    at("id"),
+                    "damp and mould is always a significant hazard in England from 27 October 2025: leave it out",
+                );
+            }
+            if !ids.insert(hazard.id.as_str()) {
+                return fail(at("id"), "is used by another hazard");
+            }
+            if hazard.name.has_blank() {
+                return fail(at("name"), "must not be empty");
             }
         }
         Ok(())
@@ -833,6 +895,51 @@ mod tests {
         let err = error_after(|p| p["nation"] = "cornwall".into());
         assert_eq!(err.field, "nation");
         assert!(err.message.contains("northern-ireland"), "lists the nations: {err}");
+    }
+
+    #[test]
+    fn listed_hazards_are_checked() {
+        let cold = || serde_json::json!({ "id": "excess-cold", "name": "Excess cold", "significant_from": "2026-10-01" });
+        let mut json = default_json();
+        json["hazards"] = serde_json::json!([cold()]);
+        let policy = Policy::from_json(&json.to_string()).unwrap();
+        assert_eq!(policy.hazards[0].significant_from, "2026-10-01".parse().unwrap());
+
+        let err = error_after(|p| p["hazards"] = serde_json::json!([cold(), cold()]));
+        assert_eq!(err.field, "hazards[1].id");
+        assert!(err.message.contains("another hazard"), "{err}");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "damp-and-mould", "name": "Mould", "significant_from": "2025-10-27" }])
+        });
+        assert_eq!(err.field, "hazards[0].id");
+        assert!(err.message.contains("leave it out"), "{err}");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "Cold", "name": "Cold", "significant_from": "2026-10-01" }])
+        });
+        assert_eq!(err.field, "hazards[0].id");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "cold", "name": " ", "significant_from": "2026-10-01" }])
+        });
+        assert_eq!(err.field, "hazards[0].name");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-02-30" }])
+        });
+        assert_eq!(err.field, "hazards[0].significant_from");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "cold", "name": "Cold" }])
+        });
+        assert_eq!(err.field, "hazards[0]");
+        assert!(err.message.contains("missing field `significant_from`"), "{err}");
+        // Awaab's Law is England's: a Welsh or Scottish profile cannot list hazards.
+        for (nation, region) in [("wales", "england-and-wales"), ("scotland", "scotland")] {
+            let err = error_after(|p| {
+                p["nation"] = nation.into();
+                p["region"] = region.into();
+                p["hazards"] = serde_json::json!([cold()]);
+            });
+            assert_eq!(err.field, "hazards", "{nation}");
+            assert!(err.message.contains("England only"), "{err}");
+        }
     }
 
     #[test]
