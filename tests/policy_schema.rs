@@ -5,6 +5,9 @@
 //!
 //! Known differences, which JSON Schema cannot express:
 //! - every exclusion id must be different (the app checks it; `uniqueItems` compares whole items);
+//! - every hazard id must be different, likewise;
+//! - a hazard's `significant_from` must be a real date: the schema's pattern takes 2026-02-30
+//!   (its `format: date` is a note, not a check, in JSON Schema 2020-12);
 //! - a whole number written with a decimal point (`10.0`) is an integer to JSON Schema, but the
 //!   app wants `10`.
 
@@ -178,6 +181,72 @@ fn broken_profiles_are_refused_by_both() {
         ),
         ("unknown region", changed(|p| p["region"] = "wales".into())),
         ("missing region", changed(|p| remove(p, "region"))),
+        ("unknown nation", changed(|p| p["nation"] = "cornwall".into())),
+        (
+            "Scotland in England and Wales's calendar",
+            changed(|p| p["nation"] = "scotland".into()),
+        ),
+        (
+            "Wales in Northern Ireland's calendar",
+            changed(|p| {
+                p["nation"] = "wales".into();
+                p["region"] = "northern-ireland".into();
+            }),
+        ),
+        (
+            "England in Scotland's calendar",
+            changed(|p| {
+                p["nation"] = "england".into();
+                p["region"] = "scotland".into();
+            }),
+        ),
+        (
+            "Northern Ireland in Scotland's calendar",
+            changed(|p| {
+                p["nation"] = "northern-ireland".into();
+                p["region"] = "scotland".into();
+            }),
+        ),
+        ("hazards null", changed(|p| p["hazards"] = Value::Null)),
+        (
+            "hazard without a date",
+            changed(|p| p["hazards"] = json!([{ "id": "excess-cold", "name": "Excess cold" }])),
+        ),
+        (
+            "hazard date in words",
+            changed(|p| p["hazards"] = json!([{ "id": "excess-cold", "name": "Excess cold", "significant_from": "1 October 2026" }])),
+        ),
+        (
+            "hazard id with capitals",
+            changed(|p| p["hazards"] = json!([{ "id": "Cold", "name": "Cold", "significant_from": "2026-10-01" }])),
+        ),
+        (
+            "damp and mould listed",
+            changed(|p| p["hazards"] = json!([{ "id": "damp-and-mould", "name": "Mould", "significant_from": "2025-10-27" }])),
+        ),
+        (
+            "blank hazard name",
+            changed(|p| p["hazards"] = json!([{ "id": "cold", "name": " ", "significant_from": "2026-10-01" }])),
+        ),
+        (
+            "unknown hazard field",
+            changed(|p| p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01", "phase": 2 }])),
+        ),
+        (
+            "hazards in Wales",
+            changed(|p| {
+                p["nation"] = "wales".into();
+                p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01" }]);
+            }),
+        ),
+        (
+            "hazards in Scotland, its nation implied",
+            changed(|p| {
+                remove(p, "nation");
+                p["region"] = "scotland".into();
+                p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01" }]);
+            }),
+        ),
         (
             "unknown scheme",
             changed(|p| p["ombudsman"]["scheme"] = "financial".into()),
@@ -491,6 +560,43 @@ fn edge_cases_are_accepted_by_both() {
             "no stage 2",
             changed(|p| p["stages"]["stage2"] = Value::Null),
         ),
+        ("nation null", changed(|p| p["nation"] = Value::Null)),
+        ("no nation", changed(|p| remove(p, "nation"))),
+        ("Wales", changed(|p| p["nation"] = "wales".into())),
+        (
+            "Scotland",
+            changed(|p| {
+                p["nation"] = "scotland".into();
+                p["region"] = "scotland".into();
+            }),
+        ),
+        (
+            "no nation in Northern Ireland's calendar",
+            changed(|p| {
+                remove(p, "nation");
+                p["region"] = "northern-ireland".into();
+            }),
+        ),
+        (
+            "phase 2 hazards",
+            changed(|p| {
+                p["hazards"] = json!([
+                    { "id": "excess-cold", "name": { "en": "Excess cold", "cy": "Oerfel gormodol" }, "significant_from": "2026-10-01" },
+                    { "id": "falls-on-stairs", "name": "Falls on stairs", "significant_from": "2027-04-01" }
+                ]);
+            }),
+        ),
+        (
+            "hazards with the nation implied",
+            changed(|p| {
+                remove(p, "nation");
+                p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01" }]);
+            }),
+        ),
+        ("no hazards in Wales", changed(|p| {
+            p["nation"] = "wales".into();
+            p["hazards"] = json!([]);
+        })),
         (
             "every optional field filled",
             changed(|p| {
@@ -574,6 +680,23 @@ fn known_differences_are_only_these() {
         validator().is_valid(&duplicate),
         "if the schema now refuses it, update the notes"
     );
+    // Duplicate hazard ids, likewise.
+    let cold = json!({ "id": "excess-cold", "name": "Excess cold", "significant_from": "2026-10-01" });
+    let duplicate = changed(|p| p["hazards"] = json!([cold, cold]));
+    assert!(Policy::from_json(&duplicate.to_string()).is_err());
+    assert!(
+        validator().is_valid(&duplicate),
+        "if the schema now refuses it, update the notes"
+    );
+    // A date that is not a real one: the pattern takes it, the app does not.
+    let not_a_day = changed(|p| {
+        p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-02-30" }])
+    });
+    assert!(Policy::from_json(&not_a_day.to_string()).is_err());
+    assert!(
+        validator().is_valid(&not_a_day),
+        "if the schema now refuses it, update the notes"
+    );
 }
 
 /// The names serde lists in "unknown variant `x`, expected one of `a`, `b`".
@@ -607,9 +730,18 @@ fn names_in_schema(pointer: &str) -> BTreeSet<String> {
 fn schema_enums_match_the_rust_enums() {
     const BOGUS: &str = "no-such-name";
     type Place = fn(&mut Value, &str);
-    let places: [(&str, &str, Place); 7] = [
+    let places: [(&str, &str, Place); 8] = [
         ("region", "/properties/region/enum", |p, n| {
+            // The default profile names England, which only England and Wales's calendar takes.
+            remove(p, "nation");
             p["region"] = n.into()
+        }),
+        ("nation", "/properties/nation/anyOf/0/enum", |p, n| {
+            p["nation"] = n.into();
+            p["region"] = match n {
+                "scotland" | "northern-ireland" => n.into(),
+                _ => "england-and-wales".into(),
+            };
         }),
         (
             "channel",

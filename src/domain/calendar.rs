@@ -473,6 +473,19 @@ pub fn uk_time(utc: DateTime<Utc>) -> DateTime<FixedOffset> {
     utc.with_timezone(&offset)
 }
 
+/// The moment a UK clock showed `local`: the inverse of [`uk_time`]. In the hour the clocks go
+/// back (01:00 to 02:00 on the last Sunday of October, shown twice) it is the first showing, in
+/// BST; in the hour they skip (01:00 to 02:00 on the last Sunday of March, never shown) it is
+/// read as GMT, an hour before the clocks would have shown it again.
+pub fn uk_instant(local: NaiveDateTime) -> DateTime<Utc> {
+    let as_bst = (local - chrono::Duration::hours(1)).and_utc();
+    if uk_time(as_bst).offset().local_minus_utc() != 0 {
+        as_bst
+    } else {
+        local.and_utc()
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -496,6 +509,36 @@ mod tests {
     use super::*;
     use chrono::NaiveTime;
     use proptest::prelude::*;
+
+    #[test]
+    fn uk_instant_reads_a_uk_clock_back_to_the_moment() {
+        let local = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap();
+        let utc = |text: &str| uk_instant(local(text)).to_rfc3339();
+        assert_eq!(utc("2026-12-04 18:30"), "2026-12-04T18:30:00+00:00");
+        assert_eq!(utc("2026-07-01 00:30"), "2026-06-30T23:30:00+00:00");
+        // 25 October 2026: 01:30 is shown twice; the first time, in BST.
+        assert_eq!(utc("2026-10-25 00:59"), "2026-10-24T23:59:00+00:00");
+        assert_eq!(utc("2026-10-25 01:30"), "2026-10-25T00:30:00+00:00");
+        assert_eq!(utc("2026-10-25 02:00"), "2026-10-25T02:00:00+00:00");
+        // 28 March 2027: 01:30 is never shown; read as GMT (02:30 BST).
+        assert_eq!(utc("2027-03-28 00:59"), "2027-03-28T00:59:00+00:00");
+        assert_eq!(utc("2027-03-28 01:30"), "2027-03-28T01:30:00+00:00");
+        assert_eq!(utc("2027-03-28 02:00"), "2027-03-28T01:00:00+00:00");
+    }
+
+    proptest! {
+        /// Every moment's UK time reads back to that moment, except the second showing of the
+        /// hour the clocks go back, which reads back to the first.
+        #[test]
+        fn uk_instant_inverts_uk_time(seconds in 1_500_000_000i64..2_200_000_000i64) {
+            let moment = DateTime::from_timestamp(seconds, 0).unwrap();
+            let shown = uk_time(moment).naive_local();
+            let back = uk_instant(shown);
+            prop_assert!(back == moment || back == moment - chrono::Duration::hours(1), "{moment}");
+            prop_assert_eq!(uk_time(back).naive_local(), shown);
+        }
+    }
+
 
     use Region::{EnglandAndWales as Ew, NorthernIreland as Ni, Scotland as Sc};
 

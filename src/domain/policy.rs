@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Region;
@@ -26,6 +27,10 @@ pub struct Policy {
     pub landlord: Landlord,
     /// Whose bank holidays count when working days are added.
     pub region: Region,
+    /// The nation the landlord's homes are in, as the profile gives it (absent: implied by
+    /// `region`). Read it with [`Policy::nation`], which fills in the implied one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nation: Option<Nation>,
     pub ombudsman: Ombudsman,
     pub eligibility: Eligibility,
     /// How long after the issue (or becoming aware of it) a complaint may be made.
@@ -37,6 +42,67 @@ pub struct Policy {
     /// Working days to reply to a comment when the resident asks for a reply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_reply_days: Option<u32>,
+    /// Hazards that count as significant hazards under Awaab's Law from a date, beside damp and
+    /// mould (which always do in England): the later phases, as they come into force, without
+    /// a change of code. England only. See `domain::hazards`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hazards: Vec<Hazard>,
+}
+
+choice!(serde
+    /// The UK nation a landlord's homes are in. It decides which laws apply (Awaab's Law in
+    /// England only), which the calendar `Region` cannot: England and Wales share their bank
+    /// holidays.
+    Nation {
+        England = "england",
+        Wales = "wales",
+        Scotland = "scotland",
+        NorthernIreland = "northern-ireland",
+    }
+);
+
+impl Nation {
+    /// Its name in English, e.g. "Northern Ireland".
+    pub fn name(self) -> &'static str {
+        match self {
+            Nation::England => "England",
+            Nation::Wales => "Wales",
+            Nation::Scotland => "Scotland",
+            Nation::NorthernIreland => "Northern Ireland",
+        }
+    }
+
+    /// Whose bank holidays its working days follow.
+    pub fn region(self) -> Region {
+        match self {
+            Nation::England | Nation::Wales => Region::EnglandAndWales,
+            Nation::Scotland => Region::Scotland,
+            Nation::NorthernIreland => Region::NorthernIreland,
+        }
+    }
+
+    /// The nation a profile that names none is taken to be in: the region's own, and England
+    /// for "england-and-wales" (so a Welsh landlord must say "wales").
+    pub fn implied_by(region: Region) -> Nation {
+        match region {
+            Region::EnglandAndWales => Nation::England,
+            Region::Scotland => Nation::Scotland,
+            Region::NorthernIreland => Nation::NorthernIreland,
+        }
+    }
+}
+
+/// A hazard a profile names as a significant hazard under Awaab's Law from a date (a phase 2
+/// hazard such as excess cold, say), beside damp and mould.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hazard {
+    /// Unique within the profile (`excess-cold`), and not `damp-and-mould`, which is built in.
+    pub id: String,
+    /// What residents call it, as a choice they can pick.
+    pub name: LocalText,
+    /// The first day a landlord told of it must meet the significant-hazard deadlines.
+    pub significant_from: NaiveDate,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -417,6 +483,13 @@ impl Policy {
         Policy::builtin(Self::DEFAULT_ID).expect("the default profile is built in")
     }
 
+    /// The nation the landlord's homes are in: the profile's `nation` or, where it names none,
+    /// the one its `region` implies (England for "england-and-wales"). A profile whose nation
+    /// and region disagree is refused when it is read.
+    pub fn nation(&self) -> Nation {
+        self.nation.unwrap_or(Nation::implied_by(self.region))
+    }
+
     /// Checks what the types alone cannot: non-empty texts, sensible numbers, anchors that make
     /// sense where they are used.
     fn validate(&self) -> Result<(), PolicyError> {
@@ -446,6 +519,21 @@ impl Policy {
                 );
             }
         }
+        if let Some(nation) = self.nation {
+            if nation.region() != self.region {
+                return fail(
+                    "nation",
+                    &format!(
+                        "\"{}\" does not go with region \"{}\": {} counts working days with region \"{}\"",
+                        nation.id(),
+                        self.region.id(),
+                        nation.name(),
+                        nation.region().id()
+                    ),
+                );
+            }
+        }
+        self.check_hazards()?;
         if self.eligibility.who_may_complain.is_empty() {
             return fail(
                 "eligibility.who_may_complain",
@@ -523,6 +611,48 @@ impl Policy {
                     "comment_reply_days",
                     &format!("must be between 1 and {MAX_DAYS}"),
                 );
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Policy {
+    /// Each listed hazard: a slug id used once, not damp and mould (always a significant
+    /// hazard in England), a name; and only in a profile for England, where the law applies.
+    fn check_hazards(&self) -> Result<(), PolicyError> {
+        let fail = |field: String, message: &str| {
+            Err(PolicyError {
+                field,
+                message: message.to_string(),
+            })
+        };
+        if !self.hazards.is_empty() && self.nation() != Nation::England {
+            return fail(
+                "hazards".into(),
+                &format!(
+                    "are for Awaab's Law, which applies in England only, and this profile's nation is {}",
+                    self.nation().name()
+                ),
+            );
+        }
+        let mut ids = std::collections::HashSet::new();
+        for (i, hazard) in self.hazards.iter().enumerate() {
+            let at = |name: &str| format!("hazards[{i}].{name}");
+            if !is_slug(&hazard.id) {
+                return fail(at("id"), "must be lowercase letters, digits and hyphens");
+            }
+            if hazard.id == super::hazards::DAMP_AND_MOULD {
+                return fail(
+                    at("id"),
+                    "damp and mould is always a significant hazard in England from 27 October 2025: leave it out",
+                );
+            }
+            if !ids.insert(hazard.id.as_str()) {
+                return fail(at("id"), "is used by another hazard");
+            }
+            if hazard.name.has_blank() {
+                return fail(at("name"), "must not be empty");
             }
         }
         Ok(())
@@ -714,6 +844,102 @@ mod tests {
             err.message.contains("england-and-wales"),
             "lists the regions: {err}"
         );
+    }
+
+    #[test]
+    fn nation_is_implied_by_the_region_where_it_is_left_out() {
+        let implied = |region: &str| {
+            let mut json = default_json();
+            json.as_object_mut().unwrap().remove("nation");
+            json["region"] = region.into();
+            Policy::from_json(&json.to_string()).unwrap().nation()
+        };
+        // "england-and-wales" cannot tell: England, so a Welsh landlord must say "wales".
+        assert_eq!(implied("england-and-wales"), Nation::England);
+        assert_eq!(implied("scotland"), Nation::Scotland);
+        assert_eq!(implied("northern-ireland"), Nation::NorthernIreland);
+        let mut json = default_json();
+        json["nation"] = "wales".into();
+        let welsh = Policy::from_json(&json.to_string()).unwrap();
+        assert_eq!(welsh.nation(), Nation::Wales);
+        assert_eq!(welsh.region, Region::EnglandAndWales);
+    }
+
+    #[test]
+    fn every_builtin_says_it_is_in_england() {
+        for id in Policy::builtin_ids() {
+            let policy = Policy::builtin(id).unwrap();
+            assert_eq!(policy.nation, Some(Nation::England), "{id} says its nation");
+        }
+    }
+
+    #[test]
+    fn a_nation_that_contradicts_the_region_names_the_field() {
+        let err = error_after(|p| p["nation"] = "scotland".into());
+        assert_eq!(err.field, "nation");
+        assert_eq!(
+            err.to_string(),
+            "nation: \"scotland\" does not go with region \"england-and-wales\": Scotland counts working days with region \"scotland\""
+        );
+        let err = error_after(|p| {
+            p["nation"] = "wales".into();
+            p["region"] = "northern-ireland".into();
+        });
+        assert_eq!(err.field, "nation");
+        assert!(err.message.contains("region \"england-and-wales\""), "{err}");
+        let err = error_after(|p| {
+            p["nation"] = "england".into();
+            p["region"] = "scotland".into();
+        });
+        assert_eq!(err.field, "nation");
+        let err = error_after(|p| p["nation"] = "cornwall".into());
+        assert_eq!(err.field, "nation");
+        assert!(err.message.contains("northern-ireland"), "lists the nations: {err}");
+    }
+
+    #[test]
+    fn listed_hazards_are_checked() {
+        let cold = || serde_json::json!({ "id": "excess-cold", "name": "Excess cold", "significant_from": "2026-10-01" });
+        let mut json = default_json();
+        json["hazards"] = serde_json::json!([cold()]);
+        let policy = Policy::from_json(&json.to_string()).unwrap();
+        assert_eq!(policy.hazards[0].significant_from, "2026-10-01".parse().unwrap());
+
+        let err = error_after(|p| p["hazards"] = serde_json::json!([cold(), cold()]));
+        assert_eq!(err.field, "hazards[1].id");
+        assert!(err.message.contains("another hazard"), "{err}");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "damp-and-mould", "name": "Mould", "significant_from": "2025-10-27" }])
+        });
+        assert_eq!(err.field, "hazards[0].id");
+        assert!(err.message.contains("leave it out"), "{err}");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "Cold", "name": "Cold", "significant_from": "2026-10-01" }])
+        });
+        assert_eq!(err.field, "hazards[0].id");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "cold", "name": " ", "significant_from": "2026-10-01" }])
+        });
+        assert_eq!(err.field, "hazards[0].name");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-02-30" }])
+        });
+        assert_eq!(err.field, "hazards[0].significant_from");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "cold", "name": "Cold" }])
+        });
+        assert_eq!(err.field, "hazards[0]");
+        assert!(err.message.contains("missing field `significant_from`"), "{err}");
+        // Awaab's Law is England's: a Welsh or Scottish profile cannot list hazards.
+        for (nation, region) in [("wales", "england-and-wales"), ("scotland", "scotland")] {
+            let err = error_after(|p| {
+                p["nation"] = nation.into();
+                p["region"] = region.into();
+                p["hazards"] = serde_json::json!([cold()]);
+            });
+            assert_eq!(err.field, "hazards", "{nation}");
+            assert!(err.message.contains("England only"), "{err}");
+        }
     }
 
     #[test]

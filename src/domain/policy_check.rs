@@ -592,12 +592,31 @@ pub fn untranslated(policy: &Policy, language: Language) -> Vec<String> {
             missing.push(format!("ombudsman.lgsco_services[{i}]"));
         }
     }
+    // A hazard's name is a choice residents read, not a proper name.
+    for hazard in &policy.hazards {
+        if !hazard.name.has(language) {
+            missing.push(format!("hazards.{}.name", hazard.id));
+        }
+    }
     missing
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hazard_name_without_welsh_is_listed() {
+        let mut json = serde_json::to_value(Policy::default_policy()).unwrap();
+        json["hazards"] = serde_json::json!([
+            { "id": "excess-cold", "name": { "en": "Excess cold", "cy": "Oerfel gormodol" }, "significant_from": "2026-10-01" },
+            { "id": "fire", "name": "Fire", "significant_from": "2026-10-01" }
+        ]);
+        let policy = Policy::from_json(&json.to_string()).unwrap();
+        let missing = untranslated(&policy, Language::Welsh);
+        assert!(missing.contains(&"hazards.fire.name".to_string()), "{missing:?}");
+        assert!(!missing.iter().any(|m| m.starts_with("hazards.excess-cold")), "{missing:?}");
+    }
 
     fn calendar(days: u32) -> Clock {
         Clock {
