@@ -42,6 +42,33 @@ choice!(serde
 );
 
 choice!(serde
+    /// Whether it is about a hazard in the home: in England, Awaab's Law gives the landlord
+    /// deadlines for these (`domain::hazards`).
+    HazardAnswer {
+        DampAndMould = "damp-and-mould" => hazard_damp_and_mould,
+        /// Anything else that could harm someone's health or safety.
+        Other = "other" => hazard_other + hazard_other_hint,
+        None = "none" => hazard_none,
+    }
+);
+
+choice!(serde
+    /// Someone living in the home whom a hazard harms most.
+    Vulnerable {
+        Child = "child" => vulnerable_child,
+        LungOrHeart = "lung-or-heart" => vulnerable_lung_or_heart + vulnerable_lung_or_heart_hint,
+        Pregnant = "pregnant" => vulnerable_pregnant,
+        Older = "older" => vulnerable_older,
+        Disabled = "disabled" => vulnerable_disabled + vulnerable_disabled_hint,
+    }
+);
+
+choice!(serde
+    /// Whether a hazard is spreading or getting worse.
+    Spreading { Yes = "yes" => yes, No = "no" => no, NotSure = "not-sure" => not_sure }
+);
+
+choice!(serde
     /// Who is making the complaint.
     Who {
         Myself = "myself" => myself,
@@ -289,6 +316,13 @@ pub struct Draft {
 
     // Safety first.
     pub danger: Option<YesNo>,
+    /// Damp, mould or another hazard (asked where Awaab's Law applies).
+    pub hazard: Option<HazardAnswer>,
+    pub vulnerable: Vec<Vulnerable>,
+    pub spreading: Option<Spreading>,
+    /// When the landlord was first told of the hazard: its legal deadlines count from then.
+    /// Empty if they have not been told.
+    pub first_told: DateInput,
 
     // Who is complaining.
     pub complainant: Option<Who>,

@@ -2,8 +2,8 @@
 //! complaint, which each test changes only where it matters to it.
 
 use super::draft::{
-    AfterReport, Asb, Category, ContactMethod, DateInput, Draft, FeedbackKind, Matter,
-    OtherProcess, Place, PriorComplaint, Responsibility, Who, YesNo,
+    AfterReport, Asb, Category, ContactMethod, DateInput, Draft, FeedbackKind, HazardAnswer,
+    Matter, OtherProcess, Place, PriorComplaint, Responsibility, Who, YesNo,
 };
 use super::policy::Connection;
 
@@ -13,6 +13,7 @@ use super::policy::Connection;
 pub fn complaint(policy_id: &str) -> Draft {
     Draft {
         danger: Some(YesNo::No),
+        hazard: Some(HazardAnswer::None),
         complainant: Some(Who::Myself),
         connection: Some(Connection::Tenant),
         kind: Some(FeedbackKind::Complaint),

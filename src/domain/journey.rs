@@ -74,6 +74,7 @@ mod tests {
             [
                 "",
                 "safety",
+                "hazard",
                 "who",
                 "connection",
                 "kind",
@@ -108,9 +109,24 @@ mod tests {
             ..complaint()
         };
         assert_eq!(
-            &slugs(&policy, &draft)[1..4],
-            ["safety", "emergency", "who"]
+            &slugs(&policy, &draft)[1..5],
+            ["safety", "emergency", "hazard", "who"]
         );
+    }
+
+    #[test]
+    fn damp_or_another_hazard_asks_about_it_where_awaabs_law_applies() {
+        use crate::domain::draft::HazardAnswer;
+        let england = Policy::default_policy();
+        for hazard in [HazardAnswer::DampAndMould, HazardAnswer::Other] {
+            let draft = Draft { hazard: Some(hazard), ..complaint() };
+            assert_eq!(&slugs(&england, &draft)[1..5], ["safety", "hazard", "about-the-hazard", "who"]);
+        }
+        // In Wales, Scotland and Northern Ireland the law sets no such dates: not asked.
+        let mut wales = Policy::default_policy();
+        wales.nation = Some(crate::domain::policy::Nation::Wales);
+        let draft = Draft { hazard: Some(HazardAnswer::DampAndMould), ..complaint() };
+        assert_eq!(&slugs(&wales, &draft)[1..3], ["safety", "who"]);
     }
 
     #[test]
@@ -121,7 +137,7 @@ mod tests {
             ..complaint()
         };
         assert_eq!(
-            &slugs(&policy, &draft)[2..5],
+            &slugs(&policy, &draft)[3..6],
             ["who", "representative", "connection"]
         );
     }
@@ -146,7 +162,7 @@ mod tests {
             ..complaint()
         };
         assert_eq!(
-            &slugs(&policy, &draft)[4..],
+            &slugs(&policy, &draft)[5..],
             ["kind", "feedback", "support", "contact", "check-answers"]
         );
     }
@@ -244,7 +260,7 @@ mod tests {
             ..complaint()
         };
         let pages = slugs(&policy, &draft);
-        assert_eq!(&pages[8..], ["what-about", "which-decision", "outcome"]);
+        assert_eq!(&pages[9..], ["what-about", "which-decision", "outcome"]);
         // A decision with no appeal the resident knows of is a complaint: the journey goes on.
         let no_route = Draft {
             decision: Some(crate::domain::policy::Decision::NoRoute),

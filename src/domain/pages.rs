@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::choice::choice;
 use super::deadlines::long_date;
 use super::draft::{
-    AfterReport, Asb, Draft, FeedbackKind, Place, PriorComplaint, Who, YesNo, LONG_TEXT_MAX,
-    SHORT_TEXT_MAX,
+    AfterReport, Asb, Draft, FeedbackKind, HazardAnswer, Place, PriorComplaint, Who, YesNo,
+    LONG_TEXT_MAX, SHORT_TEXT_MAX,
 };
 use super::language::Language;
 use super::page::{
@@ -17,7 +17,7 @@ use super::page::{
     TextQuestion,
 };
 use super::policy::Policy;
-use super::translations::{hints, questions, validation as v, when};
+use super::translations::{hazard, hints, questions, validation as v, when};
 use super::triage;
 use super::validation::{contact_errors, optional_email, optional_phone};
 use super::words::{Label, Words};
@@ -28,6 +28,9 @@ choice!(
         Start = "",
         Safety = "safety",
         Emergency = "emergency",
+        /// Damp, mould or another hazard, where Awaab's Law applies.
+        Hazard = "hazard",
+        HazardDetails = "about-the-hazard",
         Who = "who",
         Representative = "representative",
         Connection = "connection",
@@ -97,6 +100,11 @@ macro_rules! fields {
 
 fields! {
     Danger = "danger",
+    Hazard = "hazard",
+    Vulnerable = "vulnerable",
+    Spreading = "spreading",
+    /// The date's first box.
+    FirstTold = "first-told-day",
     Complainant = "complainant",
     RepName = "rep-name" at "/representative/name",
     RepRelationship = "rep-relationship" at "/representative/relationship",
@@ -180,16 +188,56 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
             missing: v::danger,
             hint: Some(hints::safety),
         }),
-        next: Next::If {
-            when: |d| d.danger == Some(YesNo::Yes),
-            then: PageId::Emergency,
-            otherwise: PageId::Who,
-        },
+        next: Next::Rule(|policy, draft, _| {
+            Some(match draft.danger {
+                Some(YesNo::Yes) => PageId::Emergency,
+                _ => after_safety(policy),
+            })
+        }),
     },
     Page {
         id: PageId::Emergency,
         question: Question::Plain(questions::emergency),
         form: own(&[], None),
+        next: Next::Rule(|policy, _, _| Some(after_safety(policy))),
+    },
+    Page {
+        id: PageId::Hazard,
+        question: Question::Plain(questions::hazard),
+        form: choice(FieldId::Hazard, choice_answer!(hazard), v::hazard),
+        next: Next::If {
+            when: |d| matches!(d.hazard, Some(HazardAnswer::DampAndMould | HazardAnswer::Other)),
+            then: PageId::HazardDetails,
+            otherwise: PageId::Who,
+        },
+    },
+    Page {
+        id: PageId::HazardDetails,
+        question: Question::Plain(questions::hazard_details),
+        form: Form::Own(OwnForm {
+            fields: &[FieldId::Vulnerable, FieldId::Spreading, FieldId::FirstTold],
+            check: |c| {
+                c.need(c.draft.spreading.is_none(), FieldId::Spreading, v::spreading);
+                // Empty if the landlord has not been told yet.
+                if !c.draft.first_told.is_empty() {
+                    c.date(FieldId::FirstTold, &c.draft.first_told, v::first_told);
+                }
+            },
+            answer: Some(|draft, today, language| {
+                let vulnerable: Vec<&str> =
+                    draft.vulnerable.iter().map(|v| v.label(language)).collect();
+                let told = draft
+                    .first_told
+                    .parse(today)
+                    .map(|date| format!("{} {}", hazard::first_told(language), long_date(date, language)))
+                    .unwrap_or_default();
+                lines(&[
+                    &vulnerable.join(", "),
+                    &label(draft.spreading, language),
+                    &told,
+                ])
+            }),
+        }),
         next: Next::To(PageId::Who),
     },
     Page {
@@ -755,6 +803,15 @@ const fn own(fields: &'static [FieldId], check: Option<fn(&mut Checks)>) -> Form
 }
 
 fn no_checks(_: &mut Checks) {}
+
+/// After the safety question (and the emergency page): damp, mould or another hazard where
+/// Awaab's Law applies, else who is complaining.
+fn after_safety(policy: &Policy) -> PageId {
+    match super::hazards::applies(policy).is_ok() {
+        true => PageId::Hazard,
+        false => PageId::Who,
+    }
+}
 
 /// After the complaint's or feedback's details: support and contact, unless anonymous.
 fn after_details(_: &Policy, draft: &Draft, _: NaiveDate) -> Option<PageId> {

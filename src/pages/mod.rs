@@ -16,6 +16,7 @@ pub mod my_complaints;
 pub(crate) mod contact;
 mod emergency;
 mod feedback;
+mod hazard_details;
 pub mod not_found;
 mod outcome;
 mod photos;
@@ -43,6 +44,7 @@ type View = fn() -> AnyView;
 const OWN_VIEWS: &[(PageId, View)] = &[
     (PageId::Start, || view! { <start::StartPage /> }.into_any()),
     (PageId::Emergency, || view! { <emergency::EmergencyPage /> }.into_any()),
+    (PageId::HazardDetails, || view! { <hazard_details::HazardDetailsPage /> }.into_any()),
     (PageId::Who, || view! { <who::WhoPage /> }.into_any()),
     (PageId::Representative, || view! { <representative::RepresentativePage /> }.into_any()),
     (PageId::Feedback, || view! { <feedback::FeedbackPage /> }.into_any()),

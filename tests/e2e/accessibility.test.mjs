@@ -76,9 +76,9 @@ test('moving to another page moves focus to its heading and names it in the titl
   assert.equal(await page.title(), 'Error: Is anyone in danger right now? – Complain to your landlord');
   await page.getByRole('radio', { name: 'No', exact: true }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL(/\/who$/);
+  await page.waitForURL(/\/hazard$/);
   await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
-  assert.equal(await page.title(), 'Who is making this complaint? – Complain to your landlord');
+  assert.equal(await page.title(), 'Is it about damp, mould or something else in your home that could harm someone? – Complain to your landlord');
   // Back, inside the app: the same again.
   await page.getByRole('link', { name: 'Back' }).click();
   await page.waitForURL(/\/safety$/);

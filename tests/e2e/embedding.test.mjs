@@ -58,7 +58,7 @@ test('a profile given by address drives the dates and the exclusions shown', asy
     stage1_response_by: '2026-12-30',
   });
   await page.getByRole('button', { name: 'Start now' }).click();
-  for (const answer of ['No', 'I am complaining for myself', 'Tenant', 'Tell them something has gone wrong',
+  for (const answer of ['No', 'No', 'I am complaining for myself', 'Tenant', 'Tell them something has gone wrong',
     'Yes, it is about what a neighbour or someone else is doing']) {
     await page.getByRole('radio', { name: answer, exact: true }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -197,7 +197,7 @@ test('in an iframe low on a long page, each new page’s heading is scrolled int
   await continueButton.focus();
   assert.ok((await headingTop()) < 0, 'the heading is out of view before Continue');
   await page.keyboard.press('Enter');
-  await frame.getByRole('heading', { level: 1, name: 'Who is making this complaint?' }).waitFor();
+  await frame.getByRole('heading', { level: 1, name: /damp, mould/ }).waitFor();
   await frame.locator('h1:focus').waitFor();
   const top = await headingTop();
   assert.ok(top >= 0 && top < 740, `the heading is in view (at ${top} px)`);
@@ -385,9 +385,9 @@ test('served under a sub-path, every page and a reload work', async () => {
     await page.waitForURL(`${sub.url}/safety?policy=nottingham`);
     await page.getByRole('radio', { name: 'No', exact: true }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(/\/housing\/complaints\/who\?policy=nottingham$/);
+    await page.waitForURL(/\/housing\/complaints\/hazard\?policy=nottingham$/);
     await page.reload();
-    await page.getByRole('radio', { name: 'I am complaining for myself' }).waitFor();
+    await page.getByRole('radio', { name: 'Yes, damp or mould' }).waitFor();
     await page.getByRole('link', { name: 'Back' }).click();
     await page.waitForURL(/\/housing\/complaints\/safety\?policy=nottingham$/);
     assert.ok(await page.getByRole('radio', { name: 'No', exact: true }).isChecked());

@@ -305,6 +305,7 @@ export function completeDraft(overrides = {}) {
     policy_id: 'hos-code-2024',
     last_page: 'check-answers',
     danger: 'no',
+    hazard: 'none',
     complainant: 'myself',
     connection: 'tenant',
     kind: 'complaint',
@@ -545,6 +546,7 @@ export async function sendAnyway(page, why) {
 /** The first answers: no danger, a resident complaining for themselves, with `connection`. */
 export const myself = (connection = 'Tenant') => ({
   '/safety': 'No',
+  '/hazard': 'No',
   '/who': 'I am complaining for myself',
   '/connection': connection,
 });

@@ -15,7 +15,7 @@ const env = useApp();
 const open = (path, options) => openPhone(env.browser, env.app.url + path, options);
 
 /** The first answers of someone complaining for a resident. */
-const forSomeoneElse = { '/safety': 'No', '/who': 'I am complaining for someone else' };
+const forSomeoneElse = { '/safety': 'No', '/hazard': 'No', '/who': 'I am complaining for someone else' };
 
 /** The triage answers of a repair reported before and not put right, still not put right. */
 async function triageAsComplaint(page) {
@@ -216,7 +216,9 @@ test('danger shows the emergency numbers first; an old complaint about staff ask
   assert.match(await page.locator('main').textContent(), /call 999 now/);
   assert.equal(await page.getByRole('link', { name: '0800 111 999' }).getAttribute('href'), 'tel:0800111999');
   await checkPage(page);
-  await follow(page, page.getByRole('button', { name: 'Continue with my complaint' }), /\/who/);
+  await follow(page, page.getByRole('button', { name: 'Continue with my complaint' }), /\/hazard/);
+  await chooseRadio(page, 'No');
+  await next(page);
   // How staff behaved is a complaint the first time: it was not raised before, so Nottingham's
   // limit (the last 6 months, unless there is a good reason) applies to it.
   const passed = await answerPages(page, {

@@ -95,7 +95,7 @@ test('a resident completes a complaint in Welsh and sees the dates in Welsh', as
 
   // Each page answered by its radio's value, in whatever order the journey asks.
   const answers = {
-    '/safety': 'no', '/who': 'myself', '/connection': 'tenant', '/kind': 'complaint', '/anti-social-behaviour': 'no',
+    '/safety': 'no', '/hazard': 'none', '/who': 'myself', '/connection': 'tenant', '/kind': 'complaint', '/anti-social-behaviour': 'no',
     '/complained-before': 'no', '/other-process': 'none', '/what-about': 'repair', '/told-before': 'yes',
     '/after-report': 'not-fixed', '/responsibility': 'landlord',
   };
@@ -163,7 +163,7 @@ const welshAnswers = (overrides = {}) => completeDraft({
 const SETTINGS = '?lang=cy&policy=welsh-landlord.json';
 
 test('every page of the app is accessible in Welsh', async () => {
-  const pages = ['safety', 'emergency', 'who', 'representative', 'connection', 'kind', 'feedback',
+  const pages = ['safety', 'emergency', 'hazard', 'about-the-hazard', 'who', 'representative', 'connection', 'kind', 'feedback',
     'anti-social-behaviour', 'what-about', 'which-decision', 'told-before', 'after-report', 'other-process', 'complained-before', 'when', 'late-reason', 'responsibility',
     'outcome', 'category', 'what-went-wrong', 'photos', 'where', 'done-so-far', 'impact', 'outcome-wanted',
     'support', 'contact', 'check-answers', 'review'];
