@@ -16,6 +16,7 @@
 use chrono::{DateTime, FixedOffset};
 use resident_complaints::domain::examples;
 use resident_complaints::domain::draft::{
+    HazardAnswer, Spreading, Vulnerable,
     Adjustment, AfterReport, Asb, Category, Choice, ConsentBasis, ContactMethod, Draft,
     FeedbackKind, Matter, OtherProcess, Place, PriorComplaint, RepliesTo, RepresentativeAnswers, Responsibility,
     Route, YesNo,
@@ -131,6 +132,15 @@ fn built_bodies() -> Vec<(&'static str, Submission)> {
         wants_reply: Some(YesNo::Yes),
         ..complaint.clone()
     };
+    // Black mould, first told a month before and not yet investigated: Awaab's Law's
+    // deadlines, three of them missed.
+    let hazard = Draft {
+        hazard: Some(HazardAnswer::DampAndMould),
+        vulnerable: vec![Vulnerable::Child, Vulnerable::LungOrHeart],
+        spreading: Some(Spreading::Yes),
+        first_told: examples::date(23, 11, 2026),
+        ..complaint.clone()
+    };
     let mut escalation = build("hos-code-2024", &complaint, now);
     escalation.kind = Kind::Escalation;
     escalation.details = None;
@@ -153,6 +163,8 @@ fn built_bodies() -> Vec<(&'static str, Submission)> {
         ("compliment", build("nottingham", &compliment, now)),
         ("comment", build("south-cambridgeshire", &comment, now)),
         ("escalation", escalation),
+        ("hazard", build("hos-code-2024", &hazard, now)),
+        ("another hazard", build("greatwell", &Draft { hazard: Some(HazardAnswer::Other), ..hazard.clone() }, now)),
     ]
 }
 

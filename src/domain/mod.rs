@@ -6,6 +6,7 @@ pub mod choice;
 pub mod deadlines;
 pub mod draft;
 pub mod eligibility;
+pub mod hazard_report;
 pub mod hazards;
 pub mod examples;
 pub mod journey;

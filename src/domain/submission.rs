@@ -15,6 +15,7 @@ use super::draft::{
     Matter, OtherProcess, Photo, Place, PriorComplaint, RepliesTo, Responsibility, Route, YesNo,
     LONG_TEXT_MAX, MAX_PHOTOS, SHORT_TEXT_MAX,
 };
+use super::hazard_report::HazardReport;
 use super::language::Language;
 use super::ombudsman::OmbudsmanDetails;
 use super::policy::{Connection, Decision, Policy};
@@ -196,6 +197,10 @@ pub struct Submission {
     /// Standards replies in Welsh to a resident who wrote in Welsh. English when absent.
     #[serde(default)]
     pub language: Language,
+    /// Damp, mould or another hazard, where Awaab's Law applies (contract v1.2). Absent, not
+    /// null, otherwise: a v1.1 backend that refuses unknown fields still takes the rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazard: Option<HazardReport>,
 }
 
 /// The dates a policy promises for a submission of `kind` received at `at`: what the client
@@ -349,6 +354,13 @@ impl Submission {
             },
             expected_dates: Submission::dates_for(policy, kind, now),
             language: Language::English,
+            // The law's days are the UK's, whatever the device's clock says.
+            hazard: complaint
+                .then(|| {
+                    let uk_now = super::calendar::uk_time(now.to_utc()).naive_local();
+                    HazardReport::from_answers(policy, draft, uk_now)
+                })
+                .flatten(),
         }
     }
 
@@ -383,6 +395,7 @@ impl Submission {
             },
             expected_dates: Submission::dates_for(policy, Kind::Escalation, now),
             language: Language::English,
+            hazard: None,
         }
     }
 

@@ -1,0 +1,143 @@
+//! What the resident told the form about a hazard in their home, with the dates Awaab's Law
+//! gives their landlord from when it was first told (`hazards`): shown on the outcome page and
+//! sent with the submission (`Submission::hazard`, contract v1.2), so the landlord reads which
+//! legal deadline the resident says was missed.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::draft::{Draft, HazardAnswer, Spreading, Vulnerable};
+use super::hazards::{self, Deadline, DeadlineId, Missed};
+use super::policy::Policy;
+
+/// The id of a hazard the resident described in their own words (not one the law names).
+pub const OTHER: &str = "other";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HazardReport {
+    /// `damp-and-mould`, or `other`.
+    pub hazard: String,
+    /// Who lives with it that it harms most.
+    pub vulnerable: Vec<Vulnerable>,
+    pub spreading: Option<Spreading>,
+    /// When the landlord was first told, as the resident remembers it; absent if this is the
+    /// first time.
+    pub first_told: Option<NaiveDate>,
+    /// The law's deadlines, counted from `first_told` (or from the day it was sent). Empty where
+    /// the law sets none for this hazard yet.
+    pub deadlines: Vec<Deadline>,
+    /// Those passed when it was sent.
+    pub missed: Vec<Missed>,
+}
+
+impl HazardReport {
+    /// The report the answers make under `policy` at `now` (UK time): None where the resident
+    /// reports no hazard, or the law is not England's.
+    pub fn from_answers(policy: &Policy, draft: &Draft, now: NaiveDateTime) -> Option<HazardReport> {
+        hazards::applies(policy).ok()?;
+        let hazard = match draft.hazard? {
+            HazardAnswer::DampAndMould => hazards::DAMP_AND_MOULD,
+            HazardAnswer::Other => OTHER,
+            HazardAnswer::None => return None,
+        };
+        let today = now.date();
+        let first_told = draft.first_told.parse(today).ok();
+        let law = hazards::significant(policy, hazard, first_told.unwrap_or(today)).ok();
+        let missed = law.as_ref().map_or_else(Vec::new, |law| {
+            law.missed(now)
+                .into_iter()
+                // Further work may begin up to 12 weeks on where 5 working days is not
+                // reasonably practicable, which the resident cannot judge: only the 12 weeks
+                // passing is surely a missed deadline.
+                .filter(|m| m.id != DeadlineId::FurtherWork)
+                .collect()
+        });
+        Some(HazardReport {
+            hazard: hazard.to_string(),
+            vulnerable: draft.vulnerable.clone(),
+            spreading: draft.spreading,
+            first_told,
+            deadlines: law.map_or_else(Vec::new, |law| law.iter().copied().collect()),
+            missed,
+        })
+    }
+
+    /// Whether a legal deadline has passed: then it is a complaint about it.
+    pub fn is_late(&self) -> bool {
+        !self.missed.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::examples;
+    use crate::domain::draft::DateInput;
+    use crate::domain::hazards::Lateness;
+
+    fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    fn damp(first_told: DateInput) -> Draft {
+        Draft {
+            hazard: Some(HazardAnswer::DampAndMould),
+            vulnerable: vec![Vulnerable::Child, Vulnerable::LungOrHeart],
+            spreading: Some(Spreading::Yes),
+            first_told,
+            ..examples::complaint("hos-code-2024")
+        }
+    }
+
+    fn day(date: &str) -> NaiveDate {
+        date.parse().unwrap()
+    }
+
+    #[test]
+    fn damp_told_fifteen_working_days_ago_has_missed_its_investigation() {
+        let policy = Policy::default_policy();
+        // Told Tuesday 24 November 2026. Today, Wednesday 16 December 2026, is 16 working days
+        // on: the investigation was due on the 10th working day, Tuesday 8 December, and is
+        // late by 6 working days (9, 10, 11, 14, 15, 16 December).
+        let draft = damp(DateInput::from(day("2026-11-24")));
+        let report = HazardReport::from_answers(&policy, &draft, at(2026, 12, 16, 10)).unwrap();
+        assert_eq!(report.hazard, "damp-and-mould");
+        assert_eq!(report.first_told, Some(day("2026-11-24")));
+        assert_eq!(report.vulnerable, [Vulnerable::Child, Vulnerable::LungOrHeart]);
+        let investigate = report.deadlines.iter().find(|d| d.id == DeadlineId::Investigate).unwrap();
+        assert_eq!(investigate.due, day("2026-12-08"));
+        assert!(report.is_late());
+        assert_eq!(report.missed[0].id, DeadlineId::Investigate);
+        assert_eq!(report.missed[0].late, Lateness::WorkingDays(6));
+        // The later dates count from the investigation's own deadline, at the latest: the
+        // summary (3 working days on, Friday 11 December) and the safety work (5, Tuesday 15)
+        // have passed too; further work "within 5 working days" may wait 12 weeks.
+        let missed: Vec<DeadlineId> = report.missed.iter().map(|m| m.id).collect();
+        assert_eq!(missed, [DeadlineId::Investigate, DeadlineId::WrittenSummary, DeadlineId::SafetyWork]);
+    }
+
+    #[test]
+    fn not_told_yet_counts_from_today_and_nothing_is_late() {
+        let policy = Policy::default_policy();
+        let report = HazardReport::from_answers(&policy, &damp(DateInput::default()), at(2026, 12, 16, 10)).unwrap();
+        assert_eq!(report.first_told, None);
+        // From Wednesday 16 December 2026: 17, 18, 21, 22, 23, 24, 29, 30, 31 December, then
+        // (past the 25th, the 28th and New Year's Day) Monday 4 January 2027 is the 10th.
+        assert_eq!(report.deadlines[0].due, day("2027-01-04"));
+        assert!(!report.is_late());
+    }
+
+    #[test]
+    fn another_hazard_is_reported_without_dates_and_none_outside_england() {
+        let policy = Policy::default_policy();
+        let other = Draft { hazard: Some(HazardAnswer::Other), ..damp(DateInput::default()) };
+        let report = HazardReport::from_answers(&policy, &other, at(2026, 12, 16, 10)).unwrap();
+        assert_eq!((report.hazard.as_str(), report.deadlines.len()), ("other", 0));
+        let none = Draft { hazard: Some(HazardAnswer::None), ..damp(DateInput::default()) };
+        assert_eq!(HazardReport::from_answers(&policy, &none, at(2026, 12, 16, 10)), None);
+        let mut wales = Policy::default_policy();
+        wales.nation = Some(crate::domain::policy::Nation::Wales);
+        assert_eq!(HazardReport::from_answers(&wales, &damp(DateInput::default()), at(2026, 12, 16, 10)), None);
+    }
+}
