@@ -131,6 +131,20 @@ choice!(serde
 );
 
 impl DeadlineId {
+    /// What the landlord must do by it, in words a resident reads.
+    pub fn label(self, language: super::language::Language) -> &'static str {
+        use super::translations::hazard as t;
+        let label = match self {
+            DeadlineId::EmergencyMakeSafe => t::emergency_make_safe_by,
+            DeadlineId::Investigate => t::investigate_by,
+            DeadlineId::WrittenSummary => t::written_summary_by,
+            DeadlineId::SafetyWork => t::safety_work_by,
+            DeadlineId::FurtherWork => t::further_work_start_by,
+            DeadlineId::FurtherWorkLatest => t::further_work_start_latest_by,
+        };
+        label(language)
+    }
+
     /// Whether the landlord must offer the household suitable alternative accommodation (at
     /// its own cost) where it cannot make the home safe by this deadline.
     pub fn alternative_accommodation(self) -> bool {

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use crate::domain::page::{choice_answer, offered};
 use crate::domain::pages::FieldId;
 use crate::components::fields::{Radios, TextArea};
+use crate::components::hazard_dates::HazardDates;
+use crate::domain::hazard_report::HazardReport;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::question::QuestionPage;
 use crate::domain::draft::{Route, YesNo, LONG_TEXT_MAX};
@@ -65,6 +67,13 @@ pub fn OutcomePage() -> impl IntoView {
             </div>
         }
     });
+    // Awaab's Law's dates for a hazard, from when the landlord was first told, in UK time.
+    let hazard = answers
+        .with(|policy, draft| {
+            let now = crate::domain::calendar::uk_time(chrono::Utc::now()).naive_local();
+            HazardReport::from_answers(policy, draft, now)
+        })
+        .map(|report| view! { <HazardDates report landlord=landlord.clone() language /> });
     let asb_continues = assessment
         .asb_case_continues
         .then(|| view! { <div class="inset" data-asb-continues><p>{t::asb_continues(language, &landlord)}</p></div> });
@@ -143,6 +152,7 @@ pub fn OutcomePage() -> impl IntoView {
             {summary.map(|summary| view! { <p class="lead" lang=words_lang>{summary}</p> })}
             {assessment.reason_shown().then(|| view! { <p class="pre-line" lang=words_lang>{assessment.reason(language)}</p> })}
             {not_eligible.map(|text| view! { <div class="inset"><p>{text}</p></div> })}
+            {hazard}
             {signpost}
             {landlord_words}
             {asb_continues}

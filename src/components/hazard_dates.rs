@@ -1,0 +1,63 @@
+//! The dates Awaab's Law gives the landlord for a hazard the resident reported, each due or
+//! late, and whether one was missed (which makes it a complaint about that).
+
+use leptos::prelude::*;
+
+use crate::domain::deadlines::long_date;
+use crate::domain::hazard_report::HazardReport;
+use crate::domain::hazards::Lateness;
+use crate::domain::language::Language;
+use crate::domain::translations::hazard as t;
+
+#[component]
+pub fn HazardDates(report: HazardReport, landlord: String, language: Language) -> impl IntoView {
+    let date = |d| long_date(d, language);
+    let intro = match report.first_told {
+        Some(told) => t::law_intro(language, &landlord, &date(told)),
+        None => t::law_intro_not_told(language, &landlord),
+    };
+    let rows = report
+        .deadlines
+        .iter()
+        .map(|deadline| {
+            let missed = report.missed.iter().find(|m| m.id == deadline.id);
+            let (state, text) = match missed.map(|m| m.late) {
+                Some(Lateness::WorkingDays(1)) => ("late", t::late_one(language, &date(deadline.due))),
+                Some(Lateness::WorkingDays(days)) => {
+                    ("late", t::late_many(language, &days.to_string(), &date(deadline.due)))
+                }
+                Some(Lateness::Hours(hours)) => {
+                    ("late", t::late_hours(language, &hours.to_string(), &date(deadline.due)))
+                }
+                None if deadline.at_the_latest => ("due", t::due_latest(language, &date(deadline.due))),
+                None => ("due", t::due(language, &date(deadline.due))),
+            };
+            view! {
+                <div class="summary-list__row" data-deadline=deadline.id.id() data-state=state>
+                    <dt class="summary-list__key">{deadline.id.label(language)}</dt>
+                    <dd class="summary-list__value">{text}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let has_dates = !report.deadlines.is_empty();
+    let verdict = match (has_dates, report.is_late()) {
+        (false, _) => view! { <p>{t::other(language, &landlord)}</p> }.into_any(),
+        (true, true) => view! {
+            <div class="warning" data-missed><p><strong>{t::missed(language, &landlord)}</strong></p></div>
+        }
+        .into_any(),
+        (true, false) => view! { <p>{t::not_missed(language, &landlord)}</p> }.into_any(),
+    };
+    view! {
+        <section class="hazard" data-hazard=report.hazard.clone()>
+            <h2 class="heading-m">{t::law_heading(language, &landlord)}</h2>
+            {has_dates.then(|| view! {
+                <p>{intro}</p>
+                <dl class="summary-list">{rows}</dl>
+            })}
+            {verdict}
+            {has_dates.then(|| view! { <p>{t::stay(language, &landlord)}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,138 @@
+// Damp and mould under Awaab's Law (issue 18): by keyboard alone on a phone, a resident with
+// black mould and a child with asthma, who first told their landlord 15 working days ago,
+// reads on the outcome page that the investigation was due on the right date, that it is
+// late, and that this can be a complaint; the complaint sent to the real receiver carries the
+// hazard and the missed deadline. In Welsh too, axe clean.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CHRISTMAS, answerPages, assertAccessible, checkPage, chooseRadio, completeDraft, newDevice, next, openPhone,
+  openWithSaved, pathOf, pressSend, recordProblems, referenceOf, repairNotPutRight, start, stored, tabTo,
+  typeDate, typeInto, useApp,
+} from './harness.mjs';
+
+const env = useApp({ receiver: true });
+
+/** Ticks a checkbox by keyboard. */
+async function tick(page, label) {
+  const box = page.getByRole('checkbox', { name: label, exact: true });
+  await tabTo(page, box);
+  await page.keyboard.press('Space');
+  assert.ok(await box.isChecked(), `${label} is ticked`);
+}
+
+/** The row of a legal deadline on the page: its state and its words. */
+async function deadline(page, id) {
+  const row = page.locator(`[data-deadline="${id}"]`);
+  return {
+    state: await row.getAttribute('data-state'),
+    text: (await row.locator('dd').textContent()).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/** From the start page to the outcome: black mould, a child with asthma, spreading, first
+ *  told on Wednesday 2 December 2026 (15 working days before Wednesday 23 December). */
+async function reportMould(page, { hazard, child, lungs, spreading }) {
+  await start(page);
+  await answerPages(page, { '/safety': 'No' });
+  assert.equal(pathOf(page), '/hazard');
+  await checkPage(page);
+  await chooseRadio(page, hazard);
+  await next(page);
+  assert.equal(pathOf(page), '/about-the-hazard');
+  await tick(page, child);
+  await tick(page, lungs);
+  await chooseRadio(page, spreading);
+  await typeDate(page, '2 12 2026');
+  await checkPage(page);
+  await next(page);
+  assert.equal(pathOf(page), '/who');
+}
+
+test('black mould first told 15 working days ago: the investigation is late, and the complaint says so', async () => {
+  const endpoint = encodeURIComponent(env.receiver.endpoint);
+  const page = await openPhone(env.browser, `${env.app.url}/?endpoint=${endpoint}`, { now: CHRISTMAS });
+  await reportMould(page, {
+    hazard: 'Yes, damp or mould', child: 'A baby or a child', lungs: 'Someone with a lung or heart condition',
+    spreading: 'Yes',
+  });
+  await answerPages(page, {
+    '/who': 'I am complaining for myself', '/connection': 'Tenant',
+    ...repairNotPutRight({ '/when': async (p) => { await typeDate(p, '1 11 2026'); await chooseRadio(p, 'Yes'); } }),
+  });
+  assert.equal(pathOf(page), '/outcome');
+  await checkPage(page);
+
+  // Told Wednesday 2 December: the 10th working day after is Wednesday 16 December, and on
+  // Wednesday 23 December that is 5 working days ago (17, 18, 21, 22, 23).
+  const law = page.locator('[data-hazard="damp-and-mould"]');
+  assert.match(await law.textContent(), /They count from the day you first told your landlord: Wednesday 2 December 2026\./);
+  assert.deepEqual(await deadline(page, 'investigate_by'), {
+    state: 'late', text: 'Late by 5 working days. It was due by Wednesday 16 December 2026.',
+  });
+  // The summary was due 3 working days after that, on Monday 21 December: 2 days late. The
+  // safety work is due today, at the latest.
+  assert.equal((await deadline(page, 'written_summary_by')).text, 'Late by 2 working days. It was due by Monday 21 December 2026.');
+  assert.deepEqual(await deadline(page, 'safety_work_by'), { state: 'due', text: 'By Wednesday 23 December 2026 at the latest' });
+  assert.match(await law.locator('[data-missed]').textContent(), /has missed a date the law sets\. You can complain about this\./);
+  assert.equal(await page.locator('h1').getAttribute('data-outcome'), 'complaint');
+
+  // On to the complaint and send it.
+  await next(page);
+  await chooseRadio(page, 'Damp and mould');
+  await next(page);
+  await typeInto(page, 'What went wrong?', 'Black mould in my son’s bedroom, spreading since the autumn.');
+  await next(page);
+  await next(page); // photos
+  await chooseRadio(page, 'In my home');
+  await next(page);
+  await next(page); // done so far
+  await typeInto(page, 'How has this affected you and your household?', 'His asthma is worse.');
+  await next(page);
+  await typeInto(page, 'What would you like to happen to put it right?', 'Treat the mould and fix the cause.');
+  await next(page);
+  await next(page); // support
+  await typeInto(page, 'Your full name', 'Amira Hassan');
+  await chooseRadio(page, 'Email');
+  await typeInto(page, 'Email address', 'amira@example.org');
+  await next(page);
+  assert.equal(pathOf(page), '/check-answers');
+  const main = await page.locator('main').textContent();
+  assert.ok(main.includes('A baby or a child, Someone with a lung or heart condition'), 'the hazard answers are listed');
+  await checkPage(page);
+  await pressSend(page);
+  const reference = await referenceOf(page);
+
+  // Read back from the receiver: the hazard, and the deadlines it says were missed.
+  const { submission } = await stored(env.receiver.url, reference);
+  assert.equal(submission.hazard.hazard, 'damp-and-mould');
+  assert.deepEqual(submission.hazard.vulnerable, ['child', 'lung-or-heart']);
+  assert.equal(submission.hazard.spreading, 'yes');
+  assert.equal(submission.hazard.first_told, '2026-12-02');
+  assert.deepEqual(submission.hazard.missed.map((m) => [m.id, m.due, m.late]), [
+    ['investigate_by', '2026-12-16', { working_days: 5 }],
+    ['written_summary_by', '2026-12-21', { working_days: 2 }],
+  ]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('in Welsh, the same dates on the outcome page, axe clean', async () => {
+  const context = await newDevice(env.browser, { viewport: { width: 320, height: 740 } });
+  const page = recordProblems(await context.newPage());
+  await page.clock.setFixedTime(CHRISTMAS);
+  const draft = completeDraft({
+    hazard: 'damp-and-mould', vulnerable: ['child'], spreading: 'yes',
+    first_told: { day: '2', month: '12', year: '2026' }, last_page: 'outcome',
+  });
+  await openWithSaved(page, env.app.url, 'hos-code-2024', JSON.stringify(draft), '/outcome?lang=cy');
+  const law = page.locator('[data-hazard="damp-and-mould"]');
+  await law.waitFor();
+  assert.match(await law.textContent(), /Cyfraith Awaab/);
+  assert.deepEqual(await deadline(page, 'investigate_by'), {
+    state: 'late', text: '5 diwrnod gwaith yn hwyr. Roedd i fod erbyn Dydd Mercher 16 Rhagfyr 2026.',
+  });
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
