@@ -543,6 +543,24 @@ export async function sendAnyway(page, why) {
   assert.equal(pathOf(page), '/category');
 }
 
+/** The complaint's own pages, from the category to support (photos, what was done so far
+ *  and support left empty), answered by keyboard. */
+export async function describeComplaint(page, { category, description, impact, outcome }) {
+  await chooseRadio(page, category);
+  await next(page);
+  await typeInto(page, 'What went wrong?', description);
+  await next(page);
+  await next(page); // photos: optional
+  await chooseRadio(page, 'In my home');
+  await next(page);
+  await next(page); // done so far: optional
+  await typeInto(page, 'How has this affected you and your household?', impact);
+  await next(page);
+  await typeInto(page, 'What would you like to happen to put it right?', outcome);
+  await next(page);
+  await next(page); // support: optional
+}
+
 /** The first answers: no danger, a resident complaining for themselves, with `connection`. */
 export const myself = (connection = 'Tenant') => ({
   '/safety': 'No',

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CHRISTMAS, answerPages, assertAccessible, checkPage, chooseRadio, completeDraft, newDevice, next, openPhone,
+  CHRISTMAS, answerPages, assertAccessible, checkPage, chooseRadio, completeDraft, describeComplaint, newDevice, next, openPhone,
   openWithSaved, pathOf, pressSend, recordProblems, referenceOf, repairNotPutRight, start, stored, tabTo,
   typeDate, typeInto, useApp,
 } from './harness.mjs';
@@ -79,19 +79,9 @@ test('black mould first told 15 working days ago: the investigation is late, and
 
   // On to the complaint and send it.
   await next(page);
-  await chooseRadio(page, 'Damp and mould');
-  await next(page);
-  await typeInto(page, 'What went wrong?', 'Black mould in my son’s bedroom, spreading since the autumn.');
-  await next(page);
-  await next(page); // photos
-  await chooseRadio(page, 'In my home');
-  await next(page);
-  await next(page); // done so far
-  await typeInto(page, 'How has this affected you and your household?', 'His asthma is worse.');
-  await next(page);
-  await typeInto(page, 'What would you like to happen to put it right?', 'Treat the mould and fix the cause.');
-  await next(page);
-  await next(page); // support
+  await describeComplaint(page, { category: 'Damp and mould',
+    description: 'Black mould in my son’s bedroom, spreading since the autumn.',
+    impact: 'His asthma is worse.', outcome: 'Treat the mould and fix the cause.' });
   await typeInto(page, 'Your full name', 'Amira Hassan');
   await chooseRadio(page, 'Email');
   await typeInto(page, 'Email address', 'amira@example.org');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CHRISTMAS, STORED, answerPages, assertAccessible, checkPage, chooseRadio, continueWithErrors, follow, myself,
+  CHRISTMAS, STORED, answerPages, describeComplaint, assertAccessible, checkPage, chooseRadio, continueWithErrors, follow, myself,
   newDevice, next, openPage, openPhone, openWithSaved, pathOf, press, repairNotPutRight, sendAnyway,
   shownMilestones, start, tabTo, typeInto, useApp, visit, whenAnswer,
 } from './harness.mjs';
@@ -28,22 +28,10 @@ async function triageAsComplaint(page) {
 }
 
 const DESCRIPTION = 'The bathroom ceiling leaks 🚿 every time it rains. מים דולפים. Reported three times since August.';
-
-async function describeComplaint(page) {
-  await chooseRadio(page, 'Repairs');
-  await next(page);
-  await typeInto(page, 'What went wrong?', DESCRIPTION);
-  await next(page);
-  await next(page); // photos: optional
-  await chooseRadio(page, 'In my home');
-  await next(page);
-  await next(page); // done so far: optional
-  await typeInto(page, 'How has this affected you and your household?', 'Mould on the wall; my son’s asthma is worse.');
-  await next(page);
-  await typeInto(page, 'What would you like to happen to put it right?', 'Fix the roof by the end of January.');
-  await next(page);
-  await next(page); // support: optional
-}
+const LEAK = {
+  category: 'Repairs', description: DESCRIPTION,
+  impact: 'Mould on the wall; my son’s asthma is worse.', outcome: 'Fix the roof by the end of January.',
+};
 
 test('a resident completes a complaint by keyboard alone and sees the dates', async () => {
   const page = await open('/');
@@ -59,7 +47,7 @@ test('a resident completes a complaint by keyboard alone and sees the dates', as
   await answerPages(page, myself());
   await triageAsComplaint(page);
   await next(page);
-  await describeComplaint(page);
+  await describeComplaint(page, LEAK);
 
   assert.equal(pathOf(page), '/contact');
   await typeInto(page, 'Your full name', 'Zoë 👩🏽‍🦱 O’Brien');
@@ -112,7 +100,7 @@ test('a representative completes a complaint by keyboard alone', async () => {
   await next(page);
   await triageAsComplaint(page);
   await next(page);
-  await describeComplaint(page);
+  await describeComplaint(page, LEAK);
   assert.match(await page.locator('main').textContent(), /These are the resident’s details/);
   await typeInto(page, 'The resident’s full name', 'Mr D');
   await chooseRadio(page, 'Letter');
