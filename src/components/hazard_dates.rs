@@ -1,5 +1,6 @@
 //! The dates Awaab's Law gives the landlord for a hazard the resident reported, each due or
-//! late, and whether one was missed (which makes it a complaint about that).
+//! late, and whether one was missed (which makes it a complaint about that); and, always, the
+//! way to the emergency page: a hazard is never said to be anything but urgent.
 
 use leptos::prelude::*;
 
@@ -7,10 +8,19 @@ use crate::domain::deadlines::long_date;
 use crate::domain::hazard_report::HazardReport;
 use crate::domain::hazards::Lateness;
 use crate::domain::language::Language;
+use crate::domain::pages::PageId;
 use crate::domain::translations::hazard as t;
+use crate::settings::use_settings;
 
+/// `nested`: inside a section of its own (My complaints), under an `<h3>`, without the
+/// verdict the complaint already carries.
 #[component]
-pub fn HazardDates(report: HazardReport, landlord: String, language: Language) -> impl IntoView {
+pub fn HazardDates(
+    report: HazardReport,
+    landlord: String,
+    language: Language,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
     let date = |d| long_date(d, language);
     let intro = match report.first_told {
         Some(told) => t::law_intro(language, &landlord, &date(told)),
@@ -49,15 +59,22 @@ pub fn HazardDates(report: HazardReport, landlord: String, language: Language) -
         .into_any(),
         (true, false) => view! { <p>{t::not_missed(language, &landlord)}</p> }.into_any(),
     };
+    let heading = t::law_heading(language, &landlord);
+    let heading = match nested {
+        true => view! { <h3 class="heading-s">{heading}</h3> }.into_any(),
+        false => view! { <h2 class="heading-m">{heading}</h2> }.into_any(),
+    };
+    let emergency = use_settings().href(PageId::Emergency);
     view! {
         <section class="hazard" data-hazard=report.hazard.clone()>
-            <h2 class="heading-m">{t::law_heading(language, &landlord)}</h2>
+            {heading}
             {has_dates.then(|| view! {
                 <p>{intro}</p>
                 <dl class="summary-list">{rows}</dl>
             })}
-            {verdict}
+            {(!nested).then_some(verdict)}
             {has_dates.then(|| view! { <p>{t::stay(language, &landlord)}</p> })}
+            <p class="no-print">{t::danger_now(language)}" "<a href=emergency data-emergency>{t::get_help(language)}</a>"."</p>
         </section>
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::draft::{Draft, HazardAnswer, Spreading, Vulnerable};
 use super::hazards::{self, Deadline, DeadlineId, Missed};
+use super::calendar::Region;
 use super::policy::Policy;
 
 /// The id of a hazard the resident described in their own words (not one the law names).
@@ -44,23 +45,42 @@ impl HazardReport {
         let today = now.date();
         let first_told = draft.first_told.parse(today).ok();
         let law = hazards::significant(policy, hazard, first_told.unwrap_or(today)).ok();
-        let missed = law.as_ref().map_or_else(Vec::new, |law| {
-            law.missed(now)
-                .into_iter()
-                // Further work may begin up to 12 weeks on where 5 working days is not
-                // reasonably practicable, which the resident cannot judge: only the 12 weeks
-                // passing is surely a missed deadline.
-                .filter(|m| m.id != DeadlineId::FurtherWork)
-                .collect()
-        });
-        Some(HazardReport {
+        let report = HazardReport {
             hazard: hazard.to_string(),
             vulnerable: draft.vulnerable.clone(),
             spreading: draft.spreading,
             first_told,
             deadlines: law.map_or_else(Vec::new, |law| law.iter().copied().collect()),
-            missed,
-        })
+            missed: Vec::new(),
+        };
+        Some(report.as_of(policy.region, now))
+    }
+
+    /// The same with the deadlines passed at `now` (UK time), on `region`'s calendar.
+    pub fn as_of(self, region: Region, now: NaiveDateTime) -> HazardReport {
+        let missed = self
+            .deadlines
+            .iter()
+            // Further work may begin up to 12 weeks on where 5 working days is not reasonably
+            // practicable, which the resident cannot judge: only the 12 weeks passing is
+            // surely a missed deadline.
+            .filter(|d| d.id != DeadlineId::FurtherWork)
+            .filter_map(|d| {
+                d.lateness(region, now).map(|late| Missed { id: d.id, due: d.due, due_at: d.due_at, late })
+            })
+            .collect();
+        HazardReport { missed, ..self }
+    }
+
+    /// What a device keeps to follow it (`tracker::Tracked`): the hazard and its dates, not
+    /// who in the home it harms or how it is going.
+    pub fn to_track(&self) -> HazardReport {
+        HazardReport {
+            vulnerable: Vec::new(),
+            spreading: None,
+            missed: Vec::new(),
+            ..self.clone()
+        }
     }
 
     /// Whether a legal deadline has passed: then it is a complaint about it.
@@ -115,6 +135,21 @@ mod tests {
         // have passed too; further work "within 5 working days" may wait 12 weeks.
         let missed: Vec<DeadlineId> = report.missed.iter().map(|m| m.id).collect();
         assert_eq!(missed, [DeadlineId::Investigate, DeadlineId::WrittenSummary, DeadlineId::SafetyWork]);
+    }
+
+    #[test]
+    fn kept_to_track_without_who_it_harms_and_late_again_later() {
+        let policy = Policy::default_policy();
+        let draft = damp(DateInput::from(day("2026-12-09")));
+        // Told Wednesday 9 December: investigation due Wednesday 23 December, not late on the day.
+        let sent = HazardReport::from_answers(&policy, &draft, at(2026, 12, 23, 10)).unwrap();
+        assert!(!sent.is_late());
+        let kept = sent.to_track();
+        assert_eq!((kept.vulnerable.len(), kept.spreading), (0, None));
+        // Thursday 24 December: 1 working day late.
+        let later = kept.as_of(policy.region, at(2026, 12, 24, 9));
+        assert_eq!(later.missed[0].id, DeadlineId::Investigate);
+        assert_eq!(later.missed[0].late, Lateness::WorkingDays(1));
     }
 
     #[test]

@@ -152,6 +152,7 @@ mod tests {
             escalates: None,
             reply_wanted: false,
             ombudsman: None,
+            hazard: None,
         }
     }
 

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::calendar::{add_working_days, working_days_between, Region};
 use super::deadlines::{Milestone, MilestoneId};
 use super::draft::Category;
+use super::hazard_report::HazardReport;
 use super::local_text::LocalText;
 use super::ombudsman::{OmbudsmanDetails, HOUSING_OMBUDSMAN, LGSCO};
 use super::policy::{OmbudsmanScheme, Policy};
@@ -68,6 +69,9 @@ pub struct Tracked {
     /// housing matters go to the LGSCO). None when no Ombudsman can (a member of the public).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ombudsman: Option<OmbudsmanScheme>,
+    /// A hazard's legal dates (Awaab's Law), without who in the home it harms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazard: Option<HazardReport>,
 }
 
 impl Tracked {
@@ -102,6 +106,7 @@ impl Tracked {
                 .filter(|reference| !reference.is_empty()),
             reply_wanted: submission.feedback.as_ref().is_some_and(|f| f.wants_reply),
             ombudsman,
+            hazard: submission.hazard.as_ref().map(HazardReport::to_track),
         }
     }
 
@@ -701,6 +706,7 @@ mod tests {
             escalates: None,
             reply_wanted: false,
             ombudsman: Some(OmbudsmanScheme::Housing),
+            hazard: None,
         }
     }
 

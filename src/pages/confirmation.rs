@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::answers::use_answers;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::timeline::TimelineList;
+use crate::components::hazard_dates::HazardDates;
 use crate::components::page_heading::PageHeading;
 use crate::components::sent_copy::SentCopy;
 use crate::domain::submission::{milestones_for, Kind, Submission};
@@ -52,6 +53,10 @@ pub fn ConfirmationPage() -> impl IntoView {
         |body| body.ombudsman(&policy),
     );
     let services = policy.ombudsman.lgsco_services.clone();
+    // Awaab's Law's dates for a hazard, beside the policy's (the copy in memory has them).
+    let hazard = body.as_ref().and_then(|b| b.hazard.clone()).map(|report| {
+        view! { <HazardDates report landlord=landlord.clone() language /> }
+    });
     let copy = body.map(|body| {
         view! {
             <h2 class="heading-m">{t::what_you_sent(language)}</h2>
@@ -83,6 +88,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             <TimelineList milestones />
             <p class="hint">{start::working_days(language)}</p>
         })}
+        {hazard}
         {complaint.then(|| view! {
             <h2 class="heading-m">{check_answers::unhappy_with_reply(language)}</h2>
             <p>{t::ask_for_review(language, &landlord)}</p>

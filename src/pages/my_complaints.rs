@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::answers::use_answers;
 use crate::api::{Pending, Unsendable};
 use crate::components::contacts::ContactList;
+use crate::components::hazard_dates::HazardDates;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::page_heading::PageHeading;
 use crate::components::sent_copy::SentCopy;
@@ -34,7 +35,8 @@ pub const SLUG: &str = "my-complaints";
 pub fn MyComplaintsPage() -> impl IntoView {
     let settings = use_settings();
     let language = settings.language;
-    crate::config::set_title(t::title(language));
+    let title = crate::domain::translations::layout::title(language, t::title(language), &settings.landlord());
+    crate::config::set_title(&title);
     let items = RwSignal::new(storage::tracked(settings.today));
     let unsent = RwSignal::new(
         storage::outbox()
@@ -119,9 +121,15 @@ fn Item(item: Tracked, all: Vec<Tracked>) -> impl IntoView {
                 .map(|action| action_view(action, &item, &policy, &landlord, language))
                 .collect_view();
             let calendar = calendar_link(&item, &progress, language);
+            let now = crate::domain::calendar::uk_time(chrono::Utc::now()).naive_local();
+            let hazard = item.hazard.clone().map(|report| {
+                let report = report.as_of(policy.region, now);
+                view! { <HazardDates report landlord=landlord.clone() language nested=true /> }
+            });
             Some(view! {
                 {note}
                 <dl class="summary-list">{milestones}</dl>
+                {hazard}
                 {calendar}
                 {actions}
             })

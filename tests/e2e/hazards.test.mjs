@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CHRISTMAS, answerPages, assertAccessible, checkPage, chooseRadio, completeDraft, describeComplaint, newDevice, next, openPhone,
+  CHRISTMAS, STORED, answerPages, assertAccessible, checkPage, chooseRadio, completeDraft, describeComplaint, newDevice, next, openPhone,
   openWithSaved, pathOf, pressSend, recordProblems, referenceOf, repairNotPutRight, start, stored, tabTo,
   typeDate, typeInto, useApp,
 } from './harness.mjs';
@@ -92,6 +92,22 @@ test('black mould first told 15 working days ago: the investigation is late, and
   await checkPage(page);
   await pressSend(page);
   const reference = await referenceOf(page);
+
+  // The confirmation shows the law's dates beside the policy's, and so does My complaints;
+  // the device keeps the dates, not who in the home the hazard harms.
+  assert.equal((await deadline(page, 'investigate_by')).state, 'late');
+  await page.getByRole('link', { name: /in My complaints/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'My complaints' }).waitFor();
+  const item = page.locator(`[data-reference="${reference}"]`);
+  await item.locator('[data-deadline="investigate_by"]').waitFor();
+  assert.equal((await deadline(page, 'investigate_by')).text, 'Late by 5 working days. It was due by Wednesday 16 December 2026.');
+  const [kept] = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORED.tracked);
+  assert.equal(kept.hazard.first_told, '2026-12-02');
+  assert.deepEqual([kept.hazard.vulnerable, kept.hazard.spreading], [[], null]);
+  await checkPage(page);
+  // A hazard is never anything but urgent: the way to the emergency page is always there.
+  await item.locator('[data-emergency]').click();
+  await page.waitForURL(/\/emergency/);
 
   // Read back from the receiver: the hazard, and the deadlines it says were missed.
   const { submission } = await stored(env.receiver.url, reference);
