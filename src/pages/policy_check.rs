@@ -169,6 +169,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
             })
         })
         .collect_view();
+    let hazards = settings.policy.with_value(|policy| awaabs_law(policy, settings.today));
     let others = Policy::builtin_ids()
         .iter()
         .filter(|other| **other != id)
@@ -215,6 +216,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
             " More generous on " {count(Verdict::MoreGenerous)} ", the same as the Code on " {count(Verdict::Meets)} "."
         </p>
         {groups}
+        {hazards}
         <h2 class="heading-m">"What residents are told"</h2>
         <p data-triage-rows=triage_count>
             "Every answer the form can give a resident under this policy (" {triage_count}
@@ -234,5 +236,60 @@ pub fn PolicyCheckPage() -> impl IntoView {
         <h2 class="heading-m">"Check another built-in policy"</h2>
         <ul class="list list--bullet">{others}</ul>
         </div>
+    }
+}
+
+/// Whether Awaab's Law applies to this profile's landlord and, if so, the dates the form shows
+/// for damp and mould reported on `today`, and the hazards the profile adds.
+fn awaabs_law(policy: &Policy, today: chrono::NaiveDate) -> impl IntoView {
+    use crate::domain::deadlines::long_date;
+    use crate::domain::hazards::{self, Hazard};
+    let english = Language::English;
+    let body = match hazards::significant(policy, hazards::DAMP_AND_MOULD, today) {
+        Err(_) => {
+            let nation = policy.nation();
+            view! {
+                <p data-awaab="no">
+                    "This landlord is in " {nation.name()} ". Awaab\u{2019}s Law is England\u{2019}s, so the form asks nothing about hazards and shows no legal hazard dates."
+                </p>
+            }
+            .into_any()
+        }
+        Ok(law) => {
+            let rows = law
+                .iter()
+                .map(|d| {
+                    let latest = if d.at_the_latest { " at the latest" } else { "" };
+                    view! {
+                        <div class="summary-list__row" data-deadline=d.id.id()>
+                            <dt class="summary-list__key">{d.id.label(english)}</dt>
+                            <dd class="summary-list__value">{format!("By {}{latest}", long_date(d.due, english))}</dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let listed = hazards::all(policy)
+                .into_iter()
+                .filter_map(|hazard| match hazard {
+                    Hazard::Listed(listed) => Some(view! {
+                        <li>{listed.name.english().to_string()} ", a significant hazard from " {long_date(hazard.significant_from(), english)}</li>
+                    }),
+                    Hazard::DampAndMould => None,
+                })
+                .collect_view();
+            view! {
+                <p data-awaab="yes">
+                    "This landlord is in England, so Awaab\u{2019}s Law applies: the Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025 (SI 2025/1042), in force from 27 October 2025. A resident who reports damp or mould is asked who it harms, whether it is spreading and when the landlord was first told, and is shown these dates. For damp and mould first reported today:"
+                </p>
+                <dl class="summary-list">{rows}</dl>
+                <p>"A missed date makes it a complaint, and the complaint says which date was missed. Hazards this profile adds:"</p>
+                <ul class="list list--bullet">{listed}<li>"Damp and mould, a significant hazard from 27 October 2025 (the law\u{2019}s own)"</li></ul>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <h2 class="heading-m">"Hazards: Awaab\u{2019}s Law"</h2>
+        {body}
     }
 }

@@ -84,6 +84,10 @@ test('the policy check shows where a profile given by address falls short of the
   // What falls short comes first.
   const order = await page.$$eval('[data-verdict]', (rows) => rows.map((row) => row.dataset.verdict));
   assert.equal(order[0], 'falls-short');
+  // In England (its region, with no nation given): Awaab's Law, and its dates for damp and
+  // mould reported today, the investigation first.
+  assert.match(await page.locator('[data-awaab="yes"]').textContent(), /SI 2025\/1042/);
+  assert.equal(await page.locator('[data-deadline]').first().getAttribute('data-deadline'), 'investigate_by');
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
   await page.context().close();

@@ -183,6 +183,8 @@ test('every page of the app is accessible in Welsh', async () => {
   await page.goto(`${env.app.url}/policy-check${SETTINGS}`);
   await page.locator('[data-untranslated="cy"]').waitFor();
   assert.equal(await page.locator('[data-untranslated="cy"]').getAttribute('data-count'), '4');
+  // A landlord in Wales: Awaab's Law is England's.
+  assert.match(await page.locator('[data-awaab="no"]').textContent(), /in Wales\. Awaab’s Law is England’s/);
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
   await assertAccessible(page);
   await page.goto(`${env.app.url}/?lang=cy&policy=no-such-policy`);
