@@ -102,7 +102,35 @@ pub struct Hazard {
     /// What residents call it, as a choice they can pick.
     pub name: LocalText,
     /// The first day a landlord told of it must meet the significant-hazard deadlines.
+    #[serde(with = "iso_date")]
     pub significant_from: NaiveDate,
+}
+
+/// A `YYYY-MM-DD` date read and written without chrono's format machinery, which would add
+/// kilobytes to the start page's wasm (it reads the profile) for this one field.
+mod iso_date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, to: S) -> Result<S::Ok, S::Error> {
+        let text = format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
+        to.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(from)?;
+        let parts: Vec<&str> = text.split('-').collect();
+        let date = match parts[..] {
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                match (y.parse(), m.parse(), d.parse()) {
+                    (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        date.ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a real date as YYYY-MM-DD")))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
