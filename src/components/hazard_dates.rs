@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::deadlines::long_date;
 use crate::domain::hazard_report::HazardReport;
-use crate::domain::hazards::Lateness;
+use crate::domain::hazards::{self, Lateness};
 use crate::domain::language::Language;
 use crate::domain::pages::PageId;
 use crate::domain::translations::hazard as t;
@@ -51,7 +51,10 @@ pub fn HazardDates(
         })
         .collect_view();
     let has_dates = !report.deadlines.is_empty();
+    let settings = use_settings();
+    let in_england = settings.policy.with_value(|p| hazards::applies(p).is_ok());
     let verdict = match (has_dates, report.is_late()) {
+        (false, _) if !in_england => view! { <p>{t::not_england(language, &landlord)}</p> }.into_any(),
         (false, _) => view! { <p>{t::other(language, &landlord)}</p> }.into_any(),
         (true, true) => view! {
             <div class="warning" data-missed><p><strong>{t::missed(language, &landlord)}</strong></p></div>
@@ -64,7 +67,7 @@ pub fn HazardDates(
         true => view! { <h3 class="heading-s">{heading}</h3> }.into_any(),
         false => view! { <h2 class="heading-m">{heading}</h2> }.into_any(),
     };
-    let emergency = use_settings().href(PageId::Emergency);
+    let emergency = settings.href(PageId::Emergency);
     view! {
         <section class="hazard" data-hazard=report.hazard.clone()>
             {heading}

@@ -26,7 +26,7 @@ pub struct HazardReport {
     /// first time.
     pub first_told: Option<NaiveDate>,
     /// The law's deadlines, counted from `first_told` (or from the day it was sent). Empty where
-    /// the law sets none for this hazard yet.
+    /// the law sets none for this hazard yet, and outside England.
     pub deadlines: Vec<Deadline>,
     /// Those passed when it was sent.
     pub missed: Vec<Missed>,
@@ -34,9 +34,8 @@ pub struct HazardReport {
 
 impl HazardReport {
     /// The report the answers make under `policy` at `now` (UK time): None where the resident
-    /// reports no hazard, or the law is not England's.
+    /// reports no hazard. Outside England it has no dates: the law is England's.
     pub fn from_answers(policy: &Policy, draft: &Draft, now: NaiveDateTime) -> Option<HazardReport> {
-        hazards::applies(policy).ok()?;
         let hazard = match draft.hazard? {
             HazardAnswer::DampAndMould => hazards::DAMP_AND_MOULD,
             HazardAnswer::Other => OTHER,
@@ -164,7 +163,7 @@ mod tests {
     }
 
     #[test]
-    fn another_hazard_is_reported_without_dates_and_none_outside_england() {
+    fn another_hazard_and_any_outside_england_are_reported_without_dates() {
         let policy = Policy::default_policy();
         let other = Draft { hazard: Some(HazardAnswer::Other), ..damp(DateInput::default()) };
         let report = HazardReport::from_answers(&policy, &other, at(2026, 12, 16, 10)).unwrap();
@@ -173,6 +172,7 @@ mod tests {
         assert_eq!(HazardReport::from_answers(&policy, &none, at(2026, 12, 16, 10)), None);
         let mut wales = Policy::default_policy();
         wales.nation = Some(crate::domain::policy::Nation::Wales);
-        assert_eq!(HazardReport::from_answers(&wales, &damp(DateInput::default()), at(2026, 12, 16, 10)), None);
+        let welsh = HazardReport::from_answers(&wales, &damp(DateInput::default()), at(2026, 12, 16, 10)).unwrap();
+        assert_eq!((welsh.hazard.as_str(), welsh.deadlines.len(), welsh.is_late()), ("damp-and-mould", 0, false));
     }
 }

@@ -115,18 +115,18 @@ mod tests {
     }
 
     #[test]
-    fn damp_or_another_hazard_asks_about_it_where_awaabs_law_applies() {
+    fn damp_or_another_hazard_asks_about_it_in_every_nation() {
         use crate::domain::draft::HazardAnswer;
-        let england = Policy::default_policy();
-        for hazard in [HazardAnswer::DampAndMould, HazardAnswer::Other] {
-            let draft = Draft { hazard: Some(hazard), ..complaint() };
-            assert_eq!(&slugs(&england, &draft)[1..5], ["safety", "hazard", "about-the-hazard", "who"]);
-        }
-        // In Wales, Scotland and Northern Ireland the law sets no such dates: not asked.
+        // In Wales, Scotland and Northern Ireland the law sets no dates, but the landlord
+        // still needs to know, and the resident is told plainly (see `hazard_report`).
         let mut wales = Policy::default_policy();
         wales.nation = Some(crate::domain::policy::Nation::Wales);
-        let draft = Draft { hazard: Some(HazardAnswer::DampAndMould), ..complaint() };
-        assert_eq!(&slugs(&wales, &draft)[1..3], ["safety", "who"]);
+        for policy in [Policy::default_policy(), wales] {
+            for hazard in [HazardAnswer::DampAndMould, HazardAnswer::Other] {
+                let draft = Draft { hazard: Some(hazard), ..complaint() };
+                assert_eq!(&slugs(&policy, &draft)[1..5], ["safety", "hazard", "about-the-hazard", "who"]);
+            }
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ choice!(
         Start = "",
         Safety = "safety",
         Emergency = "emergency",
-        /// Damp, mould or another hazard, where Awaab's Law applies.
+        /// Damp, mould or another hazard: in England, Awaab's Law gives the landlord dates.
         Hazard = "hazard",
         HazardDetails = "about-the-hazard",
         Who = "who",
@@ -188,18 +188,17 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
             missing: v::danger,
             hint: Some(hints::safety),
         }),
-        next: Next::Rule(|policy, draft, _| {
-            Some(match draft.danger {
-                Some(YesNo::Yes) => PageId::Emergency,
-                _ => after_safety(policy),
-            })
-        }),
+        next: Next::If {
+            when: |d| d.danger == Some(YesNo::Yes),
+            then: PageId::Emergency,
+            otherwise: PageId::Hazard,
+        },
     },
     Page {
         id: PageId::Emergency,
         question: Question::Plain(questions::emergency),
         form: own(&[], None),
-        next: Next::Rule(|policy, _, _| Some(after_safety(policy))),
+        next: Next::To(PageId::Hazard),
     },
     Page {
         id: PageId::Hazard,
@@ -803,15 +802,6 @@ const fn own(fields: &'static [FieldId], check: Option<fn(&mut Checks)>) -> Form
 }
 
 fn no_checks(_: &mut Checks) {}
-
-/// After the safety question (and the emergency page): damp, mould or another hazard where
-/// Awaab's Law applies, else who is complaining.
-fn after_safety(policy: &Policy) -> PageId {
-    match super::hazards::applies(policy).is_ok() {
-        true => PageId::Hazard,
-        false => PageId::Who,
-    }
-}
 
 /// After the complaint's or feedback's details: support and contact, unless anonymous.
 fn after_details(_: &Policy, draft: &Draft, _: NaiveDate) -> Option<PageId> {

@@ -197,8 +197,8 @@ pub struct Submission {
     /// Standards replies in Welsh to a resident who wrote in Welsh. English when absent.
     #[serde(default)]
     pub language: Language,
-    /// Damp, mould or another hazard, where Awaab's Law applies (contract v1.2). Absent, not
-    /// null, otherwise: a v1.1 backend that refuses unknown fields still takes the rest.
+    /// Damp, mould or another hazard, with Awaab's Law's deadlines in England (contract v1.2).
+    /// Absent, not null, otherwise: a v1.1 backend that refuses unknown fields still takes the rest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hazard: Option<HazardReport>,
 }

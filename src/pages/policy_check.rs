@@ -250,7 +250,7 @@ fn awaabs_law(policy: &Policy, today: chrono::NaiveDate) -> impl IntoView {
             let nation = policy.nation();
             view! {
                 <p data-awaab="no">
-                    "This landlord is in " {nation.name()} ". Awaab\u{2019}s Law is England\u{2019}s, so the form asks nothing about hazards and shows no legal hazard dates."
+                    "This landlord is in " {nation.name()} ". Awaab\u{2019}s Law is England\u{2019}s, so the form shows no legal hazard dates: a resident who reports damp, mould or another hazard is told so plainly, and that the landlord must still put it right."
                 </p>
             }
             .into_any()

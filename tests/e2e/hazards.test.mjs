@@ -5,13 +5,19 @@
 // hazard and the missed deadline. In Welsh too, axe clean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  CHRISTMAS, STORED, answerPages, assertAccessible, checkPage, chooseRadio, completeDraft, describeComplaint, newDevice, next, openPhone,
+  CHRISTMAS, DIST, STORED, answerPages, assertAccessible, checkPage, chooseRadio, completeDraft, describeComplaint, newDevice, next, openPhone,
   openWithSaved, pathOf, pressSend, recordProblems, referenceOf, repairNotPutRight, start, stored, tabTo,
   typeDate, typeInto, useApp,
 } from './harness.mjs';
 
-const env = useApp({ receiver: true });
+// The statutory Code's own profile, for a landlord in Wales: the law's dates are England's.
+const inWales = JSON.parse(readFileSync(join(DIST, 'policies/hos-code-2024.json'), 'utf8'));
+Object.assign(inWales, { id: 'in-wales-test', nation: 'wales' });
+
+const env = useApp({ receiver: true, files: { '/landlord/in-wales.json': JSON.stringify(inWales) } });
 
 /** Ticks a checkbox by keyboard. */
 async function tick(page, label) {
@@ -139,6 +145,31 @@ test('in Welsh, the same dates on the outcome page, axe clean', async () => {
     state: 'late', text: '5 diwrnod gwaith yn hwyr. Roedd i fod erbyn Dydd Mercher 16 Rhagfyr 2026.',
   });
   await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('for a landlord in Wales, damp and mould is asked about and the law is said plainly, with no dates', async () => {
+  const context = await newDevice(env.browser, { viewport: { width: 320, height: 740 } });
+  // Uncaught errors only: the draft is written from a page of the origin that does not exist.
+  const page = recordProblems(await context.newPage(), { uncaughtOnly: true });
+  await page.clock.setFixedTime(CHRISTMAS);
+  const draft = completeDraft({
+    policy_id: 'in-wales-test', hazard: 'damp-and-mould', vulnerable: ['older'], spreading: 'not-sure',
+    first_told: { day: '2', month: '12', year: '2026' }, last_page: 'outcome',
+  });
+  const settings = `?policy=${encodeURIComponent('/landlord/in-wales.json')}`;
+  await openWithSaved(page, env.app.url, 'in-wales-test', JSON.stringify(draft), `/hazard${settings}`);
+  await page.getByRole('radio', { name: 'Yes, damp or mould' }).waitFor();
+  for (const lang of ['en', 'cy']) {
+    await page.goto(`${env.app.url}/outcome${settings}&lang=${lang}`);
+    const law = page.locator('[data-hazard="damp-and-mould"]');
+    await law.waitFor();
+    assert.equal(await law.locator('[data-deadline]').count(), 0, 'no legal dates outside England');
+    const words = lang === 'en' ? /The dates of Awaab’s Law are for homes in England only\./ : /Mae dyddiadau Cyfraith Awaab ar gyfer cartrefi yn Lloegr yn unig\./;
+    assert.match(await law.textContent(), words);
+    await assertAccessible(page);
+  }
   assert.deepEqual(page.problems, []);
   await context.close();
 });
