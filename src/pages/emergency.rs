@@ -40,6 +40,11 @@ pub fn EmergencyPage() -> impl IntoView {
         None => sentence(&t::repairs_line_no_number(language, &landlord), vec![]),
     };
     let next = use_answers().next(PageId::Emergency).unwrap_or(PageId::Who);
+    // Awaab's Law's emergency hazards (England): 24 hours, whatever the hazard.
+    let awaab = settings
+        .policy
+        .with_value(|p| crate::domain::hazards::applies(p).is_ok())
+        .then(|| view! { <p data-awaab>{t::awaab(language, &landlord)}</p> });
     view! {
         <InfoPage page=PageId::Emergency title=title.clone()>
             <PageHeading title />
@@ -55,6 +60,7 @@ pub fn EmergencyPage() -> impl IntoView {
                     link(tel("101"), "101".into()),
                 ])}</li>
             </ul>
+            {awaab}
             <p>{t::when_safe(language)}</p>
             <a href=settings.href(next) class="button" role="button" draggable="false">{t::continue_with_complaint(language)}</a>
         </InfoPage>

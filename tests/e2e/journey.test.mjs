@@ -202,6 +202,8 @@ test('danger shows the emergency numbers first; an old complaint about staff ask
   await next(page);
   assert.equal(pathOf(page), '/emergency');
   assert.match(await page.locator('main').textContent(), /call 999 now/);
+  // Awaab's Law (England): any danger in the home made safe within 24 hours of being told.
+  assert.match(await page.locator('[data-awaab]').textContent(), /make it safe within 24 hours of being told/);
   assert.equal(await page.getByRole('link', { name: '0800 111 999' }).getAttribute('href'), 'tel:0800111999');
   await checkPage(page);
   await follow(page, page.getByRole('button', { name: 'Continue with my complaint' }), /\/hazard/);
