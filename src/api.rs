@@ -40,41 +40,36 @@ pub struct Pending {
     pub unsendable: Option<Unsendable>,
 }
 
-/// Why a queued submission can never be sent.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unsendable {
-    /// The endpoint refused it, in a way that sending again cannot change.
-    Refused,
-    /// The endpoint answered with a redirect: it is set up wrongly.
-    Redirected,
-    /// It waited longer than `MAX_WAIT_DAYS`: the landlord's policy and dates may have changed.
-    TooOld,
-}
-
-impl Unsendable {
-    /// Its name in the page's markup (`data-unsent`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Unsendable::Refused => "refused",
-            Unsendable::Redirected => "redirected",
-            Unsendable::TooOld => "too_old",
-        }
+crate::domain::choice::choice!(serde
+    /// Why a queued submission can never be sent (its id is also `data-unsent` on the page).
+    Unsendable {
+        /// The endpoint refused it, in a way that sending again cannot change.
+        Refused = "refused",
+        /// The endpoint answered with a redirect: it is set up wrongly.
+        Redirected = "redirected",
+        /// It waited longer than `MAX_WAIT_DAYS`: the landlord's policy and dates may have
+        /// changed.
+        TooOld = "too_old",
     }
-}
+);
 
 /// How long a submission may wait on the device to be sent.
 pub const MAX_WAIT_DAYS: i64 = 30;
 
 impl Pending {
-    /// Whether it was written more than `MAX_WAIT_DAYS` before `today`.
+    /// Whether it was written more than `MAX_WAIT_DAYS` before `today`. Read from the tracked
+    /// record; only what an earlier version queued has its body (of megabytes, with photos)
+    /// read for it.
     pub fn too_old(&self, today: chrono::NaiveDate) -> bool {
         #[derive(Deserialize)]
         struct Written {
             submitted_at: chrono::DateTime<chrono::FixedOffset>,
         }
-        serde_json::from_str::<Written>(&self.body)
-            .is_ok_and(|w| (today - w.submitted_at.date_naive()).num_days() > MAX_WAIT_DAYS)
+        let written = match &self.tracked {
+            Some(tracked) => Some(tracked.submitted_at),
+            None => serde_json::from_str::<Written>(&self.body).ok().map(|w| w.submitted_at),
+        };
+        written.is_some_and(|at| (today - at.date_naive()).num_days() > MAX_WAIT_DAYS)
     }
 }
 

@@ -163,12 +163,13 @@ impl Outbox {
                 unsendable: None,
             }
         });
-        let mut outbox = storage::outbox();
-        // A resent draft (after the server asked for a change) replaces its earlier body.
-        outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
-        outbox.push(pending.clone());
         self.failure.set(None);
-        if storage::set_outbox(&outbox) {
+        let kept = storage::update_outbox(|outbox| {
+            // A resent draft (after the server asked for a change) replaces its earlier body.
+            outbox.retain(|p| p.idempotency_key != pending.idempotency_key);
+            outbox.push(pending.clone());
+        });
+        if kept {
             self.run();
         } else {
             // The device will not keep it (storage blocked or full): send it from memory.
@@ -265,15 +266,13 @@ impl Courier {
             // The resident's own: their answers are still in the draft, to fix and send again.
             _ => None,
         };
-        let mut outbox = storage::outbox();
-        match unsendable {
+        storage::update_outbox(|outbox| match unsendable {
             Some(why) => outbox
                 .iter_mut()
                 .filter(|p| p.idempotency_key == pending.idempotency_key)
                 .for_each(|p| p.unsendable = Some(why)),
             None => outbox.retain(|p| p.idempotency_key != pending.idempotency_key),
-        }
-        storage::set_outbox(&outbox);
+        });
         let draft = self.answers.draft;
         match outcome {
             Delivery::Sent(receipt) => {

@@ -71,12 +71,24 @@ pub fn clear(policy_id: &str) {
 
 const OUTBOX: &str = "resident-complaints/outbox";
 
-/// Submissions waiting to be sent, oldest first.
-pub fn outbox() -> Vec<Pending> {
+/// The list kept under `key`: empty if there is none, or it cannot be read.
+fn list<T: serde::de::DeserializeOwned>(key: &str) -> Vec<T> {
     store()
-        .and_then(|store| store.get_item(OUTBOX).ok().flatten())
+        .and_then(|store| store.get_item(key).ok().flatten())
         .and_then(|saved| serde_json::from_str(&saved).ok())
         .unwrap_or_default()
+}
+
+/// Submissions waiting to be sent, oldest first.
+pub fn outbox() -> Vec<Pending> {
+    list(OUTBOX)
+}
+
+/// Changes the outbox with `change` and keeps it; whether the device kept it.
+pub fn update_outbox(change: impl FnOnce(&mut Vec<Pending>)) -> bool {
+    let mut pending = outbox();
+    change(&mut pending);
+    set_outbox(&pending)
 }
 
 /// Whether the device kept it (storage can be blocked or full).
@@ -94,10 +106,7 @@ const TRACKED: &str = "resident-complaints/tracked";
 
 /// Everything sent from this device, newest first, without what has expired.
 pub fn tracked(today: chrono::NaiveDate) -> Vec<Tracked> {
-    let saved: Vec<Tracked> = store()
-        .and_then(|store| store.get_item(TRACKED).ok().flatten())
-        .and_then(|saved| serde_json::from_str(&saved).ok())
-        .unwrap_or_default();
+    let saved: Vec<Tracked> = list(TRACKED);
     saved.into_iter().filter(|t| !t.expired(today)).collect()
 }
 

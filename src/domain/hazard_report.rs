@@ -64,9 +64,7 @@ impl HazardReport {
             // practicable, which the resident cannot judge: only the 12 weeks passing is
             // surely a missed deadline.
             .filter(|d| d.id != DeadlineId::FurtherWork)
-            .filter_map(|d| {
-                d.lateness(region, now).map(|late| Missed { id: d.id, due: d.due, due_at: d.due_at, late })
-            })
+            .filter_map(|d| d.missed(region, now))
             .collect();
         HazardReport { missed, ..self }
     }

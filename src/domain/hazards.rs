@@ -356,6 +356,16 @@ impl Deadline {
         }
     }
 
+    /// This deadline as missed at `now`, if it has passed by then (see [`Deadline::lateness`]).
+    pub fn missed(&self, region: Region, now: NaiveDateTime) -> Option<Missed> {
+        self.lateness(region, now).map(|late| Missed {
+            id: self.id,
+            due: self.due,
+            due_at: self.due_at,
+            late,
+        })
+    }
+
     /// How late it is at `now` (UK time), if it has passed: a day's deadline once the day is
     /// over, the 24-hour one once the moment is.
     pub fn lateness(&self, region: Region, now: NaiveDateTime) -> Option<Lateness> {
@@ -442,14 +452,7 @@ impl Deadlines {
     pub fn missed(&self, now: NaiveDateTime) -> Vec<Missed> {
         self.deadlines
             .iter()
-            .filter_map(|deadline| {
-                deadline.lateness(self.region, now).map(|late| Missed {
-                    id: deadline.id,
-                    due: deadline.due,
-                    due_at: deadline.due_at,
-                    late,
-                })
-            })
+            .filter_map(|deadline| deadline.missed(self.region, now))
             .collect()
     }
 }

@@ -211,9 +211,7 @@ fn Unsent(pending: Pending, unsent: RwSignal<Vec<Pending>>) -> impl IntoView {
     };
     let key = pending.idempotency_key.clone();
     let remove = move |_| {
-        let mut outbox = storage::outbox();
-        outbox.retain(|p| p.idempotency_key != key);
-        storage::set_outbox(&outbox);
+        storage::update_outbox(|outbox| outbox.retain(|p| p.idempotency_key != key));
         unsent.update(|all| all.retain(|p| p.idempotency_key != key));
         // The button is gone with its section.
         crate::components::question::focus("page-heading");
