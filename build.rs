@@ -28,6 +28,15 @@ fn main() {
     for ((code, _), modules) in LANGUAGES.iter().zip(&languages).skip(1) {
         compare(reference, modules, code, &mut problems);
     }
+    for ((code, _), modules) in LANGUAGES.iter().zip(&languages) {
+        for (module, texts) in modules {
+            for (key, text) in texts.iter().filter(|(_, text)| landlord_begins_a_sentence(text)) {
+                problems.push(format!(
+                    "src/locales/{code}/{module}.toml: `{key}` begins a sentence with {{landlord}}, which reads \"your landlord …\" in lower case under the default profile: {text}"
+                ));
+            }
+        }
+    }
     if !problems.is_empty() {
         panic!("the translation files do not match:\n{}", problems.join("\n"));
     }
@@ -119,6 +128,13 @@ fn compare(
             }
         }
     }
+}
+
+/// Whether `{landlord}` starts the text or a sentence in it. A landlord's name is written as it
+/// is ("whg"), and the default profile's is "your landlord", so no sentence may begin with it.
+fn landlord_begins_a_sentence(text: &str) -> bool {
+    text.starts_with("{landlord}")
+        || [". ", "? ", "! "].iter().any(|end| text.contains(&format!("{end}{{landlord}}")))
 }
 
 /// The `{names}` in a text, each once, in order of first appearance.

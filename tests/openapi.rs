@@ -165,6 +165,8 @@ fn built_bodies() -> Vec<(&'static str, Submission)> {
         ("escalation", escalation),
         ("hazard", build("hos-code-2024", &hazard, now)),
         ("another hazard", build("greatwell", &Draft { hazard: Some(HazardAnswer::Other), ..hazard.clone() }, now)),
+        // Told the week before: no deadline passed yet, so a hazard report.
+        ("hazard report", build("nottingham", &Draft { first_told: examples::date(16, 12, 2026), ..hazard.clone() }, now)),
     ]
 }
 
@@ -756,3 +758,4 @@ fn the_schema_refuses_the_events_the_checks_refuse_for_their_shape() {
         }
     }
 }
+

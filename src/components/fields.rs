@@ -128,28 +128,74 @@ pub fn Radios(
         .into_iter()
         .enumerate()
         .map(|(index, offer)| {
-            let id = choice_id(name, index);
-            let hint_id = format!("{id}-item-hint");
             let value = offer.id;
-            view! {
-                <div class="radios__item">
-                    <input
-                        class="radios__input"
-                        type="radio"
-                        id=id.clone()
-                        name=name
-                        value=value
-                        prop:checked=move || draft.with(|d| (answer.get)(d) == Some(value))
-                        on:change=move |_| draft.update(|d| (answer.set)(d, value))
-                        aria-describedby=offer.hint.is_some().then(|| hint_id.clone())
-                    />
-                    <label class="label radios__label" for=id>{offer.label}</label>
-                    {offer.hint.map(|hint| view! { <div class="hint radios__hint" id=hint_id>{hint}</div> })}
-                </div>
-            }
+            radio(
+                name,
+                index,
+                (value, offer.label, offer.hint),
+                move || draft.with(|d| (answer.get)(d) == Some(value)),
+                move || draft.update(|d| (answer.set)(d, value)),
+            )
         })
         .collect_view();
     choice_group(field, question, heading, hint, "radios", items)
+}
+
+/// Radios for a choice among a profile's own list, `(id, words)` in its order, bound to a text
+/// answer of the draft that holds the id.
+#[component]
+pub fn ListRadios(
+    field: FieldId,
+    question: String,
+    options: Vec<(String, String)>,
+    get: fn(&Draft) -> &String,
+    set: fn(&mut Draft) -> &mut String,
+) -> impl IntoView {
+    let draft = use_answers().draft;
+    let name = field.id();
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, (id, words))| {
+            let (current, chosen) = (id.clone(), id.clone());
+            radio(
+                name,
+                index,
+                (id, words, None),
+                move || draft.with(|d| *get(d) == current),
+                move || draft.update(|d| *set(d) = chosen.clone()),
+            )
+        })
+        .collect_view();
+    choice_group(field, question, false, None, "radios", items)
+}
+
+/// One radio of a set: its value, words and hint; checked while `checked` holds.
+fn radio(
+    name: &'static str,
+    index: usize,
+    (value, label, hint): (impl Into<String>, impl Into<String>, Option<&'static str>),
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    choose: impl Fn() + 'static,
+) -> impl IntoView {
+    let id = choice_id(name, index);
+    let hint_id = format!("{id}-item-hint");
+    view! {
+        <div class="radios__item">
+            <input
+                class="radios__input"
+                type="radio"
+                id=id.clone()
+                name=name
+                value=value.into()
+                prop:checked=checked
+                on:change=move |_| choose()
+                aria-describedby=hint.is_some().then(|| hint_id.clone())
+            />
+            <label class="label radios__label" for=id>{label.into()}</label>
+            {hint.map(|hint| view! { <div class="hint radios__hint" id=hint_id>{hint}</div> })}
+        </div>
+    }
 }
 
 /// Checkboxes for any number of choices.

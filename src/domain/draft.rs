@@ -316,8 +316,11 @@ pub struct Draft {
 
     // Safety first.
     pub danger: Option<YesNo>,
-    /// Damp, mould or another hazard (asked where Awaab's Law applies).
+    /// Damp, mould or another hazard (asked in every nation; Awaab's Law's dates are England's).
     pub hazard: Option<HazardAnswer>,
+    /// Which of the profile's own hazards (`Policy::hazards`) "another hazard" is, by id, or
+    /// `other` for one it does not list. Empty where not asked.
+    pub listed_hazard: String,
     pub vulnerable: Vec<Vulnerable>,
     pub spreading: Option<Spreading>,
     /// When the landlord was first told of the hazard: its legal deadlines count from then.

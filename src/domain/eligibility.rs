@@ -209,9 +209,9 @@ mod tests {
         let explanation = applicant.explanation.unwrap();
         assert_eq!(
             explanation,
-            "North Warwickshire Borough Council's complaints process is for tenants and \
+            "The complaints process of North Warwickshire Borough Council is for tenants and \
              leaseholders. So it may not be open to you. You can still send your complaint. \
-             North Warwickshire Borough Council will decide if it can look at it."
+             Then North Warwickshire Borough Council will decide if it can look at it."
         );
     }
 

@@ -9,15 +9,60 @@ use serde::{Deserialize, Serialize};
 use super::draft::{Draft, HazardAnswer, Spreading, Vulnerable};
 use super::hazards::{self, Deadline, DeadlineId, Missed};
 use super::calendar::Region;
+use super::language::Language;
 use super::policy::Policy;
+use super::translations::hazard as t;
 
 /// The id of a hazard the resident described in their own words (not one the law names).
 pub const OTHER: &str = "other";
 
+/// Whether the resident is asked which of the profile's own hazards "another hazard" is: where
+/// it lists any (phase 2 of Awaab's Law, as each comes into force).
+pub fn asks_listed(policy: &Policy, draft: &Draft) -> bool {
+    draft.hazard == Some(HazardAnswer::Other) && !policy.hazards.is_empty()
+}
+
+/// The choices of that question, `(id, words)`: the profile's hazards in its order, then
+/// something else.
+pub fn listed_choices(policy: &Policy, language: Language) -> Vec<(String, String)> {
+    policy
+        .hazards
+        .iter()
+        .map(|hazard| (hazard.id.clone(), hazard.name.get(language).to_string()))
+        .chain([(OTHER.to_string(), t::something_else(language).to_string())])
+        .collect()
+}
+
+/// The hazard the answers report, by id: damp and mould, one the profile lists, or `other`;
+/// None where there is none.
+pub fn hazard_id<'a>(policy: &'a Policy, draft: &Draft) -> Option<&'a str> {
+    match draft.hazard? {
+        HazardAnswer::DampAndMould => Some(hazards::DAMP_AND_MOULD),
+        HazardAnswer::Other => Some(
+            policy
+                .hazards
+                .iter()
+                .find(|hazard| asks_listed(policy, draft) && hazard.id == draft.listed_hazard)
+                .map_or(OTHER, |hazard| hazard.id.as_str()),
+        ),
+        HazardAnswer::None => None,
+    }
+}
+
+/// The words of the profile's hazard the resident chose, for their answers read back.
+pub fn listed_name(policy: &Policy, draft: &Draft, language: Language) -> Option<String> {
+    asks_listed(policy, draft).then(|| {
+        listed_choices(policy, language)
+            .into_iter()
+            .find(|(id, _)| *id == draft.listed_hazard)
+            .map(|(_, words)| words)
+    })?
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HazardReport {
-    /// `damp-and-mould`, or `other`.
+    /// `damp-and-mould`, a hazard the profile lists (`Policy::hazards`), or `other`.
     pub hazard: String,
     /// Who lives with it that it harms most.
     pub vulnerable: Vec<Vulnerable>,
@@ -36,11 +81,7 @@ impl HazardReport {
     /// The report the answers make under `policy` at `now` (UK time): None where the resident
     /// reports no hazard. Outside England it has no dates: the law is England's.
     pub fn from_answers(policy: &Policy, draft: &Draft, now: NaiveDateTime) -> Option<HazardReport> {
-        let hazard = match draft.hazard? {
-            HazardAnswer::DampAndMould => hazards::DAMP_AND_MOULD,
-            HazardAnswer::Other => OTHER,
-            HazardAnswer::None => return None,
-        };
+        let hazard = hazard_id(policy, draft)?;
         let today = now.date();
         let first_told = draft.first_told.parse(today).ok();
         let law = hazards::significant(policy, hazard, first_told.unwrap_or(today)).ok();
@@ -172,5 +213,43 @@ mod tests {
         wales.nation = Some(crate::domain::policy::Nation::Wales);
         let welsh = HazardReport::from_answers(&wales, &damp(DateInput::default()), at(2026, 12, 16, 10)).unwrap();
         assert_eq!((welsh.hazard.as_str(), welsh.deadlines.len(), welsh.is_late()), ("damp-and-mould", 0, false));
+    }
+
+    #[test]
+    fn a_hazard_the_profile_lists_has_the_laws_dates_from_the_day_it_counts() {
+        // Phase 2 as data: excess cold from 1 October 2026, a later hazard from October 2027.
+        let mut policy = Policy::default_policy();
+        let json = r#"[
+            {"id": "excess-cold", "name": "Cold: the home cannot be kept warm", "significant_from": "2026-10-01"},
+            {"id": "fire", "name": "Fire", "significant_from": "2027-10-01"}
+        ]"#;
+        policy.hazards = serde_json::from_str(json).unwrap();
+        let chosen = |listed: &str| Draft {
+            hazard: Some(HazardAnswer::Other),
+            listed_hazard: listed.into(),
+            ..damp(DateInput::from(day("2026-11-24")))
+        };
+        assert!(asks_listed(&policy, &chosen("")));
+        let ids: Vec<String> = listed_choices(&policy, Language::English).into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["excess-cold", "fire", "other"]);
+        let now = at(2026, 12, 16, 10);
+        // Told Tuesday 24 November, as in the damp case: the same dates, and late.
+        let cold = HazardReport::from_answers(&policy, &chosen("excess-cold"), now).unwrap();
+        assert_eq!(cold.hazard, "excess-cold");
+        assert_eq!(cold.deadlines[0].due, day("2026-12-08"));
+        assert!(cold.is_late());
+        assert_eq!(listed_name(&policy, &chosen("excess-cold"), Language::English).as_deref(), Some("Cold: the home cannot be kept warm"));
+        // Not a significant hazard until 2027, nor anything the profile does not list: no dates.
+        for listed in ["fire", "other", "not-listed", ""] {
+            let report = HazardReport::from_answers(&policy, &chosen(listed), now).unwrap();
+            let id = if listed == "fire" { "fire" } else { OTHER };
+            assert_eq!((report.hazard.as_str(), report.deadlines.len()), (id, 0), "{listed}");
+        }
+        // A choice left from "another hazard" does not follow the resident to damp and mould,
+        // and a profile that lists none does not ask.
+        let damp_now = Draft { hazard: Some(HazardAnswer::DampAndMould), ..chosen("excess-cold") };
+        assert_eq!(hazard_id(&policy, &damp_now), Some(hazards::DAMP_AND_MOULD));
+        assert!(!asks_listed(&Policy::default_policy(), &chosen("excess-cold")));
+        assert_eq!(hazard_id(&Policy::default_policy(), &chosen("excess-cold")), Some(OTHER));
     }
 }

@@ -132,7 +132,7 @@ pub struct TextQuestion {
 pub struct OwnForm {
     pub fields: &'static [FieldId],
     pub check: fn(&mut Checks),
-    pub answer: Option<fn(&Draft, NaiveDate, Language) -> String>,
+    pub answer: Option<fn(&Policy, &Draft, NaiveDate, Language) -> String>,
 }
 
 /// Where the resident goes after the page.
@@ -249,7 +249,13 @@ impl Page {
 
     /// The answer as the resident would read it back; `None` for a page with no row on the
     /// check-answers page.
-    pub fn answer(&self, draft: &Draft, today: NaiveDate, language: Language) -> Option<String> {
+    pub fn answer(
+        &self,
+        policy: &Policy,
+        draft: &Draft,
+        today: NaiveDate,
+        language: Language,
+    ) -> Option<String> {
         match &self.form {
             Form::Choice(question) => Some(
                 question
@@ -259,7 +265,7 @@ impl Page {
                     .to_string(),
             ),
             Form::Text(question) => Some((question.get)(draft).to_string()),
-            Form::Own(form) => form.answer.map(|answer| answer(draft, today, language)),
+            Form::Own(form) => form.answer.map(|answer| answer(policy, draft, today, language)),
         }
     }
 

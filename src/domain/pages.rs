@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::choice::choice;
 use super::deadlines::long_date;
+use super::hazard_report;
 use super::draft::{
     AfterReport, Asb, Draft, FeedbackKind, HazardAnswer, Place, PriorComplaint, Who, YesNo,
     LONG_TEXT_MAX, SHORT_TEXT_MAX,
@@ -101,6 +102,7 @@ macro_rules! fields {
 fields! {
     Danger = "danger",
     Hazard = "hazard",
+    ListedHazard = "listed-hazard",
     Vulnerable = "vulnerable",
     Spreading = "spreading",
     /// The date's first box.
@@ -214,23 +216,30 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
         id: PageId::HazardDetails,
         question: Question::Plain(questions::hazard_details),
         form: Form::Own(OwnForm {
-            fields: &[FieldId::Vulnerable, FieldId::Spreading, FieldId::FirstTold],
+            fields: &[FieldId::ListedHazard, FieldId::Vulnerable, FieldId::Spreading, FieldId::FirstTold],
             check: |c| {
+                c.need(
+                    hazard_report::asks_listed(c.policy, c.draft) && c.draft.listed_hazard.is_empty(),
+                    FieldId::ListedHazard,
+                    v::listed_hazard,
+                );
                 c.need(c.draft.spreading.is_none(), FieldId::Spreading, v::spreading);
                 // Empty if the landlord has not been told yet.
                 if !c.draft.first_told.is_empty() {
                     c.date(FieldId::FirstTold, &c.draft.first_told, v::first_told);
                 }
             },
-            answer: Some(|draft, today, language| {
+            answer: Some(|policy, draft, today, language| {
                 let vulnerable: Vec<&str> =
                     draft.vulnerable.iter().map(|v| v.label(language)).collect();
+                let listed = hazard_report::listed_name(policy, draft, language).unwrap_or_default();
                 let told = draft
                     .first_told
                     .parse(today)
                     .map(|date| format!("{} {}", hazard::first_told(language), long_date(date, language)))
                     .unwrap_or_default();
                 lines(&[
+                    &listed,
                     &vulnerable.join(", "),
                     &label(draft.spreading, language),
                     &told,
@@ -251,7 +260,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                     v::complainant,
                 )
             },
-            answer: Some(|draft, _, language| label(draft.complainant, language)),
+            answer: Some(|_, draft, _, language| label(draft.complainant, language)),
         }),
         next: Next::If {
             when: |d| d.complainant == Some(Who::SomeoneElse),
@@ -298,7 +307,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                 c.errors
                     .extend(optional_phone(FieldId::RepPhone, &rep.phone, c.language));
             },
-            answer: Some(|draft, _, language| {
+            answer: Some(|_, draft, _, language| {
                 let r = &draft.representative;
                 lines(&[
                     &r.name,
@@ -360,7 +369,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                 }
                 c.limit(FieldId::Message, &c.draft.message, LONG_TEXT_MAX);
             },
-            answer: Some(|draft, _, _| draft.message.clone()),
+            answer: Some(|_, draft, _, _| draft.message.clone()),
         }),
         next: Next::Rule(after_details),
     },
@@ -473,7 +482,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                 c.date(FieldId::IssueDate, &c.draft.issue_date, v::issue_date);
                 c.need(c.draft.ongoing.is_none(), FieldId::Ongoing, v::ongoing);
             },
-            answer: Some(|draft, today, language| {
+            answer: Some(|_, draft, today, language| {
                 let typed = &draft.issue_date;
                 let date = match typed.parse(today) {
                     Ok(date) => long_date(date, language),
@@ -556,10 +565,11 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                 }
             }),
         ),
-        // A matter that belongs elsewhere stops here, unless the resident sends it anyway.
+        // A matter that belongs elsewhere stops here, unless the resident sends it anyway; a
+        // hazard report goes on.
         next: Next::Rule(|policy, draft, today| {
             triage::assess(policy, draft, today)
-                .sends_as_complaint(draft)
+                .sends(draft)
                 .then_some(PageId::Category)
         }),
     },
@@ -590,7 +600,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                 let missing_alt = c.draft.photos.iter().any(|p| p.alt.trim().is_empty());
                 c.need(missing_alt, FieldId::Photos, v::photo_alt);
             },
-            answer: Some(|draft, _, _| {
+            answer: Some(|_, draft, _, _| {
                 draft
                     .photos
                     .iter()
@@ -617,7 +627,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                 }
                 c.limit(FieldId::Address, &c.draft.address, SHORT_TEXT_MAX);
             },
-            answer: Some(|draft, _, language| {
+            answer: Some(|_, draft, _, language| {
                 [label(draft.place, language), draft.address.clone()]
                     .join("\n")
                     .trim()
@@ -674,7 +684,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
                     LONG_TEXT_MAX,
                 )
             },
-            answer: Some(|draft, _, language| {
+            answer: Some(|_, draft, _, language| {
                 let mut chosen: Vec<&str> = draft
                     .adjustments
                     .iter()
@@ -692,7 +702,7 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
         form: Form::Own(OwnForm {
             fields: CONTACT_FIELDS,
             check: |c| c.errors.extend(contact_errors(c.draft, c.language)),
-            answer: Some(|draft, _, language| {
+            answer: Some(|_, draft, _, language| {
                 lines(&[
                     &draft.name,
                     &label(draft.contact_method, language),

@@ -97,7 +97,8 @@ impl Nation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Hazard {
-    /// Unique within the profile (`excess-cold`), and not `damp-and-mould`, which is built in.
+    /// Unique within the profile (`excess-cold`), and not `damp-and-mould`, which is built in,
+    /// nor `other`, which is any hazard not listed.
     pub id: String,
     /// What residents call it, as a choice they can pick.
     pub name: LocalText,
@@ -676,6 +677,9 @@ impl Policy {
                     "damp and mould is always a significant hazard in England from 27 October 2025: leave it out",
                 );
             }
+            if hazard.id == super::hazard_report::OTHER {
+                return fail(at("id"), "`other` stands for a hazard the profile does not list: choose another id");
+            }
             if !ids.insert(hazard.id.as_str()) {
                 return fail(at("id"), "is used by another hazard");
             }
@@ -941,6 +945,10 @@ mod tests {
         });
         assert_eq!(err.field, "hazards[0].id");
         assert!(err.message.contains("leave it out"), "{err}");
+        let err = error_after(|p| {
+            p["hazards"] = serde_json::json!([{ "id": "other", "name": "Other", "significant_from": "2026-10-01" }])
+        });
+        assert_eq!(err.field, "hazards[0].id");
         let err = error_after(|p| {
             p["hazards"] = serde_json::json!([{ "id": "Cold", "name": "Cold", "significant_from": "2026-10-01" }])
         });

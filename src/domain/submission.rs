@@ -36,6 +36,9 @@ choice!(serde
         Concern = "concern",
         /// A request for a stage 2 review.
         Escalation = "escalation",
+        /// Damp, mould or another hazard Awaab's Law gives dates for, none passed yet
+        /// (`hazard` says which, with the dates; contract v1.2).
+        HazardReport = "hazard-report",
         Compliment = "compliment",
         Comment = "comment",
     }
@@ -221,7 +224,8 @@ pub fn milestones_for(policy: &Policy, kind: Kind, at: NaiveDateTime) -> Vec<Mil
                 vec![Milestone::new(MilestoneId::CommentReplyBy, date)]
             })
             .unwrap_or_default(),
-        Kind::Compliment => Vec::new(),
+        // The law's dates, not the policy's, go with a hazard report: in `hazard`.
+        Kind::Compliment | Kind::HazardReport => Vec::new(),
     }
 }
 
@@ -254,9 +258,11 @@ impl Submission {
             _ if draft.route == Some(Route::Concern) && assessment.concern_offered.is_some() => {
                 Kind::Concern
             }
+            _ if assessment.sends_as_hazard_report(draft) => Kind::HazardReport,
             _ => Kind::Complaint,
         };
-        let complaint = matches!(kind, Kind::Complaint | Kind::Concern);
+        // Both say what is wrong in the same words (`details`).
+        let complaint = matches!(kind, Kind::Complaint | Kind::Concern | Kind::HazardReport);
         let anonymous = draft.is_anonymous();
         let text = |s: &str| s.trim().to_string();
         // Nothing that names the resident goes with an anonymous complaint.
@@ -289,7 +295,7 @@ impl Submission {
             // Only the answers on the resident's path: one left from a branch they have since
             // left would mislead the landlord.
             decision: draft.decision.filter(|_| triage::asks_decision(draft)),
-            told_before: draft.told_before.filter(|_| triage::asks_told_before(draft)),
+            told_before: triage::told_before(draft),
             after_report: draft
                 .after_report
                 .filter(|_| triage::asks_told_before(draft) && draft.told_before == Some(YesNo::Yes)),
@@ -501,8 +507,8 @@ impl Submission {
             );
         }
         match self.kind {
-            Kind::Complaint | Kind::Concern => match &self.details {
-                None => need(true, "/details", "is required for a complaint"),
+            Kind::Complaint | Kind::Concern | Kind::HazardReport => match &self.details {
+                None => need(true, "/details", "is required for a complaint or hazard report"),
                 Some(d) => need(
                     d.description.trim().is_empty(),
                     "/details/description",
@@ -526,6 +532,11 @@ impl Submission {
                 ),
             },
         }
+        need(
+            self.kind == Kind::HazardReport && self.hazard.is_none(),
+            "/hazard",
+            "is required for a hazard report",
+        );
         let long = [
             (
                 "/details/description",
@@ -717,6 +728,35 @@ mod tests {
         assert!(body.triage.overridden);
         assert_eq!(body.triage.override_reason, "It was never logged");
         assert_eq!(body.triage.exclusion_id.as_deref(), Some("first-report"));
+    }
+
+    #[test]
+    fn damp_within_the_laws_dates_goes_as_a_hazard_report_with_them() {
+        use crate::domain::draft::HazardAnswer;
+        use crate::domain::hazards::DeadlineId;
+        // Not told yet, sent Wednesday 23 December 2026 (day 0): the investigation is due on
+        // the 10th working day, past Christmas, Boxing Day's Monday 28th and New Year's Day:
+        // 24, 29, 30, 31 December, 4, 5, 6, 7, 8, then Monday 11 January 2027.
+        let draft = Draft {
+            hazard: Some(HazardAnswer::DampAndMould),
+            ..complaint_draft()
+        };
+        let body = build(&Policy::default_policy(), &draft);
+        assert_eq!(body.kind, Kind::HazardReport);
+        assert_eq!(body.triage.outcome, Some(Conclusion::HazardReport));
+        assert_eq!(body.triage.told_before, Some(YesNo::No), "the hazard page answers it");
+        assert!(!body.triage.overridden);
+        // The law's dates go with it, not the complaints policy's.
+        assert!(body.expected_dates.is_empty());
+        let hazard = body.hazard.as_ref().expect("the hazard and its dates");
+        let investigate = hazard.deadlines.iter().find(|d| d.id == DeadlineId::Investigate).unwrap();
+        assert_eq!(investigate.due, NaiveDate::from_ymd_opt(2027, 1, 11).unwrap());
+        assert!(hazard.missed.is_empty());
+        assert_eq!(body.details.as_ref().unwrap().description, draft.description.trim());
+        assert!(body.check().is_empty(), "{:?}", body.check());
+        // A receiver refuses a hazard report without its hazard.
+        let bare = Submission { hazard: None, ..body };
+        assert_eq!(bare.check()[0].pointer, "/hazard");
     }
 
     #[test]

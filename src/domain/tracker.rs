@@ -372,7 +372,8 @@ enum Phase {
     Stage2,
     /// A comment's reply, where the resident asked for one.
     Reply,
-    /// A compliment: nothing to wait for.
+    /// A compliment: nothing to wait for. A hazard report waits for the law's dates, not the
+    /// policy's: those go with it (`Tracked::hazard`).
     Nothing,
 }
 
@@ -382,7 +383,7 @@ fn first_phase(kind: Kind) -> Phase {
         Kind::Complaint => Phase::Stage1,
         Kind::Escalation => Phase::Stage2,
         Kind::Comment => Phase::Reply,
-        Kind::Compliment => Phase::Nothing,
+        Kind::Compliment | Kind::HazardReport => Phase::Nothing,
     }
 }
 

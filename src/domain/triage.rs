@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 
 use super::choice::choice;
 use super::draft::{
-    AfterReport, Asb, Draft, FeedbackKind, Matter, OtherProcess, PriorComplaint, Responsibility,
-    YesNo,
+    AfterReport, Asb, Draft, FeedbackKind, HazardAnswer, Matter, OtherProcess, PriorComplaint,
+    Responsibility, YesNo,
 };
+use super::hazard_report::HazardReport;
 use super::policy::{Decision, Exclusion, ExclusionKind, Policy};
 use super::translations::{triage as text, Language};
 
@@ -25,6 +26,8 @@ pub enum BuiltIn {
     Compliment,
     Comment,
     ServiceRequest,
+    /// A hazard Awaab's Law gives dates for, none of them passed yet.
+    HazardReport,
     PutRight,
     AntiSocialBehaviour,
     OtherBody,
@@ -69,6 +72,7 @@ impl BuiltIn {
             BuiltIn::Compliment => text::compliment_summary,
             BuiltIn::Comment => text::comment_summary,
             BuiltIn::ServiceRequest => text::service_request_summary,
+            BuiltIn::HazardReport => text::hazard_report_summary,
             BuiltIn::PutRight => text::put_right_summary,
             BuiltIn::AntiSocialBehaviour => text::asb_summary,
             BuiltIn::OtherBody => text::other_body_summary,
@@ -96,6 +100,7 @@ impl BuiltIn {
             BuiltIn::Compliment => text::compliment_reason,
             BuiltIn::Comment => text::comment_reason,
             BuiltIn::ServiceRequest => text::service_request_reason,
+            BuiltIn::HazardReport => text::hazard_report_reason,
             BuiltIn::PutRight => text::put_right_reason,
             BuiltIn::AntiSocialBehaviour => text::asb_reason,
             BuiltIn::OtherBody => text::other_body_reason,
@@ -137,9 +142,12 @@ impl BuiltIn {
                 text::other_decision_signpost
             }
             BuiltIn::CouncillorConduct => text::councillor_signpost,
-            BuiltIn::Complaint | BuiltIn::ComplaintLate | BuiltIn::Compliment | BuiltIn::Comment => {
-                return None
-            }
+            // A hazard report is sent from here: nowhere else to go.
+            BuiltIn::Complaint
+            | BuiltIn::ComplaintLate
+            | BuiltIn::Compliment
+            | BuiltIn::Comment
+            | BuiltIn::HazardReport => return None,
         };
         Some(signpost(language).to_string())
     }
@@ -160,6 +168,9 @@ choice!(serde
         Complaint = "complaint",
         /// A first report: the landlord needs the chance to put it right.
         ServiceRequest = "service-request",
+        /// Damp, mould or another hazard Awaab's Law gives dates for, none passed yet: sent as
+        /// a hazard report with the dates (a missed one makes it a complaint).
+        HazardReport = "hazard-report",
         /// It was sorted there and then; nothing is wrong now.
         PutRightAlready = "put-right-already",
         /// A neighbour's behaviour itself, for the ASB procedure.
@@ -175,9 +186,6 @@ choice!(serde
         Feedback = "feedback",
     }
 );
-
-impl Conclusion {
-}
 
 /// The result of triage, with everything the outcome page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -267,6 +275,17 @@ impl Assessment {
                 && !draft.override_reason.trim().is_empty())
     }
 
+    /// Whether what is sent is a hazard report: the outcome is one, and the resident did not
+    /// choose to send it as a complaint instead.
+    pub fn sends_as_hazard_report(&self, draft: &Draft) -> bool {
+        self.outcome == Conclusion::HazardReport && !self.sends_as_complaint(draft)
+    }
+
+    /// Whether the answers go on to be sent from here: as a complaint or a hazard report.
+    pub fn sends(&self, draft: &Draft) -> bool {
+        self.sends_as_complaint(draft) || self.sends_as_hazard_report(draft)
+    }
+
     /// Whether the outcome page says the summary and the reason: for every outcome but a
     /// complaint (which needs no explaining), and for a complaint made late with a reason,
     /// which the landlord will weigh. Compliments and comments never reach the outcome page.
@@ -289,11 +308,34 @@ impl Assessment {
 // resident has since left must not count: these say which branch the answers are on, for the
 // journey and for the rules alike.
 
-/// Whether the resident is asked if they told the landlord before (and what happened): only
-/// about something to do or fix, where a first report is a service request. Not for a
-/// complaint about how ASB reports were handled: those were reported.
-pub fn asks_told_before(draft: &Draft) -> bool {
+/// Whether it is about something to do or fix, where a first report is a service request.
+/// Not a complaint about how ASB reports were handled: those were reported.
+fn about_something_to_fix(draft: &Draft) -> bool {
     draft.asb != Some(Asb::Handling) && matches!(draft.matter, Some(Matter::Repair) | None)
+}
+
+/// Whether the resident reported damp, mould or another hazard: its page asked when they first
+/// told the landlord, which answers "told before?".
+fn hazard_reported(draft: &Draft) -> bool {
+    matches!(draft.hazard, Some(HazardAnswer::DampAndMould | HazardAnswer::Other))
+}
+
+/// Whether the resident is asked if they told the landlord before (and what happened): about
+/// something to do or fix, unless the hazard's page asked already.
+pub fn asks_told_before(draft: &Draft) -> bool {
+    about_something_to_fix(draft) && !hazard_reported(draft)
+}
+
+/// Whether the landlord was told before, on the resident's path: the hazard's "when did you
+/// first tell them" (empty if not yet), or the question itself.
+pub fn told_before(draft: &Draft) -> Option<YesNo> {
+    if !about_something_to_fix(draft) {
+        None
+    } else if hazard_reported(draft) {
+        Some(if draft.first_told.is_empty() { YesNo::No } else { YesNo::Yes })
+    } else {
+        draft.told_before
+    }
 }
 
 /// Whether the resident is asked which decision it is.
@@ -314,8 +356,7 @@ pub fn decision_with_route(draft: &Draft) -> Option<Decision> {
 /// Whether the resident has raised the matter with the landlord before: told them about it, or
 /// reported the anti-social behaviour whose handling they complain about.
 fn raised_before(draft: &Draft) -> bool {
-    (asks_told_before(draft) && draft.told_before == Some(YesNo::Yes))
-        || draft.asb == Some(Asb::Handling)
+    told_before(draft) == Some(YesNo::Yes) || draft.asb == Some(Asb::Handling)
 }
 
 /// Whether the policy's time limit bars the matter: it has ended (a failure that goes on today
@@ -349,8 +390,8 @@ pub fn asks_late_reason(policy: &Policy, draft: &Draft, received: NaiveDate) -> 
 ///
 /// The rules run in the order the journey asks, and the first that matches wins: feedback; a
 /// neighbour's behaviour; a final answer or the Ombudsman; another process (court, a claim); a
-/// decision with its own route; a first report; put right already; not the landlord's
-/// responsibility; out of time; otherwise a complaint. Routes the law sets (a decision's review or
+/// decision with its own route; a hazard the law's dates still cover; a first report; put right
+/// already; not the landlord's responsibility; out of time; otherwise a complaint. Routes the law sets (a decision's review or
 /// tribunal, a councillor's conduct, the Ombudsman after a final answer) apply under every
 /// profile, with its words beside ours; any other exclusion applies only where the profile
 /// lists it.
@@ -362,7 +403,7 @@ pub fn assess(policy: &Policy, draft: &Draft, received: NaiveDate) -> Assessment
         outcome,
         exclusion,
         built_in,
-    } = decide(policy, draft, out_of_time, late_reason_given);
+    } = decide(policy, draft, received, out_of_time, late_reason_given);
     let concern_offered = match (outcome, &policy.stages.concern) {
         (Conclusion::Complaint, Some(concern)) => Some(concern.name.clone()),
         _ => None,
@@ -449,6 +490,7 @@ pub fn route_for(policy: &Policy, decision: Decision) -> Option<&Exclusion> {
 fn decide<'p>(
     policy: &'p Policy,
     draft: &Draft,
+    received: NaiveDate,
     out_of_time: bool,
     late_reason_given: bool,
 ) -> Decided<'p> {
@@ -503,21 +545,25 @@ fn decide<'p>(
         return Decided::either(Conclusion::OtherRoute, theirs, BuiltIn::Decision(decision));
     }
 
-    // 6. A first report of something to do or fix is a service request under the Code, whatever
-    // the profile lists. How staff behaved, or a broken rule, is a complaint the first time:
-    // the journey does not ask whether they were told.
-    if asks_told_before(draft) {
-        if draft.told_before == Some(YesNo::No) {
-            let theirs = first_of_kind(policy, ExclusionKind::ServiceRequest);
-            return Decided::either(Conclusion::ServiceRequest, theirs, BuiltIn::ServiceRequest);
-        }
-        // 7. Sorted "there and then" (case study A): nothing left to put right.
-        if draft.after_report == Some(AfterReport::SortedStraightAway) {
-            return Decided::ours(Conclusion::PutRightAlready, BuiltIn::PutRight);
-        }
+    // 6. A hazard Awaab's Law gives dates for, none passed: the landlord still has time, so it
+    // goes as a hazard report with the dates. A missed date makes it a complaint (below).
+    if about_something_to_fix(draft) && hazard_in_time(policy, draft, received) {
+        return Decided::ours(Conclusion::HazardReport, BuiltIn::HazardReport);
     }
 
-    // 8. Not the landlord's to deal with. Another body always routes away: the landlord cannot
+    // 7. A first report of something to do or fix is a service request under the Code, whatever
+    // the profile lists. How staff behaved, or a broken rule, is a complaint the first time:
+    // the journey does not ask whether they were told.
+    if told_before(draft) == Some(YesNo::No) {
+        let theirs = first_of_kind(policy, ExclusionKind::ServiceRequest);
+        return Decided::either(Conclusion::ServiceRequest, theirs, BuiltIn::ServiceRequest);
+    }
+    // 8. Sorted "there and then" (case study A): nothing left to put right.
+    if asks_told_before(draft) && draft.after_report == Some(AfterReport::SortedStraightAway) {
+        return Decided::ours(Conclusion::PutRightAlready, BuiltIn::PutRight);
+    }
+
+    // 9. Not the landlord's to deal with. Another body always routes away: the landlord cannot
     // put right what it is not in charge of; a councillor's conduct goes to the Monitoring
     // Officer by law. The rest only where the profile lists them.
     let responsibility = match draft.responsibility {
@@ -539,19 +585,26 @@ fn decide<'p>(
         return Decided::profile(Conclusion::Excluded, exclusion);
     }
 
-    // 9. Out of time, unless a good reason may lift the limit and one was given.
+    // 10. Out of time, unless a good reason may lift the limit and one was given.
     if out_of_time && !late_reason_given {
         let theirs = first_of_kind(policy, ExclusionKind::OutOfTime);
         return Decided::either(Conclusion::Excluded, theirs, out_of_time_words(policy));
     }
 
-    // 10. A complaint.
+    // 11. A complaint.
     let words = if late_reason_given {
         BuiltIn::ComplaintLate
     } else {
         BuiltIn::Complaint
     };
     Decided::ours(Conclusion::Complaint, words)
+}
+
+/// Whether the answers report a hazard the law gives dates for, with none passed on `received`.
+fn hazard_in_time(policy: &Policy, draft: &Draft, received: NaiveDate) -> bool {
+    let start_of_day = received.and_hms_opt(0, 0, 0).expect("midnight exists");
+    HazardReport::from_answers(policy, draft, start_of_day)
+        .is_some_and(|report| !report.deadlines.is_empty() && !report.is_late())
 }
 
 /// Our out-of-time words, naming the policy's limit.
@@ -1170,8 +1223,9 @@ mod tests {
 
     #[test]
     fn every_outcome_has_words_in_every_language() {
-        let changes: [fn(&mut Draft); 9] = [
+        let changes: [fn(&mut Draft); 10] = [
             |d| d.told_before = Some(YesNo::No),
+            |d| d.hazard = Some(HazardAnswer::DampAndMould),
             |d| d.after_report = Some(AfterReport::SortedStraightAway),
             |d| d.asb = Some(Asb::Behaviour),
             |d| d.responsibility = Some(Responsibility::OtherBody),
@@ -1191,9 +1245,92 @@ mod tests {
                 let a = assess(&policy, &draft, received());
                 for language in Language::ALL {
                     assert!(!a.summary(language).is_empty() && !a.reason(language).is_empty(), "{} {a:?}", policy.id);
-                    assert_eq!(a.signpost(language).is_some(), a.can_override(), "{} {a:?}", policy.id);
+                    // Every outcome that stops the form says where to go instead; a hazard
+                    // report is sent from here.
+                    let stops = a.can_override() && a.outcome != Conclusion::HazardReport;
+                    assert_eq!(a.signpost(language).is_some(), stops, "{} {a:?}", policy.id);
                 }
             }
         }
+    }
+
+    /// Black mould reported under the default profile (England), told the landlord on `told`
+    /// (empty: not yet).
+    fn damp(told: &str) -> Draft {
+        Draft {
+            hazard: Some(HazardAnswer::DampAndMould),
+            first_told: if told.is_empty() { DateInput::default() } else { typed(told) },
+            // Left from a branch the hazard's page replaces: "when did you first tell them?"
+            // answers it.
+            told_before: Some(YesNo::No),
+            ..complaint()
+        }
+    }
+
+    #[test]
+    fn a_hazard_within_the_laws_dates_is_a_hazard_report_and_a_missed_date_a_complaint() {
+        let code = Policy::default_policy();
+        // Received Monday 23 November 2026. Not told yet: the dates start now.
+        let first = damp("");
+        assert!(!asks_told_before(&first));
+        assert_eq!(told_before(&first), Some(YesNo::No));
+        let assessment = assess(&code, &first, received());
+        assert_eq!(assessment.outcome, Conclusion::HazardReport);
+        assert!(assessment.reason_shown() && assessment.can_override());
+        assert_eq!(assessment.signpost(Language::English), None);
+        assert!(assessment.sends_as_hazard_report(&first) && assessment.sends(&first));
+        // Told on Monday 9 November: the investigation is due on the 10th working day,
+        // Monday 23 November, so nothing has passed on the day itself.
+        let told = damp("2026-11-09");
+        assert_eq!(told_before(&told), Some(YesNo::Yes));
+        assert_eq!(outcome(&code, &told), Conclusion::HazardReport);
+        // Told on Friday 6 November: due Friday 20 November, missed. A complaint, whatever
+        // the profile, though "told before?" was once answered no.
+        let late = damp("2026-11-06");
+        for policy in all() {
+            assert_eq!(outcome(&policy, &late), Conclusion::Complaint, "{}", policy.id);
+            assert_eq!(outcome(&policy, &first), Conclusion::HazardReport, "{}", policy.id);
+        }
+    }
+
+    #[test]
+    fn a_hazard_report_can_be_sent_as_a_complaint_instead() {
+        let code = Policy::default_policy();
+        let mut draft = Draft {
+            send_anyway: Some(YesNo::Yes),
+            override_reason: "They have ignored the mould for a year".into(),
+            ..damp("")
+        };
+        let assessment = assess(&code, &draft, received());
+        assert!(assessment.sends_as_complaint(&draft) && !assessment.sends_as_hazard_report(&draft));
+        // "No" sends the hazard report: unlike the other outcomes, it goes on.
+        draft.send_anyway = Some(YesNo::No);
+        assert!(!assessment.sends_as_complaint(&draft) && assessment.sends(&draft));
+    }
+
+    #[test]
+    fn a_hazard_without_the_laws_dates_is_triaged_like_any_repair() {
+        // Another hazard has no dates yet, nor damp outside England: a first report is a
+        // service request, one told before a complaint.
+        let mut wales = Policy::default_policy();
+        wales.nation = Some(crate::domain::policy::Nation::Wales);
+        let code = Policy::default_policy();
+        let other = |told: &str| Draft { hazard: Some(HazardAnswer::Other), ..damp(told) };
+        assert_eq!(outcome(&code, &other("")), Conclusion::ServiceRequest);
+        assert_eq!(outcome(&code, &other("2026-11-20")), Conclusion::Complaint);
+        assert_eq!(outcome(&wales, &damp("")), Conclusion::ServiceRequest);
+        assert_eq!(outcome(&wales, &damp("2026-11-20")), Conclusion::Complaint);
+        // No hazard: "told before?" is asked and counts.
+        let none = Draft { hazard: Some(HazardAnswer::None), ..damp("") };
+        assert!(asks_told_before(&none));
+        assert_eq!(outcome(&code, &none), Conclusion::ServiceRequest);
+    }
+
+    #[test]
+    fn a_complaint_about_something_else_is_not_a_hazard_report() {
+        // Mould at home, but the complaint is about how staff behaved: a complaint.
+        let draft = Draft { matter: Some(Matter::Conduct), ..damp("") };
+        assert_eq!(told_before(&draft), None);
+        assert_eq!(outcome(&Policy::default_policy(), &draft), Conclusion::Complaint);
     }
 }

@@ -498,6 +498,7 @@ pub fn outcome_name(outcome: Conclusion) -> &'static str {
     match outcome {
         Conclusion::Complaint => "Complaint",
         Conclusion::ServiceRequest => "Service request",
+        Conclusion::HazardReport => "Hazard report",
         Conclusion::PutRightAlready => "Put right already",
         Conclusion::AntiSocialBehaviour => "Anti-social behaviour procedure",
         Conclusion::OtherRoute => "Another route",
@@ -766,9 +767,12 @@ mod tests {
                             | OutOfTime
                     )
                 });
+            // The hazard's questions come before triage's, like who is complaining: the policy
+            // check's section on Awaab's Law explains the hazard report instead.
             let expected: BTreeSet<&str> = Conclusion::ALL
                 .iter()
                 .filter(|o| excludes || **o != Conclusion::Excluded)
+                .filter(|o| **o != Conclusion::HazardReport)
                 .map(|o| o.id())
                 .collect();
             assert_eq!(shown, expected, "{id}");

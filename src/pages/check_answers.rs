@@ -41,10 +41,10 @@ pub fn CheckAnswersPage() -> impl IntoView {
     // Coming back here from a change link ends the change.
     answers.changing.set(false);
     // Every page on the path that asks something has a row, with its answer as it reads back.
-    let rows = answers.draft.with_untracked(|d| {
+    let rows = answers.with(|policy, d| {
         pages
             .into_iter()
-            .filter_map(|page| Some((page, page.page().answer(d, today, language)?)))
+            .filter_map(|page| Some((page, page.page().answer(policy, d, today, language)?)))
             .collect::<Vec<_>>()
     });
     let rows = rows
@@ -66,10 +66,11 @@ pub fn CheckAnswersPage() -> impl IntoView {
         })
         .collect_view();
 
-    let (sends_complaint, concern) = answers.with(|policy, draft| {
+    let (sends_complaint, hazard_report, concern) = answers.with(|policy, draft| {
         let assessment = triage::assess(policy, draft, today);
         (
             assessment.sends_as_complaint(draft),
+            assessment.sends_as_hazard_report(draft),
             draft.route == Some(Route::Concern),
         )
     });
@@ -110,6 +111,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let (heading, send_label) = answers.draft.with_untracked(|d| match d.kind {
         Some(FeedbackKind::Compliment) => (t::now_send_thanks(language), t::send(language)),
         Some(FeedbackKind::Comment) => (t::now_send_suggestion(language), t::send(language)),
+        _ if hazard_report => (t::now_send_hazard_report(language), t::send_hazard_report(language)),
         _ => (t::now_send_complaint(language), t::send_complaint(language)),
     });
     let (outbox, navigate) = (use_outbox(), use_navigate());

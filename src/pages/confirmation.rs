@@ -38,6 +38,9 @@ pub fn ConfirmationPage() -> impl IntoView {
         Kind::Complaint | Kind::Concern => {
             (t::complaint_sent(language), t::sent_complaint(language, &landlord))
         }
+        Kind::HazardReport => {
+            (t::hazard_report_sent(language), t::sent_hazard_report(language, &landlord))
+        }
     };
     crate::config::set_title(&layout::title(language, title, &landlord));
     // The Send button is gone: take screen reader users to the news.

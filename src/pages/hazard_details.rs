@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::fields::{Checkboxes, DateField, Radios};
+use crate::answers::use_answers;
+use crate::components::fields::{Checkboxes, DateField, ListRadios, Radios};
 use crate::components::page_heading::PageHeading;
 use crate::components::question::QuestionPage;
+use crate::domain::hazard_report;
 use crate::domain::page::choice_answer;
 use crate::domain::pages::{FieldId, PageId};
 use crate::domain::translations::hazard as t;
@@ -16,9 +18,22 @@ use crate::settings::use_settings;
 pub fn HazardDetailsPage() -> impl IntoView {
     let language = use_settings().language;
     let title = question(PageId::HazardDetails);
+    // "Another hazard": which of the profile's own, where it lists any (phase 2).
+    let listed = use_answers().with(|policy, draft| {
+        hazard_report::asks_listed(policy, draft).then(|| view! {
+            <ListRadios
+                field=FieldId::ListedHazard
+                question=t::which(language).to_string()
+                options=hazard_report::listed_choices(policy, language)
+                get=|d| &d.listed_hazard
+                set=|d| &mut d.listed_hazard
+            />
+        })
+    });
     view! {
         <QuestionPage page=PageId::HazardDetails title=title.clone()>
             <PageHeading title />
+            {listed}
             <Checkboxes
                 field=FieldId::Vulnerable
                 question=t::vulnerable(language).to_string()

@@ -246,6 +246,7 @@ fn what_it_was(kind: Kind, category: Option<Category>, language: Language) -> St
         }
         (Kind::Complaint, None) => t::kind_complaint(language).into(),
         (Kind::Concern, _) => t::kind_concern(language).into(),
+        (Kind::HazardReport, _) => t::kind_hazard_report(language).into(),
         (Kind::Escalation, _) => t::kind_review(language).into(),
         (Kind::Compliment, _) => t::kind_compliment(language).into(),
         (Kind::Comment, _) => t::kind_comment(language).into(),

@@ -25,6 +25,7 @@ fn heading(outcome: Conclusion, landlord: &str, language: Language) -> String {
     match outcome {
         Conclusion::Complaint | Conclusion::Feedback => t::complaint(language, landlord),
         Conclusion::ServiceRequest => t::service_request(language, landlord),
+        Conclusion::HazardReport => t::hazard_report(language, landlord),
         Conclusion::PutRightAlready => t::put_right(language).into(),
         Conclusion::AntiSocialBehaviour => t::asb(language).into(),
         Conclusion::OtherRoute => t::other_route(language).into(),
@@ -79,18 +80,27 @@ pub fn OutcomePage() -> impl IntoView {
         .then(|| view! { <div class="inset" data-asb-continues><p>{t::asb_continues(language, &landlord)}</p></div> });
     // Built inside the form (a closure), so the fields find the form's errors.
     let can_override = assessment.can_override();
+    // A hazard report is sent whatever the answer; anything else goes no further unless sent
+    // as a complaint.
+    let hazard_report = assessment.outcome == Conclusion::HazardReport;
     let concern_offered = assessment.concern_offered.clone();
     let choice_landlord = landlord.clone();
     let choice = move || {
         let landlord = choice_landlord.clone();
         if can_override {
             let send_anyway = move || answers.draft.with(|d| d.send_anyway);
+            type Text = fn(Language) -> &'static str;
+            let (heading, question, otherwise): (Text, Text, Text) = if hazard_report {
+                (t::complaint_instead, t::send_instead, t::send_hazard_report)
+            } else {
+                (t::still_send, t::send_anyway, t::nothing_else)
+            };
             view! {
-            <h2 class="heading-m">{t::still_send(language)}</h2>
+            <h2 class="heading-m">{heading(language)}</h2>
             <p>{t::landlord_decides(language, &landlord)}</p>
             <Radios
                 field=FieldId::SendAnyway
-                question=t::send_anyway(language).to_string()
+                question=question(language).to_string()
                                 answer=choice_answer!(send_anyway)
             />
             <Show when=move || send_anyway() == Some(YesNo::Yes)>
@@ -106,7 +116,7 @@ pub fn OutcomePage() -> impl IntoView {
             </Show>
             <Show when=move || send_anyway() == Some(YesNo::No)>
                 <div class="inset">
-                    <p>{t::nothing_else(language)}</p>
+                    <p>{otherwise(language)}</p>
                 </div>
             </Show>
         }

@@ -274,9 +274,9 @@ export function storedCount(db) {
 }
 
 /** Confirms the answers are true and presses Send complaint, on the check-answers page. */
-export async function pressSend(page) {
+export async function pressSend(page, button = 'Send complaint') {
   await page.getByLabel('I confirm that what I have told them is true, as far as I know').check();
-  await page.getByRole('button', { name: 'Send complaint' }).click();
+  await page.getByRole('button', { name: button }).click();
 }
 
 /** For a test file: the built app served from dist/ (`serveDist` with `options`) and a

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CHRISTMAS, DIST, STORED, answerPages, assertAccessible, checkPage, chooseRadio, completeDraft, describeComplaint, newDevice, next, openPhone,
+  CHRISTMAS, DIST, STORED, answerPages, continueWithErrors, assertAccessible, checkPage, chooseRadio, completeDraft, describeComplaint, newDevice, next, openPhone,
   openWithSaved, pathOf, pressSend, recordProblems, referenceOf, repairNotPutRight, start, stored, tabTo,
   typeDate, typeInto, useApp,
 } from './harness.mjs';
@@ -17,7 +17,17 @@ import {
 const inWales = JSON.parse(readFileSync(join(DIST, 'policies/hos-code-2024.json'), 'utf8'));
 Object.assign(inWales, { id: 'in-wales-test', nation: 'wales' });
 
-const env = useApp({ receiver: true, files: { '/landlord/in-wales.json': JSON.stringify(inWales) } });
+// The same for a landlord whose profile adds a phase 2 hazard, in force since 1 October 2026.
+const withCold = JSON.parse(readFileSync(join(DIST, 'policies/hos-code-2024.json'), 'utf8'));
+Object.assign(withCold, {
+  id: 'with-cold-test',
+  hazards: [{ id: 'excess-cold', name: 'Cold: the home cannot be kept warm', significant_from: '2026-10-01' }],
+});
+
+const env = useApp({
+  receiver: true,
+  files: { '/landlord/in-wales.json': JSON.stringify(inWales), '/landlord/with-cold.json': JSON.stringify(withCold) },
+});
 
 /** Ticks a checkbox by keyboard. */
 async function tick(page, label) {
@@ -36,9 +46,10 @@ async function deadline(page, id) {
   };
 }
 
-/** From the start page to the outcome: black mould, a child with asthma, spreading, first
- *  told on Wednesday 2 December 2026 (15 working days before Wednesday 23 December). */
-async function reportMould(page, { hazard, child, lungs, spreading }) {
+/** From the start page to the "who" question: black mould, a child with asthma, spreading,
+ *  first told on `told` (by default Wednesday 2 December 2026, 15 working days before
+ *  Wednesday 23 December; empty: not told yet). */
+async function reportMould(page, { hazard, child, lungs, spreading, told = '2 12 2026' }) {
   await start(page);
   await answerPages(page, { '/safety': 'No' });
   assert.equal(pathOf(page), '/hazard');
@@ -49,7 +60,7 @@ async function reportMould(page, { hazard, child, lungs, spreading }) {
   await tick(page, child);
   await tick(page, lungs);
   await chooseRadio(page, spreading);
-  await typeDate(page, '2 12 2026');
+  if (told) await typeDate(page, told);
   await checkPage(page);
   await next(page);
   assert.equal(pathOf(page), '/who');
@@ -125,6 +136,99 @@ test('black mould first told 15 working days ago: the investigation is late, and
     ['investigate_by', '2026-12-16', { working_days: 5 }],
     ['written_summary_by', '2026-12-21', { working_days: 2 }],
   ]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('black mould not yet reported: a hazard report with the law’s dates, not a complaint, stored as one', async () => {
+  const endpoint = encodeURIComponent(env.receiver.endpoint);
+  const page = await openPhone(env.browser, `${env.app.url}/?endpoint=${endpoint}`, { now: CHRISTMAS });
+  await reportMould(page, {
+    hazard: 'Yes, damp or mould', child: 'A baby or a child', lungs: 'Someone with a lung or heart condition',
+    spreading: 'I’m not sure', told: '',
+  });
+  // "When did you first tell them?" left empty answers "told before?": it is not asked.
+  const passed = await answerPages(page, {
+    '/who': 'I am complaining for myself', '/connection': 'Tenant',
+    ...repairNotPutRight({ '/when': async (p) => { await typeDate(p, '1 12 2026'); await chooseRadio(p, 'Yes'); } }),
+  });
+  assert.ok(!passed.includes('/told-before') && !passed.includes('/after-report'), passed.join(' '));
+  assert.equal(pathOf(page), '/outcome');
+  assert.equal(await page.locator('h1').getAttribute('data-outcome'), 'hazard-report');
+  assert.equal(await page.locator('h1').textContent(), 'Report the hazard to your landlord');
+  // Telling them on Wednesday 23 December (day 0): the 10th working day is Monday 11 January
+  // 2027, past Christmas Day, the Boxing Day holiday on Monday 28th and New Year's Day.
+  assert.deepEqual(await deadline(page, 'investigate_by'), { state: 'due', text: 'By Monday 11 January 2027' });
+  assert.match(await page.locator('main').textContent(), /none has passed yet\. So we will send it as a hazard report, with the dates\./);
+  await checkPage(page);
+  // Sending it as a hazard report goes on to say what is wrong; nothing is refused.
+  await chooseRadio(page, 'No');
+  assert.match(await page.locator('.inset').last().textContent(), /We will send it as a hazard report/);
+  await next(page);
+  assert.equal(pathOf(page), '/category');
+  await describeComplaint(page, { category: 'Damp and mould',
+    description: 'Black mould on the bedroom ceiling 🍄 since the cold weather began.',
+    impact: 'My daughter coughs at night.', outcome: 'Find the cause and treat the mould.' });
+  await typeInto(page, 'Your full name', 'Siân Ní Bhriain');
+  await chooseRadio(page, 'Email');
+  await typeInto(page, 'Email address', 'sian@example.org');
+  await next(page);
+  assert.equal(pathOf(page), '/check-answers');
+  assert.ok((await page.locator('main').textContent()).includes('Now send your hazard report'));
+  await checkPage(page);
+  await pressSend(page, 'Send hazard report');
+  const reference = await referenceOf(page);
+  assert.equal(await page.locator('h1').textContent(), 'Hazard report sent');
+  assert.equal((await deadline(page, 'investigate_by')).state, 'due');
+  await checkPage(page);
+
+  const { submission } = await stored(env.receiver.url, reference);
+  assert.equal(submission.kind, 'hazard-report');
+  assert.deepEqual([submission.triage.outcome, submission.triage.told_before, submission.triage.overridden], ['hazard-report', 'no', false]);
+  assert.deepEqual(submission.expected_dates, [], "the law's dates, not the policy's");
+  assert.equal(submission.hazard.first_told, null);
+  assert.deepEqual(submission.hazard.deadlines[0], { id: 'investigate_by', due: '2027-01-11' });
+  assert.deepEqual(submission.hazard.missed, []);
+  assert.match(submission.details.description, /🍄/);
+
+  // My complaints names it for what it is.
+  await page.getByRole('link', { name: /in My complaints/ }).click();
+  const item = page.locator(`[data-reference="${reference}"]`);
+  await item.waitFor();
+  assert.match(await item.textContent(), /A hazard report/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a hazard the landlord’s profile adds is offered, asked for, and given the law’s dates', async () => {
+  const settings = `?policy=${encodeURIComponent('/landlord/with-cold.json')}`;
+  const page = await openPhone(env.browser, `${env.app.url}/${settings}`, { now: CHRISTMAS });
+  await start(page);
+  await answerPages(page, { '/safety': 'No', '/hazard': 'Yes, something else that could harm someone' });
+  assert.equal(pathOf(page), '/about-the-hazard');
+  // Which hazard is asked first, and must be answered.
+  await chooseRadio(page, 'No');
+  await continueWithErrors(page);
+  assert.match(await page.locator('.error-summary').textContent(), /Select which of these it is, or something else/);
+  await checkPage(page);
+  assert.deepEqual(
+    await page.getByRole('group', { name: 'Which of these is it?' }).getByRole('radio').evaluateAll((radios) => radios.map((r) => r.labels[0].textContent)),
+    ['Cold: the home cannot be kept warm', 'Something else'],
+  );
+  await chooseRadio(page, 'Cold: the home cannot be kept warm');
+  await typeDate(page, '2 12 2026');
+  await checkPage(page);
+  await next(page);
+  await answerPages(page, {
+    '/who': 'I am complaining for myself', '/connection': 'Tenant',
+    ...repairNotPutRight({ '/when': async (p) => { await typeDate(p, '1 11 2026'); await chooseRadio(p, 'Yes'); } }),
+  });
+  assert.equal(pathOf(page), '/outcome');
+  // Told on Wednesday 2 December, like the mould: the investigation was due on the 16th.
+  assert.equal(await page.locator('[data-hazard]').getAttribute('data-hazard'), 'excess-cold');
+  assert.equal((await deadline(page, 'investigate_by')).text, 'Late by 5 working days. It was due by Wednesday 16 December 2026.');
+  assert.equal(await page.locator('h1').getAttribute('data-outcome'), 'complaint');
+  await checkPage(page);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -134,7 +134,7 @@ test('a stage 2 review is sent without reasons, even where the landlord asks for
   const page = await openPhone(env.browser, `${env.app.url}/review?policy=greatwell&endpoint=${endpoint}`);
   const reasons = page.getByLabel('Why are you unhappy with their reply? (optional)', { exact: true });
   assert.equal(await reasons.count(), 1);
-  assert.match(await page.locator('main').textContent(), /Greatwell Homes asks you to say why\. You do not have to\./);
+  assert.match(await page.locator('main').textContent(), /The policy of Greatwell Homes asks you to say why\. You do not have to\./);
   await typeInto(page, 'Reference number of your complaint', 'RC-TEST-0002');
   await typeDate(page, '11 12 2026');
   await typeInto(page, 'Your full name', 'Sam Lee');
