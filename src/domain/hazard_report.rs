@@ -101,10 +101,6 @@ impl HazardReport {
         let missed = self
             .deadlines
             .iter()
-            // Further work may begin up to 12 weeks on where 5 working days is not reasonably
-            // practicable, which the resident cannot judge: only the 12 weeks passing is
-            // surely a missed deadline.
-            .filter(|d| d.id != DeadlineId::FurtherWork)
             .filter_map(|d| d.missed(region, now))
             .collect();
         HazardReport { missed, ..self }
