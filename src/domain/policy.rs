@@ -577,6 +577,14 @@ impl Policy {
         Policy::builtin(Self::DEFAULT_ID).expect("the default profile is built in")
     }
 
+    /// Whether the landlord has councillors whose conduct a resident may want to complain
+    /// about: a council's policy (its other services go to the Local Government and Social
+    /// Care Ombudsman: `scheme` "both"), or one that gives words for that route itself.
+    pub fn has_councillors(&self) -> bool {
+        self.ombudsman.scheme == OmbudsmanScheme::Both
+            || self.exclusions.iter().any(|e| e.kind == ExclusionKind::CouncillorConduct)
+    }
+
     /// The nation the landlord's homes are in: the profile's `nation` or, where it names none,
     /// the one its `region` implies (England for "england-and-wales"). A profile whose nation
     /// and region disagree is refused when it is read.
