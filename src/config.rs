@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::brand::Brand;
 use crate::domain::language::Language;
+use crate::domain::pages::PageId;
 use crate::domain::policy::{Policy, PolicyError};
 
 /// Why the app cannot start, for the landlord's web team (the resident is told how else to
@@ -67,6 +68,13 @@ impl Config {
                 .filter(|value| !value.is_empty())
         };
         let page = window().location().href().unwrap_or_default();
+        // Mounted, the landlord's page as the resident first came to it: a reload deep in the
+        // journey (`/complain/who`) must find the same base and the same relative addresses.
+        let host_path = mounted.then(|| host_path(setting("base")));
+        let host_page = match &host_path {
+            Some(path) => absolute(path, &page),
+            None => page.clone(),
+        };
         // Every address a setting gives (policy, endpoint, logo) goes through this one check.
         // A user name or password is refused everywhere: `https://landlord.example@elsewhere/`
         // dresses one site up as another, and a browser will not fetch such an address. On
@@ -92,7 +100,7 @@ impl Config {
                 builtin(&id, app_base)
             }
             // A relative address is relative to the page that gave it.
-            Some(address) => allowed("policy", absolute(&address, &page))?,
+            Some(address) => allowed("policy", absolute(&address, &host_page))?,
         };
         let endpoint = setting("endpoint").unwrap_or_else(|| DEFAULT_ENDPOINT.into());
         let endpoint = allowed("endpoint", absolute(&endpoint, app_base))?;
@@ -102,14 +110,13 @@ impl Config {
             web_sys::console::warn_1(&format!("resident-complaints: {warning}").into());
         }
         // The logo is shown from where it is checked: relative to the page, as an <img> is.
-        brand.logo = brand.logo.map(|logo| allowed("logo", absolute(&logo, &page))).transpose()?;
+        brand.logo = brand.logo.map(|logo| allowed("logo", absolute(&logo, &host_page))).transpose()?;
 
-        let base_url = if mounted { page } else { app_base.to_string() };
-        let base = web_sys::Url::new(&base_url)
-            .map(|url| url.pathname())
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_string();
+        let base = match host_path {
+            Some(path) => path,
+            None => web_sys::Url::new(app_base).map(|url| url.pathname()).unwrap_or_default(),
+        };
+        let base = base.trim_end_matches('/').to_string();
         // On the app's own page the settings are its query string. On a landlord's page only
         // a language chosen with the link is kept, so a reload keeps it.
         let query = if mounted {
@@ -132,6 +139,46 @@ impl Config {
             let _ = element.style().set_property(property, &value);
         }
     }
+}
+
+/// Where a session keeps the landlord's page the app was mounted on.
+const HOST_PATH_KEY: &str = "resident-complaints/host-path";
+
+/// The path of the landlord's page the app is mounted on: the `base` setting
+/// (`data-base="/complain/"`) where the page gives one; else the page as first loaded in this
+/// tab, while the address is still under it; else this address less a page of the journey at
+/// its end (a link straight to `/complain/who`). Kept for the tab, for the next reload.
+fn host_path(setting: Option<String>) -> String {
+    let here = window().location().pathname().unwrap_or_default();
+    let session = window().session_storage().ok().flatten();
+    let remembered = session
+        .as_ref()
+        .and_then(|s| s.get_item(HOST_PATH_KEY).ok().flatten())
+        .filter(|path| {
+            here == *path || here.starts_with(&format!("{}/", path.trim_end_matches('/')))
+        });
+    let path = setting.or(remembered).unwrap_or_else(|| {
+        let (within, last) = here.rsplit_once('/').unwrap_or(("", &here));
+        match is_app_page(last) {
+            true => format!("{within}/"),
+            false => here.clone(),
+        }
+    });
+    if let Some(session) = session {
+        let _ = session.set_item(HOST_PATH_KEY, &path);
+    }
+    path
+}
+
+/// Whether `slug` names one of the app's pages.
+fn is_app_page(slug: &str) -> bool {
+    PageId::from_slug(slug).is_some()
+        || [
+            crate::pages::confirmation::SLUG,
+            crate::pages::my_complaints::SLUG,
+            crate::pages::setup_problem::SLUG,
+        ]
+        .contains(&slug)
 }
 
 /// A built-in profile's id: lowercase letters, digits and hyphens. Anything else is an address.

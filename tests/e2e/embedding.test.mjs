@@ -47,7 +47,15 @@ const FILES = {
     (page) => page.replace('</head>', '<style>html { font-size: 62.5%; }</style></head>')),
 };
 
-const env = useApp({ files: FILES });
+// The demo host page at /complain/, as a landlord would put it: the app under it, and a
+// profile given by an address relative to the page.
+const COMPLAIN_PAGE = readFileSync(join(DIST, 'demo', 'mount.html'), 'utf8')
+  .replace('href="host.css"', 'href="/demo/host.css"')
+  .replace('src="../app.js"', 'src="/app.js"')
+  .replace('data-policy="greatwell"', 'data-policy="landlord.json"');
+FILES['/complain/landlord.json'] = JSON.stringify(riverside);
+
+const env = useApp({ files: FILES, hostPages: { '/complain/': COMPLAIN_PAGE } });
 
 /** The page's `[data-milestone]` dates, as { id: 'YYYY-MM-DD' }. */
 const datesOf = async (page) =>
@@ -283,6 +291,38 @@ test('mounted in a page, the app keeps its styles and the page keeps its own', a
     document.querySelector('[data-resident-complaints]').shadowRoot.activeElement?.type), 'radio');
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
+});
+
+test('mounted under /complain/, a reload deep in the journey keeps the page and the answers, and Back works', async () => {
+  const page = await openPage(env.browser, { now: CHRISTMAS });
+  const heading = (name) => page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.goto(`${env.app.url}/complain/`);
+  // The relative profile address is the page's: Riverside's, not the built-in one.
+  await heading('Make a complaint to Riverside Test Homes');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  for (const [path, answer] of [['safety', 'No'], ['hazard', 'No']]) {
+    await page.waitForURL(new RegExp(`/complain/${path}$`));
+    await page.getByRole('radio', { name: answer, exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForURL(/\/complain\/who$/);
+  const who = 'Who is making this complaint?';
+  await heading(who);
+  await page.reload();
+  await heading(who);
+  assert.equal(new URL(page.url()).pathname, '/complain/who');
+  // Back goes to the page before, with its answer.
+  await page.getByRole('link', { name: 'Back' }).click();
+  await page.waitForURL(/\/complain\/hazard$/);
+  assert.ok(await page.getByRole('radio', { name: 'No', exact: true }).isChecked(), 'the answer is kept');
+  // A link straight to a page of the journey, in a new tab, finds the same base and profile.
+  const other = await page.context().newPage();
+  await other.goto(`${env.app.url}/complain/safety`);
+  await other.getByRole('radio', { name: 'No', exact: true }).waitFor();
+  assert.match(await other.locator('[data-resident-complaints]').evaluate((host) => host.shadowRoot.textContent), /Riverside Test Homes/);
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('mounted in a page whose root text is small, the app keeps its own sizes', async () => {
