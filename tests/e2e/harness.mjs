@@ -38,11 +38,12 @@ const TYPES = {
  *  Content-Security-Policy header of every response, `files` maps paths to extra content
  *  (a landlord's own profile, say) served with it, `hostPages` maps a path prefix to a
  *  landlord's page served at it and every page address under it (the host's own fallback,
- *  for the app mounted there), and `compress` answers in brotli when the
+ *  for the app mounted there; `hostCsp` is its Content-Security-Policy), and `compress`
+ *  answers in brotli when the
  *  browser accepts it, as a production host would. Resolves to { url, allow, close }, where
  *  `url` includes the prefix and `allow(origin)` adds an origin to the deployment's
  *  allowed-origins list in index.html (as a landlord would, for an endpoint elsewhere). */
-export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hostPages = {}, compress = false } = {}) {
+export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hostPages = {}, hostCsp, compress = false } = {}) {
   try {
     await stat(join(root, 'index.html'));
   } catch {
@@ -72,7 +73,10 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hos
       return res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] }).end(files[path]);
     }
     const host = Object.keys(hostPages).find((under) => path === under || (path.startsWith(under) && !extname(path)));
-    if (host) return res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] }).end(hostPages[host]);
+    if (host) {
+      const policy = hostCsp ? { 'Content-Security-Policy': hostCsp(host) } : {};
+      return res.writeHead(200, { ...headers, ...policy, 'Content-Type': TYPES['.html'] }).end(hostPages[host]);
+    }
     let file = join(root, path);
     if (!file.startsWith(root)) return res.writeHead(403, headers).end();
     if (path.endsWith('/') || !extname(path)) file = join(root, 'index.html');
