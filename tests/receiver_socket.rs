@@ -13,6 +13,10 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use common::{complaint, count_rows, TempDir, STAFF, UNLIMITED};
+use resident_complaints::domain::calendar::uk_time;
+use resident_complaints::domain::policy::Policy;
+use resident_complaints::domain::submission::Submission;
+use resident_complaints::domain::{examples, triage};
 use serde_json::{json, Value};
 
 /// A running receiver, killed when dropped.
@@ -436,6 +440,80 @@ fn the_command_line_refuses_what_it_cannot_run_with() {
     let out = run(&["--addr", "127.0.0.1:0", "--db", &db, "--staff-token-file", &short]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 32 characters"));
+}
+
+/// A landlord's own profile: greatwell's, under another id, with its own working days.
+fn own_profile(dir: &TempDir) -> (std::path::PathBuf, Policy) {
+    let mut json: Value =
+        serde_json::from_str(include_str!("../public/policies/greatwell.json")).unwrap();
+    json["id"] = json!("acacia-homes");
+    json["stages"]["stage1"]["acknowledge"]["days"] = json!(7);
+    json["stages"]["stage1"]["respond"]["days"] = json!(15);
+    let path = dir.path("acacia-homes.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    (path, Policy::from_json(&json.to_string()).unwrap())
+}
+
+#[test]
+fn a_landlords_own_profile_is_taken_and_its_dates_worked_out_again() {
+    let dir = TempDir::new("own-profile");
+    let (file, policy) = own_profile(&dir);
+    let receiver = Receiver::start(&dir, &["--policy", &file.display().to_string()]);
+    let now = uk_time(chrono::Utc::now());
+    let draft = examples::complaint(&policy.id);
+    let assessment = triage::assess(&policy, &draft, now.date_naive());
+    let submission = Submission::build(&policy, &draft, &assessment, now);
+    let body = serde_json::to_value(&submission).unwrap();
+    let (status, receipt) = post(&receiver, "own-profile", &body);
+    assert_eq!(status, 201, "{receipt}");
+    let (status, record) = stored(&receiver, receipt["reference"].as_str().unwrap());
+    assert_eq!(status, 200, "{record}");
+    assert_eq!(record["submission"]["profile"]["id"], json!("acacia-homes"));
+    assert_eq!(record["dates_match"], json!(true), "{record}");
+    // Its own working days, not greatwell's, whose dates are not the same.
+    let greatwell = Policy::builtin("greatwell").unwrap();
+    let theirs = Submission::dates_for(&greatwell, submission.kind, submission.submitted_at);
+    assert_eq!(record["server_expected_dates"], json!(submission.expected_dates));
+    assert_ne!(json!(theirs), json!(submission.expected_dates));
+    // A receiver without the file does not know it.
+    drop(receiver);
+    let other = TempDir::new("own-profile-unknown");
+    let without = Receiver::start(&other, &[]);
+    let (status, refusal) = post(&without, "own-profile", &body);
+    assert_eq!(status, 422, "{refusal}");
+    assert_eq!(refusal["errors"][0]["field"], json!("/profile/id"));
+}
+
+#[test]
+fn a_broken_profile_stops_the_receiver_from_starting_and_says_why() {
+    let dir = TempDir::new("broken-profile");
+    let (file, _) = own_profile(&dir);
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    // Three mistakes.
+    json["version"] = json!("");
+    json["stages"]["stage1"]["respond"]["days"] = json!(0);
+    json["stages"]["stage2"]["request_window"]["from"] = json!("receipt");
+    let broken = dir.path("broken.json");
+    std::fs::write(&broken, json.to_string()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_receiver"))
+        .args(["--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.path("receiver.sqlite"))
+        .arg("--policy")
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "it never listened");
+    let said = String::from_utf8(out.stderr).unwrap();
+    let broken = broken.display();
+    for problem in [
+        "version: must not be empty".to_string(),
+        "stages.stage1.respond.days: must be between 1 and 260".to_string(),
+        "stages.stage2.request_window.from: \"receipt\" cannot start this clock; use one of \"stage1-response\"".to_string(),
+    ] {
+        assert!(said.contains(&format!("{broken}: {problem}\n")), "{problem} in:\n{said}");
+    }
+    assert!(!dir.path("receiver.sqlite").exists(), "no database is made");
 }
 
 /// docs/receiver.md shows `receiver --help` as it is.

@@ -418,6 +418,19 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
+/// The problems found in a profile so far, in the order `Policy::from_json` meets them.
+#[derive(Default)]
+struct Problems(Vec<PolicyError>);
+
+impl Problems {
+    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(PolicyError {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+}
+
 /// The built-in profiles: id and JSON, the default first.
 const BUILTINS: &[(&str, &str)] = &[
     (
@@ -454,20 +467,32 @@ impl Policy {
     /// The profile used when none is chosen: the Housing Ombudsman's statutory Code.
     pub const DEFAULT_ID: &'static str = "hos-code-2024";
 
-    /// Parses and validates a profile.
+    /// Parses and validates a profile, naming the first problem.
     pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
+        Policy::from_json_naming_all(json).map_err(|mut problems| problems.remove(0))
+    }
+
+    /// Parses and validates a profile like `from_json`, but names every problem, for a
+    /// profile's author to fix them all at once (the receiver's `--policy`). A profile that
+    /// does not parse has one: parsing stops at the first.
+    pub fn from_json_naming_all(json: &str) -> Result<Policy, Vec<PolicyError>> {
         let deserializer = &mut serde_json::Deserializer::from_str(json);
         let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|err| {
             let field = err.path().to_string();
             let inner = err.into_inner();
-            PolicyError {
+            vec![PolicyError {
                 // serde_path_to_error names the whole document ".".
                 field: if field == "." { String::new() } else { field },
                 message: plain_serde_message(&inner),
-            }
+            }]
         })?;
-        policy.validate()?;
-        Ok(policy)
+        let mut problems = Problems::default();
+        policy.check(&mut problems);
+        if problems.0.is_empty() {
+            Ok(policy)
+        } else {
+            Err(problems.0)
+        }
     }
 
     /// Parses and validates a profile like `from_json`, but names a fault by its line and
@@ -522,27 +547,28 @@ impl Policy {
     /// Checks what the types alone cannot: non-empty texts, sensible numbers, anchors that make
     /// sense where they are used.
     fn validate(&self) -> Result<(), PolicyError> {
-        let fail = |field: &str, message: &str| {
-            Err(PolicyError {
-                field: field.to_string(),
-                message: message.to_string(),
-            })
-        };
+        let mut problems = Problems::default();
+        self.check(&mut problems);
+        problems.0.into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Every problem `validate` could name, in the order it names the first.
+    fn check(&self, problems: &mut Problems) {
         if !is_slug(&self.id) {
-            return fail(
+            problems.add(
                 "id",
                 "must be lowercase letters, digits and hyphens, like \"my-landlord\"",
             );
         }
         if self.version.trim().is_empty() {
-            return fail("version", "must not be empty");
+            problems.add("version", "must not be empty");
         }
         if self.landlord.name.has_blank() {
-            return fail("landlord.name", "must not be empty");
+            problems.add("landlord.name", "must not be empty");
         }
         for (i, contact) in self.landlord.contacts.iter().enumerate() {
             if contact.value.has_blank() {
-                return fail(
+                problems.add(
                     &format!("landlord.contacts[{i}].value"),
                     "must not be empty",
                 );
@@ -550,7 +576,7 @@ impl Policy {
         }
         if let Some(nation) = self.nation {
             if nation.region() != self.region {
-                return fail(
+                problems.add(
                     "nation",
                     &format!(
                         "\"{}\" does not go with region \"{}\": {} counts working days with region \"{}\"",
@@ -562,9 +588,9 @@ impl Policy {
                 );
             }
         }
-        self.check_hazards()?;
+        self.check_hazards(problems);
         if self.eligibility.who_may_complain.is_empty() {
-            return fail(
+            problems.add(
                 "eligibility.who_may_complain",
                 "must list at least one connection",
             );
@@ -572,33 +598,33 @@ impl Policy {
         if self.ombudsman.scheme == OmbudsmanScheme::Both
             && self.ombudsman.lgsco_services.is_empty()
         {
-            return fail(
+            problems.add(
                 "ombudsman.lgsco_services",
                 "must name the services the Local Government and Social Care Ombudsman covers when scheme is \"both\"",
             );
         }
         if let Some(limit) = &self.time_limit {
             if limit.months == 0 || limit.months > 120 {
-                return fail("time_limit.months", "must be between 1 and 120");
+                problems.add("time_limit.months", "must be between 1 and 120");
             }
         }
         let mut ids = std::collections::HashSet::new();
         for (i, exclusion) in self.exclusions.iter().enumerate() {
             let at = |name: &str| format!("exclusions[{i}].{name}");
             if !is_slug(&exclusion.id) {
-                return fail(&at("id"), "must be lowercase letters, digits and hyphens");
+                problems.add(at("id"), "must be lowercase letters, digits and hyphens");
             }
             if !ids.insert(exclusion.id.as_str()) {
-                return fail(&at("id"), "is used by another exclusion");
+                problems.add(at("id"), "is used by another exclusion");
             }
             if exclusion.decision.is_some() && exclusion.kind != ExclusionKind::OwnAppealRoute {
-                return fail(
+                problems.add(
                     &at("decision"),
                     "is only for an exclusion of kind \"own-appeal-route\"",
                 );
             }
             if exclusion.decision == Some(Decision::NoRoute) {
-                return fail(
+                problems.add(
                     &at("decision"),
                     "\"no-route\" is a decision without a route of its own; name the kind of decision this route covers, or leave it out for your general words",
                 );
@@ -609,56 +635,51 @@ impl Policy {
                 ("signpost", &exclusion.signpost),
             ] {
                 if text.has_blank() {
-                    return fail(&at(name), "must not be empty");
+                    problems.add(at(name), "must not be empty");
                 }
             }
         }
         if let Some(concern) = &self.stages.concern {
             if concern.name.trim().is_empty() {
-                return fail("stages.concern.name", "must not be empty");
+                problems.add("stages.concern.name", "must not be empty");
             }
             check_clock(
+                problems,
                 "stages.concern.resolve",
                 &concern.resolve,
                 &[Anchor::Receipt],
-            )?;
+            );
         }
-        check_stage("stages.stage1", &self.stages.stage1, &[Anchor::Receipt])?;
+        check_stage(problems, "stages.stage1", &self.stages.stage1, &[Anchor::Receipt]);
         if let Some(stage2) = &self.stages.stage2 {
-            check_stage("stages.stage2", &stage2.stage, &[Anchor::EscalationRequest])?;
+            check_stage(problems, "stages.stage2", &stage2.stage, &[Anchor::EscalationRequest]);
             if let Some(window) = &stage2.request_window {
                 check_clock(
+                    problems,
                     "stages.stage2.request_window",
                     window,
                     &[Anchor::Stage1Response],
-                )?;
+                );
             }
         }
         if let Some(days) = self.comment_reply_days {
             if days == 0 || days > MAX_DAYS {
-                return fail(
+                problems.add(
                     "comment_reply_days",
                     &format!("must be between 1 and {MAX_DAYS}"),
                 );
             }
         }
-        Ok(())
     }
 }
 
 impl Policy {
     /// Each listed hazard: a slug id used once, not damp and mould (always a significant
     /// hazard in England), a name; and only in a profile for England, where the law applies.
-    fn check_hazards(&self) -> Result<(), PolicyError> {
-        let fail = |field: String, message: &str| {
-            Err(PolicyError {
-                field,
-                message: message.to_string(),
-            })
-        };
+    fn check_hazards(&self, problems: &mut Problems) {
         if !self.hazards.is_empty() && self.nation() != Nation::England {
-            return fail(
-                "hazards".into(),
+            problems.add(
+                "hazards",
                 &format!(
                     "are for Awaab's Law, which applies in England only, and this profile's nation is {}",
                     self.nation().name()
@@ -669,78 +690,75 @@ impl Policy {
         for (i, hazard) in self.hazards.iter().enumerate() {
             let at = |name: &str| format!("hazards[{i}].{name}");
             if !is_slug(&hazard.id) {
-                return fail(at("id"), "must be lowercase letters, digits and hyphens");
+                problems.add(at("id"), "must be lowercase letters, digits and hyphens");
             }
             if hazard.id == super::hazards::DAMP_AND_MOULD {
-                return fail(
+                problems.add(
                     at("id"),
                     "damp and mould is always a significant hazard in England from 27 October 2025: leave it out",
                 );
             }
             if hazard.id == super::hazard_report::OTHER {
-                return fail(at("id"), "`other` stands for a hazard the profile does not list: choose another id");
+                problems.add(at("id"), "`other` stands for a hazard the profile does not list: choose another id");
             }
             if !ids.insert(hazard.id.as_str()) {
-                return fail(at("id"), "is used by another hazard");
+                problems.add(at("id"), "is used by another hazard");
             }
             if hazard.name.has_blank() {
-                return fail(at("name"), "must not be empty");
+                problems.add(at("name"), "must not be empty");
             }
         }
-        Ok(())
     }
 }
 
 /// Checks a stage's clocks: `start` is the anchor that opens the stage; its other clocks may
 /// also run from acknowledgement or logging.
-fn check_stage(path: &str, stage: &Stage, start: &[Anchor]) -> Result<(), PolicyError> {
+fn check_stage(problems: &mut Problems, path: &str, stage: &Stage, start: &[Anchor]) {
     if let Some(acknowledge) = &stage.acknowledge {
-        check_clock(&format!("{path}.acknowledge"), acknowledge, start)?;
+        check_clock(problems, &format!("{path}.acknowledge"), acknowledge, start);
     }
     let later = [start, &[Anchor::Acknowledgement, Anchor::Logging]].concat();
     if let Some(contact) = &stage.contact {
-        check_clock(&format!("{path}.contact"), contact, &later)?;
+        check_clock(problems, &format!("{path}.contact"), contact, &later);
     }
-    check_clock(&format!("{path}.respond"), &stage.respond, &later)?;
+    check_clock(problems, &format!("{path}.respond"), &stage.respond, &later);
     if stage.respond.counting != Counting::WorkingDays {
-        return Err(PolicyError {
-            field: format!("{path}.respond.counting"),
-            message: "response times are counted in working days".into(),
-        });
+        problems.add(
+            format!("{path}.respond.counting"),
+            "response times are counted in working days",
+        );
     }
     if let Some(days) = stage.extension_days {
         if days > MAX_DAYS {
-            return Err(PolicyError {
-                field: format!("{path}.extension_days"),
-                message: format!("must be at most {MAX_DAYS}"),
-            });
+            problems.add(
+                format!("{path}.extension_days"),
+                format!("must be at most {MAX_DAYS}"),
+            );
         }
     }
-    Ok(())
 }
 
-fn check_clock(path: &str, clock: &Clock, allowed: &[Anchor]) -> Result<(), PolicyError> {
+fn check_clock(problems: &mut Problems, path: &str, clock: &Clock, allowed: &[Anchor]) {
     if clock.days == 0 || clock.days > MAX_DAYS {
-        return Err(PolicyError {
-            field: format!("{path}.days"),
-            message: format!("must be between 1 and {MAX_DAYS}"),
-        });
+        problems.add(
+            format!("{path}.days"),
+            format!("must be between 1 and {MAX_DAYS}"),
+        );
     }
     if !allowed.contains(&clock.from) {
         let names: Vec<String> = allowed
             .iter()
             .map(|a| format!("\"{}\"", anchor_name(*a)))
             .collect();
-        return Err(PolicyError {
-            field: format!("{path}.from"),
-            message: format!(
+        problems.add(
+            format!("{path}.from"),
+            format!(
                 "\"{}\" cannot start this clock; use one of {}",
                 anchor_name(clock.from),
                 names.join(", ")
             ),
-        });
+        );
     }
-    Ok(())
 }
 
 fn anchor_name(anchor: Anchor) -> String {
@@ -811,6 +829,27 @@ mod tests {
             assert_eq!(policy, again);
         }
         assert!(Policy::builtin("no-such-landlord").is_none());
+    }
+
+    #[test]
+    fn every_problem_is_named_in_order_and_the_first_is_from_jsons() {
+        let mut json = default_json();
+        json["version"] = " ".into();
+        json["stages"]["stage1"]["respond"]["days"] = 0.into();
+        json["comment_reply_days"] = 999.into();
+        let text = json.to_string();
+        let problems = Policy::from_json_naming_all(&text).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["version", "stages.stage1.respond.days", "comment_reply_days"]
+        );
+        assert_eq!(Policy::from_json(&text).unwrap_err(), problems[0]);
+        assert_eq!(Policy::from_json_by_position(&text).unwrap_err(), problems[0]);
+        // One that does not parse has one problem: parsing stops there.
+        let problems = Policy::from_json_naming_all("{\"id\": 7}").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "id");
     }
 
     #[test]

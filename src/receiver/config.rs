@@ -35,6 +35,16 @@ pub struct Config {
     #[arg(long)]
     pub trust_forwarded_for: bool,
 
+    /// A landlord's own policy profile (JSON, as the app's policy check reads it), known
+    /// beside the built-in ones; repeatable. A profile with any problem, or whose id another
+    /// profile has, stops the receiver from starting
+    #[arg(long = "policy", value_name = "FILE")]
+    pub policy_files: Vec<PathBuf>,
+
+    /// Every *.json file in DIR, as if each were given with --policy
+    #[arg(long = "policies", value_name = "DIR")]
+    pub policy_dirs: Vec<PathBuf>,
+
     #[command(flatten)]
     pub limits: Limits,
 

@@ -12,6 +12,7 @@ pub mod config;
 pub mod photos;
 mod limits;
 mod problem;
+mod profiles;
 mod routes;
 mod secrets;
 mod store;
@@ -54,8 +55,11 @@ pub struct Receiver {
 }
 
 impl Receiver {
-    /// Opens the database and reads the staff token: what can go wrong before listening.
+    /// Opens the database, reads the staff token and the landlords' own profiles: what can go
+    /// wrong before listening.
     pub fn open(config: Config) -> Result<Receiver, String> {
+        // The profiles first: a mistake in one leaves no database behind.
+        let policies = profiles::load(&config.policy_files, &config.policy_dirs)?;
         let store = Store::open(&config.db).map_err(|e| {
             format!("cannot open the database {}: {e}", config.db.display())
         })?;
@@ -64,10 +68,7 @@ impl Receiver {
             None => None,
         };
         Ok(Receiver {
-            policies: Policy::builtin_ids()
-                .iter()
-                .filter_map(|id| Some((id.to_string(), Policy::builtin(id)?)))
-                .collect(),
+            policies,
             photo_limits: photos::PhotoLimits {
                 max_side: config.limits.photo_max_side,
                 max_pixels: config.limits.photo_max_pixels,
