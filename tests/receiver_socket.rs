@@ -516,6 +516,145 @@ fn a_broken_profile_stops_the_receiver_from_starting_and_says_why() {
     assert!(!dir.path("receiver.sqlite").exists(), "no database is made");
 }
 
+/// What a landlord's system received: each request's signature header and body.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
+
+/// A landlord's system on a free port: it answers the first `failures` requests with a 500,
+/// the rest with a 200 after `delay`. Returns its address and what it received.
+fn sink(failures: usize, delay: Duration) -> (String, Received) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let received = Received::default();
+    let log = received.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut reader = BufReader::new(stream.unwrap());
+            let (mut length, mut signature) = (0, String::new());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap() > 2 {
+                let (name, value) = line.split_once(':').unwrap_or((&line, ""));
+                match name.to_ascii_lowercase().as_str() {
+                    "content-length" => length = value.trim().parse().unwrap(),
+                    "x-signature-256" => signature = value.trim().to_string(),
+                    _ => {}
+                }
+                line.clear();
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let n = {
+                let mut log = log.lock().unwrap();
+                log.push((signature, String::from_utf8(body).unwrap()));
+                log.len()
+            };
+            let status = if n <= failures { "500 Internal Server Error" } else { "200 OK" };
+            std::thread::sleep(delay);
+            let answer = format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            let _ = reader.get_mut().write_all(answer.as_bytes());
+        }
+    });
+    (url, received)
+}
+
+/// Waits up to 20 seconds for `count` requests to arrive, then a little more for any extra.
+fn wait_for(received: &Received, count: usize) -> Vec<(String, String)> {
+    let started = Instant::now();
+    while received.lock().unwrap().len() < count && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    received.lock().unwrap().clone()
+}
+
+const FORWARD_SECRET: &str = "forward-secret-for-the-tests-0123456789";
+
+fn forwarding(dir: &TempDir, url: &str) -> Vec<String> {
+    std::fs::write(dir.path("forward-secret"), FORWARD_SECRET).unwrap();
+    let secret_file = dir.path("forward-secret").display().to_string();
+    ["--forward-webhook", url, "--forward-secret-file", &secret_file, "--forward-retry-ms", "200"]
+        .map(String::from)
+        .to_vec()
+}
+
+#[test]
+fn each_new_submission_is_forwarded_once_signed_and_the_resident_does_not_wait() {
+    use hmac::Mac;
+    let dir = TempDir::new("forward");
+    // A slow landlord's system: the resident's answer does not wait for it.
+    let (url, received) = sink(0, Duration::from_secs(3));
+    let flags = forwarding(&dir, &url);
+    let receiver = Receiver::start(&dir, &flags.iter().map(String::as_str).collect::<Vec<_>>());
+    let started = Instant::now();
+    let (status, receipt) = post(&receiver, "forward", &complaint(1));
+    assert_eq!(status, 201, "{receipt}");
+    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    // A retry of the same submission is not forwarded again.
+    assert_eq!(post(&receiver, "forward", &complaint(1)).0, 200);
+
+    let got = wait_for(&received, 1);
+    assert_eq!(got.len(), 1, "forwarded once: {got:?}");
+    let (signature, body) = &got[0];
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(FORWARD_SECRET.as_bytes()).unwrap();
+    mac.update(body.as_bytes());
+    let hex = signature.strip_prefix("sha256=").expect("sha256=<hex>");
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    mac.verify_slice(&bytes).expect("the signature verifies");
+    // What staff read of it.
+    let forwarded: Value = serde_json::from_str(body).unwrap();
+    let (_, record) = stored(&receiver, receipt["reference"].as_str().unwrap());
+    assert_eq!(forwarded["reference"], receipt["reference"]);
+    assert_eq!(forwarded["received_at"], receipt["received_at"]);
+    assert_eq!(forwarded["submission"], complaint(1));
+    assert_eq!(forwarded, record);
+    assert!(!body.contains(receipt["access_token"].as_str().unwrap()), "no access token");
+}
+
+#[test]
+fn a_landlords_system_that_fails_twice_still_gets_the_submission() {
+    let dir = TempDir::new("forward-retry");
+    let (url, received) = sink(2, Duration::ZERO);
+    let flags = forwarding(&dir, &url);
+    let receiver = Receiver::start(&dir, &flags.iter().map(String::as_str).collect::<Vec<_>>());
+    let (status, receipt) = post(&receiver, "forward", &complaint(1));
+    assert_eq!(status, 201, "{receipt}");
+    // 200 ms, then 600 ms later: the third attempt gets through, and there is no fourth.
+    let got = wait_for(&received, 3);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|attempt| attempt == &got[0]), "the same body and signature each time");
+    let forwarded: Value = serde_json::from_str(&got[2].1).unwrap();
+    assert_eq!(forwarded["reference"], receipt["reference"]);
+    let log = std::fs::read_to_string(dir.path("receiver.log")).unwrap();
+    assert_eq!(log.matches("trying again").count(), 2, "{log}");
+}
+
+#[test]
+fn forwarding_needs_a_plain_http_address_and_a_long_secret() {
+    let dir = TempDir::new("forward-flags");
+    let db = dir.path("x.sqlite").display().to_string();
+    let run = |extra: &[String]| {
+        Command::new(env!("CARGO_BIN_EXE_receiver"))
+            .args(["--addr", "127.0.0.1:0", "--db", &db])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let mut https = forwarding(&dir, "https://crm.example/hook");
+    let out = run(&https);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must be an http:// address"));
+    std::fs::write(dir.path("forward-secret"), "short").unwrap();
+    https[1] = "http://127.0.0.1:9/hook".into();
+    let out = run(&https);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 32 characters"));
+    // One without the other is a mistake in the command line.
+    let out = run(&["--forward-webhook".into(), "http://127.0.0.1:9/hook".into()]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
 /// docs/receiver.md shows `receiver --help` as it is.
 #[test]
 fn the_guide_shows_the_help_as_it_is() {

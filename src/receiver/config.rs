@@ -46,10 +46,38 @@ pub struct Config {
     pub policy_dirs: Vec<PathBuf>,
 
     #[command(flatten)]
+    pub keeping: Keeping,
+
+    #[command(flatten)]
     pub limits: Limits,
 
     #[command(flatten)]
     pub faults: Faults,
+}
+
+/// How long the receiver keeps what residents wrote, and where it sends each submission on to.
+#[derive(Clone, Debug, clap::Args)]
+#[command(next_help_heading = "Retention and forwarding")]
+pub struct Keeping {
+    /// Remove what residents wrote (the body, with its photos) from submissions received more
+    /// than N days ago, keeping their reference, kind, dates and steps; at start, then hourly
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub retain_days: Option<u32>,
+
+    /// After storing a submission, POST it as staff read it to URL (http:// only), signed
+    /// with the secret in --forward-secret-file: X-Signature-256: sha256=<HMAC-SHA256 of the
+    /// body, in hex>. Tried 5 times; the resident's answer never waits for it
+    #[arg(long, value_name = "URL", requires = "forward_secret_file")]
+    pub forward_webhook: Option<String>,
+
+    /// A file holding the secret (at least 32 characters) that signs what is forwarded
+    #[arg(long, value_name = "PATH", requires = "forward_webhook")]
+    pub forward_secret_file: Option<PathBuf>,
+
+    /// The wait before the first retry of a forward that failed; each later one waits three
+    /// times as long
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    pub forward_retry_ms: u64,
 }
 
 /// Every limit the receiver enforces. The defaults suit one landlord's residents on phones:
