@@ -105,7 +105,10 @@ pub fn place(errors: &[ServerError], kind: Kind, language: Language) -> Placed {
 pub fn said(errors: &[ServerError]) -> String {
     let said: Vec<String> = errors
         .iter()
-        .map(|e| format!("{} {}", if e.field.is_empty() { "(the body)" } else { &e.field }, e.message.trim()))
+        .map(|e| {
+            let at = if e.field.is_empty() { "(the body)" } else { &e.field };
+            format!("{at} {}", e.message.trim())
+        })
         .collect();
     said.join("; ")
 }
