@@ -4,7 +4,7 @@
 # wasm-opt from npm's binaryen, ahead of any other on the PATH.
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native test-contract plain-english build test-browser sizes bench
+.PHONY: serve test test-native test-contract plain-english build test-browser sizes bench check-profile
 
 ## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change), with the
 ## reference receiver beside it on 127.0.0.1:8081, storing to target/receiver.sqlite. Trunk
@@ -59,3 +59,9 @@ bench:
 	$(MAKE) build
 	cd tests/e2e && node bench.mjs
 	node tests/sizes.mjs --write
+
+## Check a landlord's profile as the policy check page does, naming every problem; exits 1 if
+## it has any (for a build pipeline): make check-profile FILE=path/to/profile.json
+check-profile:
+	@test -n "$(FILE)" || (echo "usage: make check-profile FILE=path/to/profile.json" >&2; exit 2)
+	@cargo run --quiet --no-default-features --bin check-profile -- $(FILE)

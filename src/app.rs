@@ -21,7 +21,7 @@ use crate::settings::{use_settings, Settings};
 /// Starts the whole app from `public/app.js` (see `main.rs`). It names a profile's fault by
 /// its position, which takes far less code than naming the field: the policy check does that.
 pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: whole_app, parse: Policy::from_json_by_position };
+    let edition = Edition { pages: whole_app, parse: by_position, for_web_team: false };
     launch(settings, app_base, container, edition);
 }
 
@@ -29,14 +29,14 @@ pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElem
 /// a wasm a fraction of the whole app's size. Every other page is the whole app's, loaded by a
 /// full page load (`public/app.js` prefetches it).
 pub fn start_first_page(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: first_page_only, parse: Policy::from_json_by_position };
+    let edition = Edition { pages: first_page_only, parse: by_position, for_web_team: false };
     launch(settings, app_base, container, edition);
 }
 
 /// Starts only the policy check (see `policy_check_app.rs`), for a landlord's web team: it
 /// names a profile's fault by field.
 pub fn start_policy_check(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: policy_check_only, parse: Policy::from_json };
+    let edition = Edition { pages: policy_check_only, parse: Policy::check, for_web_team: true };
     launch(settings, app_base, container, edition);
 }
 
@@ -70,12 +70,19 @@ fn policy_check_only(_: Settings, _: Answers) -> AnyView {
     view! { <pages::policy_check::PolicyCheckPage /> }.into_any()
 }
 
+/// A profile's first fault, by its position: residents' pages carry the least code.
+fn by_position(json: &str) -> Result<Policy, Vec<crate::domain::policy::PolicyError>> {
+    Policy::from_json_by_position(json).map_err(|error| vec![error])
+}
+
 /// What differs between the whole app, the first page's and the policy check's: the pages,
-/// and how a profile is checked.
+/// how a profile is checked, and who reads a problem first.
 #[derive(Clone, Copy)]
 struct Edition {
     pages: fn(Settings, Answers) -> AnyView,
-    parse: fn(&str) -> Result<Policy, crate::domain::policy::PolicyError>,
+    parse: fn(&str) -> Result<Policy, Vec<crate::domain::policy::PolicyError>>,
+    /// The policy check: a problem is for the web team alone, not a resident.
+    for_web_team: bool,
 }
 
 fn launch(
@@ -115,7 +122,7 @@ fn App(
 ) -> impl IntoView {
     let config = match config {
         Ok(config) => config,
-        Err(problem) => return view! { <Problem problem mounted language /> }.into_any(),
+        Err(problem) => return view! { <Problem problem mounted edition language /> }.into_any(),
     };
     let loaded = RwSignal::new(None);
     let address = config.policy.clone();
@@ -137,17 +144,22 @@ fn App(
         Some(Ok(policy)) => {
             view! { <Ready config=config.clone() policy pages language /> }.into_any()
         }
-        Some(Err(problem)) => view! { <Problem problem mounted language /> }.into_any(),
+        Some(Err(problem)) => view! { <Problem problem mounted edition language /> }.into_any(),
     })
     .into_any()
 }
 
-/// The app cannot start: what is wrong, for the web team, and other ways to complain.
+/// The app cannot start: what is wrong, for the web team, and other ways to complain; on the
+/// policy check, for the web team alone.
 #[component]
-fn Problem(problem: SetupProblem, mounted: bool, language: Language) -> impl IntoView {
+fn Problem(problem: SetupProblem, mounted: bool, edition: Edition, language: Language) -> impl IntoView {
+    let page = match edition.for_web_team {
+        true => view! { <pages::policy_check::ProfileProblems problem /> }.into_any(),
+        false => view! { <SetupProblemPage problem language /> }.into_any(),
+    };
     view! {
         <Layout service=t::layout::service(language).into() logo=None mounted language>
-            <SetupProblemPage problem language />
+            {page}
         </Layout>
     }
 }

@@ -22,7 +22,8 @@ pub enum SetupProblem {
     /// here without them.
     Userinfo { setting: &'static str, address: String },
     PolicyUnavailable { address: String, reason: String },
-    InvalidPolicy { address: String, error: PolicyError },
+    /// Every problem found (the app's own pages name the first, by its position).
+    InvalidPolicy { address: String, errors: Vec<PolicyError> },
     /// The endpoint answered a submission with a redirect (found when sending).
     EndpointRedirects { address: String },
 }
@@ -234,7 +235,7 @@ pub fn address_in(language: Language) -> String {
 /// Fetches a profile and checks it with `parse`.
 pub async fn fetch_policy(
     address: &str,
-    parse: fn(&str) -> Result<Policy, PolicyError>,
+    parse: fn(&str) -> Result<Policy, Vec<PolicyError>>,
 ) -> Result<Policy, SetupProblem> {
     let unavailable = |reason: String| SetupProblem::PolicyUnavailable {
         address: address.to_string(),
@@ -260,9 +261,9 @@ pub async fn fetch_policy(
         .text()
         .await
         .map_err(|_| unavailable("the server's answer could not be read".into()))?;
-    parse(&text).map_err(|error| SetupProblem::InvalidPolicy {
+    parse(&text).map_err(|errors| SetupProblem::InvalidPolicy {
         address: address.to_string(),
-        error,
+        errors,
     })
 }
 

@@ -131,7 +131,7 @@ fn broken_profiles_are_refused_by_both() {
         ("not an object", json!([1, 2, 3])),
         (
             "unknown top-level field",
-            changed(|p| p["$schema"] = "./policy.schema.json".into()),
+            changed(|p| p["schema"] = "./policy.schema.json".into()),
         ),
         ("missing id", changed(|p| remove(p, "id"))),
         (
@@ -505,6 +505,10 @@ fn edge_cases_are_accepted_by_both() {
     let validator = validator();
     let cases: Vec<(&str, Value)> = vec![
         ("the default", base()),
+        (
+            "an editor's $schema line",
+            changed(|p| p["$schema"] = "https://example.org/policies/policy.schema.json".into()),
+        ),
         (
             "texts in English and Welsh",
             changed(|p| {

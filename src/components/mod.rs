@@ -3,6 +3,7 @@ pub mod contacts;
 pub mod error_summary;
 pub mod fields;
 pub mod hazard_dates;
+pub mod linked_text;
 pub mod ombudsman;
 pub mod page_heading;
 pub mod question;

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::draft::{Draft, HazardAnswer, Spreading, Vulnerable};
-use super::hazards::{self, Deadline, DeadlineId, Missed};
+use super::hazards::{self, Deadline, Missed};
 use super::calendar::Region;
 use super::language::Language;
 use super::policy::Policy;
@@ -128,7 +128,7 @@ mod tests {
     use super::*;
     use crate::domain::examples;
     use crate::domain::draft::DateInput;
-    use crate::domain::hazards::Lateness;
+    use crate::domain::hazards::{DeadlineId, Lateness};
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()

@@ -11,6 +11,7 @@ pub mod hazards;
 pub mod examples;
 pub mod journey;
 pub mod language;
+pub mod linkify;
 pub mod local_text;
 pub mod ombudsman;
 pub mod page;

@@ -50,6 +50,22 @@ pub struct ChoiceQuestion {
     /// The message when nothing is chosen.
     pub missing: Words,
     pub hint: Option<Words>,
+    /// Whether a choice (by id) is offered under a policy: most are, always.
+    pub offered: fn(&Policy, &str) -> bool,
+}
+
+impl ChoiceQuestion {
+    /// The choices offered under `policy`, in order.
+    pub fn options(&self, policy: &Policy, language: Language) -> Vec<Offered> {
+        let mut options = (self.answer.options)(language);
+        options.retain(|offer| (self.offered)(policy, offer.id));
+        options
+    }
+}
+
+/// Every choice is offered, under every policy.
+pub const fn every_choice(_: &Policy, _: &str) -> bool {
+    true
 }
 
 /// One choice of the draft, without its type: what radios read and write. `choice_answer!`

@@ -9,13 +9,13 @@ use super::choice::choice;
 use super::deadlines::long_date;
 use super::hazard_report;
 use super::draft::{
-    AfterReport, Asb, Draft, FeedbackKind, HazardAnswer, Place, PriorComplaint, Who, YesNo,
-    LONG_TEXT_MAX, SHORT_TEXT_MAX,
+    AfterReport, Asb, Draft, FeedbackKind, HazardAnswer, Place, PriorComplaint, Responsibility, Who,
+    YesNo, LONG_TEXT_MAX, SHORT_TEXT_MAX,
 };
 use super::language::Language;
 use super::page::{
-    choice_answer, Checks, ChoiceAnswer, ChoiceQuestion, Form, Next, OwnForm, Page, Question,
-    TextQuestion,
+    choice_answer, every_choice, Checks, ChoiceAnswer, ChoiceQuestion, Form, Next, OwnForm, Page,
+    Question, TextQuestion,
 };
 use super::policy::Policy;
 use super::translations::{hazard, hints, questions, validation as v, when};
@@ -185,10 +185,8 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
         id: PageId::Safety,
         question: Question::Plain(questions::safety),
         form: Form::Choice(ChoiceQuestion {
-            field: FieldId::Danger,
-            answer: choice_answer!(danger),
-            missing: v::danger,
             hint: Some(hints::safety),
+            ..choice_question(FieldId::Danger, choice_answer!(danger), v::danger)
         }),
         next: Next::If {
             when: |d| d.danger == Some(YesNo::Yes),
@@ -535,11 +533,17 @@ pub static PAGES: [Page; PageId::ALL.len()] = [
     Page {
         id: PageId::Responsibility,
         question: Question::Plain(questions::responsibility),
-        form: choice(
-            FieldId::Responsibility,
-            choice_answer!(responsibility),
-            v::responsibility,
-        ),
+        form: Form::Choice(ChoiceQuestion {
+            // A councillor's conduct only where there are councillors: a council's policy.
+            offered: |policy, id| {
+                id != Responsibility::CouncillorConduct.id() || policy.has_councillors()
+            },
+            ..choice_question(
+                FieldId::Responsibility,
+                choice_answer!(responsibility),
+                v::responsibility,
+            )
+        }),
         next: Next::To(PageId::Outcome),
     },
     Page {
@@ -773,12 +777,18 @@ const CONTACT_FIELDS: &[FieldId] = &[
 
 /// A question answered by choosing one of a set.
 const fn choice(field: FieldId, answer: ChoiceAnswer, missing: Words) -> Form {
-    Form::Choice(ChoiceQuestion {
+    Form::Choice(choice_question(field, answer, missing))
+}
+
+/// The question of `choice`, to change before it becomes a form.
+const fn choice_question(field: FieldId, answer: ChoiceAnswer, missing: Words) -> ChoiceQuestion {
+    ChoiceQuestion {
         field,
         answer,
         missing,
         hint: None,
-    })
+        offered: every_choice,
+    }
 }
 
 /// A question answered in writing, of at most `LONG_TEXT_MAX` characters.

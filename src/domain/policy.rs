@@ -17,6 +17,10 @@ use super::choice::choice;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
+    /// The schema an editor checks the file against, for its hints as the author types:
+    /// accepted and not used.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Stable identifier, lowercase letters, digits and hyphens (`greatwell`).
     pub id: String,
     /// The profile's version, recorded with every submission judged under it.
@@ -418,19 +422,6 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-/// The problems found in a profile so far, in the order `Policy::from_json` meets them.
-#[derive(Default)]
-struct Problems(Vec<PolicyError>);
-
-impl Problems {
-    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(PolicyError {
-            field: field.into(),
-            message: message.into(),
-        });
-    }
-}
-
 /// The built-in profiles: id and JSON, the default first.
 const BUILTINS: &[(&str, &str)] = &[
     (
@@ -467,32 +458,81 @@ impl Policy {
     /// The profile used when none is chosen: the Housing Ombudsman's statutory Code.
     pub const DEFAULT_ID: &'static str = "hos-code-2024";
 
-    /// Parses and validates a profile, naming the first problem.
+    /// Parses and validates a profile.
     pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
-        Policy::from_json_naming_all(json).map_err(|mut problems| problems.remove(0))
-    }
-
-    /// Parses and validates a profile like `from_json`, but names every problem, for a
-    /// profile's author to fix them all at once (the receiver's `--policy`). A profile that
-    /// does not parse has one: parsing stops at the first.
-    pub fn from_json_naming_all(json: &str) -> Result<Policy, Vec<PolicyError>> {
         let deserializer = &mut serde_json::Deserializer::from_str(json);
         let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|err| {
             let field = err.path().to_string();
             let inner = err.into_inner();
-            vec![PolicyError {
+            PolicyError {
                 // serde_path_to_error names the whole document ".".
                 field: if field == "." { String::new() } else { field },
                 message: plain_serde_message(&inner),
+            }
+        })?;
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// Parses and checks a profile like `from_json`, but names every problem at once, for a
+    /// web team fixing one: each field of the wrong type or unknown (serde stops at the first,
+    /// so each is set aside and the rest read again), then every rule the types cannot check.
+    pub fn check(json: &str) -> Result<Policy, Vec<PolicyError>> {
+        use serde_path_to_error::Segment;
+        let mut value: serde_json::Value = serde_json::from_str(json).map_err(|err| {
+            vec![PolicyError {
+                field: String::new(),
+                message: plain_serde_message(&err),
             }]
         })?;
-        let mut problems = Problems::default();
-        policy.check(&mut problems);
-        if problems.0.is_empty() {
-            Ok(policy)
-        } else {
-            Err(problems.0)
+        let mut problems = Vec::new();
+        // Where a required field is missing or was set aside, the default profile's value
+        // stands in, so that reading goes on; problems about those fields are not the profile's.
+        let mut set_aside: Vec<String> = Vec::new();
+        let mut stood_in: Vec<String> = Vec::new();
+        // Each round takes a field out or puts one in, never the same twice.
+        for _ in 0..100 {
+            let error = match serde_path_to_error::deserialize::<_, Policy>(&value) {
+                Ok(policy) => {
+                    let own = policy.problems().into_iter().filter(|problem| {
+                        !stood_in.iter().any(|path| problem.field.starts_with(path.as_str()))
+                    });
+                    problems.extend(own);
+                    return if problems.is_empty() { Ok(policy) } else { Err(problems) };
+                }
+                Err(error) => error,
+            };
+            let mut path: Vec<Segment> = error.path().iter().cloned().collect();
+            let message = plain_serde_message(error.inner());
+            let missing = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(key, _)| key.to_string());
+            if let Some(key) = missing {
+                path.push(Segment::Map { key });
+                let ours = set_aside.contains(&dotted(&path));
+                if !ours {
+                    // Missing in the profile itself: named where it belongs.
+                    let within = dotted(&path[..path.len() - 1]);
+                    problems.push(PolicyError { field: within, message });
+                }
+                let default: serde_json::Value =
+                    serde_json::from_str(BUILTINS[0].1).expect("the default profile is JSON");
+                let stand_in = json_at(&default, &path).cloned();
+                if !stand_in.is_some_and(|field| json_insert(&mut value, &path, field)) {
+                    break;
+                }
+                stood_in.push(dotted(&path));
+                continue;
+            }
+            // serde names an unknown field by its own path; other faults by the field's.
+            problems.push(PolicyError { field: dotted(&path), message });
+            if !json_remove(&mut value, &path) {
+                break;
+            }
+            set_aside.push(dotted(&path));
         }
+        Err(problems)
     }
 
     /// Parses and validates a profile like `from_json`, but names a fault by its line and
@@ -537,6 +577,14 @@ impl Policy {
         Policy::builtin(Self::DEFAULT_ID).expect("the default profile is built in")
     }
 
+    /// Whether the landlord has councillors whose conduct a resident may want to complain
+    /// about: a council's policy (its other services go to the Local Government and Social
+    /// Care Ombudsman: `scheme` "both"), or one that gives words for that route itself.
+    pub fn has_councillors(&self) -> bool {
+        self.ombudsman.scheme == OmbudsmanScheme::Both
+            || self.exclusions.iter().any(|e| e.kind == ExclusionKind::CouncillorConduct)
+    }
+
     /// The nation the landlord's homes are in: the profile's `nation` or, where it names none,
     /// the one its `region` implies (England for "england-and-wales"). A profile whose nation
     /// and region disagree is refused when it is read.
@@ -544,41 +592,35 @@ impl Policy {
         self.nation.unwrap_or(Nation::implied_by(self.region))
     }
 
-    /// Checks what the types alone cannot: non-empty texts, sensible numbers, anchors that make
-    /// sense where they are used.
+    /// The first of [`Policy::problems`], if any.
     fn validate(&self) -> Result<(), PolicyError> {
-        let mut problems = Problems::default();
-        self.check(&mut problems);
-        problems.0.into_iter().next().map_or(Ok(()), Err)
+        self.problems().into_iter().next().map_or(Ok(()), Err)
     }
 
-    /// Every problem `validate` could name, in the order it names the first.
-    fn check(&self, problems: &mut Problems) {
+    /// Everything the types alone cannot check, every problem at once: non-empty texts,
+    /// sensible numbers, anchors that make sense where they are used.
+    fn problems(&self) -> Vec<PolicyError> {
+        let mut problems = Problems::default();
+        let p = &mut problems;
         if !is_slug(&self.id) {
-            problems.add(
-                "id",
-                "must be lowercase letters, digits and hyphens, like \"my-landlord\"",
-            );
+            p.add("id", "must be lowercase letters, digits and hyphens, like \"my-landlord\"");
         }
         if self.version.trim().is_empty() {
-            problems.add("version", "must not be empty");
+            p.add("version", "must not be empty");
         }
         if self.landlord.name.has_blank() {
-            problems.add("landlord.name", "must not be empty");
+            p.add("landlord.name", "must not be empty");
         }
         for (i, contact) in self.landlord.contacts.iter().enumerate() {
             if contact.value.has_blank() {
-                problems.add(
-                    &format!("landlord.contacts[{i}].value"),
-                    "must not be empty",
-                );
+                p.add(format!("landlord.contacts[{i}].value"), "must not be empty");
             }
         }
         if let Some(nation) = self.nation {
             if nation.region() != self.region {
-                problems.add(
+                p.add(
                     "nation",
-                    &format!(
+                    format!(
                         "\"{}\" does not go with region \"{}\": {} counts working days with region \"{}\"",
                         nation.id(),
                         self.region.id(),
@@ -588,44 +630,37 @@ impl Policy {
                 );
             }
         }
-        self.check_hazards(problems);
+        self.check_hazards(p);
         if self.eligibility.who_may_complain.is_empty() {
-            problems.add(
-                "eligibility.who_may_complain",
-                "must list at least one connection",
-            );
+            p.add("eligibility.who_may_complain", "must list at least one connection");
         }
         if self.ombudsman.scheme == OmbudsmanScheme::Both
             && self.ombudsman.lgsco_services.is_empty()
         {
-            problems.add(
+            p.add(
                 "ombudsman.lgsco_services",
                 "must name the services the Local Government and Social Care Ombudsman covers when scheme is \"both\"",
             );
         }
         if let Some(limit) = &self.time_limit {
             if limit.months == 0 || limit.months > 120 {
-                problems.add("time_limit.months", "must be between 1 and 120");
+                p.add("time_limit.months", "must be between 1 and 120");
             }
         }
         let mut ids = std::collections::HashSet::new();
         for (i, exclusion) in self.exclusions.iter().enumerate() {
             let at = |name: &str| format!("exclusions[{i}].{name}");
             if !is_slug(&exclusion.id) {
-                problems.add(at("id"), "must be lowercase letters, digits and hyphens");
-            }
-            if !ids.insert(exclusion.id.as_str()) {
-                problems.add(at("id"), "is used by another exclusion");
+                p.add(at("id"), "must be lowercase letters, digits and hyphens");
+            } else if !ids.insert(exclusion.id.as_str()) {
+                p.add(at("id"), "is used by another exclusion");
             }
             if exclusion.decision.is_some() && exclusion.kind != ExclusionKind::OwnAppealRoute {
-                problems.add(
-                    &at("decision"),
-                    "is only for an exclusion of kind \"own-appeal-route\"",
-                );
+                p.add(at("decision"), "is only for an exclusion of kind \"own-appeal-route\"");
             }
             if exclusion.decision == Some(Decision::NoRoute) {
-                problems.add(
-                    &at("decision"),
+                p.add(
+                    at("decision"),
                     "\"no-route\" is a decision without a route of its own; name the kind of decision this route covers, or leave it out for your general words",
                 );
             }
@@ -635,52 +670,38 @@ impl Policy {
                 ("signpost", &exclusion.signpost),
             ] {
                 if text.has_blank() {
-                    problems.add(at(name), "must not be empty");
+                    p.add(at(name), "must not be empty");
                 }
             }
         }
         if let Some(concern) = &self.stages.concern {
             if concern.name.trim().is_empty() {
-                problems.add("stages.concern.name", "must not be empty");
+                p.add("stages.concern.name", "must not be empty");
             }
-            check_clock(
-                problems,
-                "stages.concern.resolve",
-                &concern.resolve,
-                &[Anchor::Receipt],
-            );
+            check_clock(p, "stages.concern.resolve", &concern.resolve, &[Anchor::Receipt]);
         }
-        check_stage(problems, "stages.stage1", &self.stages.stage1, &[Anchor::Receipt]);
+        check_stage(p, "stages.stage1", &self.stages.stage1, &[Anchor::Receipt]);
         if let Some(stage2) = &self.stages.stage2 {
-            check_stage(problems, "stages.stage2", &stage2.stage, &[Anchor::EscalationRequest]);
+            check_stage(p, "stages.stage2", &stage2.stage, &[Anchor::EscalationRequest]);
             if let Some(window) = &stage2.request_window {
-                check_clock(
-                    problems,
-                    "stages.stage2.request_window",
-                    window,
-                    &[Anchor::Stage1Response],
-                );
+                check_clock(p, "stages.stage2.request_window", window, &[Anchor::Stage1Response]);
             }
         }
         if let Some(days) = self.comment_reply_days {
             if days == 0 || days > MAX_DAYS {
-                problems.add(
-                    "comment_reply_days",
-                    &format!("must be between 1 and {MAX_DAYS}"),
-                );
+                p.add("comment_reply_days", format!("must be between 1 and {MAX_DAYS}"));
             }
         }
+        problems.0
     }
-}
 
-impl Policy {
     /// Each listed hazard: a slug id used once, not damp and mould (always a significant
     /// hazard in England), a name; and only in a profile for England, where the law applies.
-    fn check_hazards(&self, problems: &mut Problems) {
+    fn check_hazards(&self, p: &mut Problems) {
         if !self.hazards.is_empty() && self.nation() != Nation::England {
-            problems.add(
+            p.add(
                 "hazards",
-                &format!(
+                format!(
                     "are for Awaab's Law, which applies in England only, and this profile's nation is {}",
                     self.nation().name()
                 ),
@@ -690,67 +711,68 @@ impl Policy {
         for (i, hazard) in self.hazards.iter().enumerate() {
             let at = |name: &str| format!("hazards[{i}].{name}");
             if !is_slug(&hazard.id) {
-                problems.add(at("id"), "must be lowercase letters, digits and hyphens");
-            }
-            if hazard.id == super::hazards::DAMP_AND_MOULD {
-                problems.add(
+                p.add(at("id"), "must be lowercase letters, digits and hyphens");
+            } else if hazard.id == super::hazards::DAMP_AND_MOULD {
+                p.add(
                     at("id"),
                     "damp and mould is always a significant hazard in England from 27 October 2025: leave it out",
                 );
-            }
-            if hazard.id == super::hazard_report::OTHER {
-                problems.add(at("id"), "`other` stands for a hazard the profile does not list: choose another id");
-            }
-            if !ids.insert(hazard.id.as_str()) {
-                problems.add(at("id"), "is used by another hazard");
+            } else if hazard.id == super::hazard_report::OTHER {
+                p.add(at("id"), "`other` stands for a hazard the profile does not list: choose another id");
+            } else if !ids.insert(hazard.id.as_str()) {
+                p.add(at("id"), "is used by another hazard");
             }
             if hazard.name.has_blank() {
-                problems.add(at("name"), "must not be empty");
+                p.add(at("name"), "must not be empty");
             }
         }
+    }
+}
+
+/// The problems found so far, in the order of the profile.
+#[derive(Default)]
+struct Problems(Vec<PolicyError>);
+
+impl Problems {
+    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(PolicyError {
+            field: field.into(),
+            message: message.into(),
+        });
     }
 }
 
 /// Checks a stage's clocks: `start` is the anchor that opens the stage; its other clocks may
 /// also run from acknowledgement or logging.
-fn check_stage(problems: &mut Problems, path: &str, stage: &Stage, start: &[Anchor]) {
+fn check_stage(p: &mut Problems, path: &str, stage: &Stage, start: &[Anchor]) {
     if let Some(acknowledge) = &stage.acknowledge {
-        check_clock(problems, &format!("{path}.acknowledge"), acknowledge, start);
+        check_clock(p, &format!("{path}.acknowledge"), acknowledge, start);
     }
     let later = [start, &[Anchor::Acknowledgement, Anchor::Logging]].concat();
     if let Some(contact) = &stage.contact {
-        check_clock(problems, &format!("{path}.contact"), contact, &later);
+        check_clock(p, &format!("{path}.contact"), contact, &later);
     }
-    check_clock(problems, &format!("{path}.respond"), &stage.respond, &later);
+    check_clock(p, &format!("{path}.respond"), &stage.respond, &later);
     if stage.respond.counting != Counting::WorkingDays {
-        problems.add(
-            format!("{path}.respond.counting"),
-            "response times are counted in working days",
-        );
+        p.add(format!("{path}.respond.counting"), "response times are counted in working days");
     }
     if let Some(days) = stage.extension_days {
         if days > MAX_DAYS {
-            problems.add(
-                format!("{path}.extension_days"),
-                format!("must be at most {MAX_DAYS}"),
-            );
+            p.add(format!("{path}.extension_days"), format!("must be at most {MAX_DAYS}"));
         }
     }
 }
 
-fn check_clock(problems: &mut Problems, path: &str, clock: &Clock, allowed: &[Anchor]) {
+fn check_clock(p: &mut Problems, path: &str, clock: &Clock, allowed: &[Anchor]) {
     if clock.days == 0 || clock.days > MAX_DAYS {
-        problems.add(
-            format!("{path}.days"),
-            format!("must be between 1 and {MAX_DAYS}"),
-        );
+        p.add(format!("{path}.days"), format!("must be between 1 and {MAX_DAYS}"));
     }
     if !allowed.contains(&clock.from) {
         let names: Vec<String> = allowed
             .iter()
             .map(|a| format!("\"{}\"", anchor_name(*a)))
             .collect();
-        problems.add(
+        p.add(
             format!("{path}.from"),
             format!(
                 "\"{}\" cannot start this clock; use one of {}",
@@ -773,6 +795,69 @@ fn is_slug(text: &str) -> bool {
         && text
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A field's path as a profile's author reads it (`stages.stage1.respond.days`), empty for
+/// the whole document.
+fn dotted(path: &[serde_path_to_error::Segment]) -> String {
+    use serde_path_to_error::Segment;
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => text.push_str(&format!("[{index}]")),
+            Segment::Map { key } if text.is_empty() => text.push_str(key),
+            Segment::Map { key } => text.push_str(&format!(".{key}")),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    text
+}
+
+/// The value at `path` in `value`, if there is one.
+fn json_at<'v>(value: &'v serde_json::Value, path: &[serde_path_to_error::Segment]) -> Option<&'v serde_json::Value> {
+    use serde_path_to_error::Segment;
+    path.iter().try_fold(value, |value, segment| match segment {
+        Segment::Map { key } => value.get(key),
+        Segment::Seq { index } => value.get(index),
+        Segment::Enum { .. } | Segment::Unknown => Some(value),
+    })
+}
+
+/// The object or array holding the field at `path`, with the field's own segment.
+fn json_parent<'v>(
+    value: &'v mut serde_json::Value,
+    path: &[serde_path_to_error::Segment],
+) -> Option<(&'v mut serde_json::Value, serde_path_to_error::Segment)> {
+    use serde_path_to_error::Segment;
+    let (last, within) = path.split_last()?;
+    let parent = within.iter().try_fold(value, |value, segment| match segment {
+        Segment::Map { key } => value.get_mut(key),
+        Segment::Seq { index } => value.get_mut(index),
+        Segment::Enum { .. } | Segment::Unknown => Some(value),
+    })?;
+    Some((parent, last.clone()))
+}
+
+/// Takes the field at `path` out of `value`; false where there is none to take.
+fn json_remove(value: &mut serde_json::Value, path: &[serde_path_to_error::Segment]) -> bool {
+    use serde_path_to_error::Segment;
+    match json_parent(value, path) {
+        Some((serde_json::Value::Object(map), Segment::Map { key })) => map.remove(&key).is_some(),
+        Some((serde_json::Value::Array(items), Segment::Seq { index })) if index < items.len() => {
+            items.remove(index);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Puts `field` at `path` in `value`, in an object that is there; false otherwise.
+fn json_insert(value: &mut serde_json::Value, path: &[serde_path_to_error::Segment], field: serde_json::Value) -> bool {
+    use serde_path_to_error::Segment;
+    match json_parent(value, path) {
+        Some((serde_json::Value::Object(map), Segment::Map { key })) => map.insert(key, field).is_none(),
+        _ => false,
+    }
 }
 
 /// serde_json's message without its "at line 3 column 5" tail when the path already says where.
@@ -829,27 +914,6 @@ mod tests {
             assert_eq!(policy, again);
         }
         assert!(Policy::builtin("no-such-landlord").is_none());
-    }
-
-    #[test]
-    fn every_problem_is_named_in_order_and_the_first_is_from_jsons() {
-        let mut json = default_json();
-        json["version"] = " ".into();
-        json["stages"]["stage1"]["respond"]["days"] = 0.into();
-        json["comment_reply_days"] = 999.into();
-        let text = json.to_string();
-        let problems = Policy::from_json_naming_all(&text).unwrap_err();
-        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
-        assert_eq!(
-            fields,
-            ["version", "stages.stage1.respond.days", "comment_reply_days"]
-        );
-        assert_eq!(Policy::from_json(&text).unwrap_err(), problems[0]);
-        assert_eq!(Policy::from_json_by_position(&text).unwrap_err(), problems[0]);
-        // One that does not parse has one problem: parsing stops there.
-        let problems = Policy::from_json_naming_all("{\"id\": 7}").unwrap_err();
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].field, "id");
     }
 
     #[test]
@@ -966,6 +1030,41 @@ mod tests {
         let err = error_after(|p| p["nation"] = "cornwall".into());
         assert_eq!(err.field, "nation");
         assert!(err.message.contains("northern-ireland"), "lists the nations: {err}");
+    }
+
+    #[test]
+    fn every_problem_at_once_for_the_web_team() {
+        let mut json = default_json();
+        json["landlrod"] = serde_json::json!("typo");
+        json["region"] = serde_json::json!("wales");
+        json["time_limit"] = serde_json::json!({ "months": 0, "special_circumstances": true });
+        json["stages"]["stage1"]["respond"]["days"] = serde_json::json!(0);
+        json["eligibility"]["who_may_complain"] = serde_json::json!([]);
+        let problems = Policy::check(&json.to_string()).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["landlrod", "region", "eligibility.who_may_complain", "time_limit.months", "stages.stage1.respond.days"],
+            "{problems:#?}"
+        );
+        assert!(problems[0].message.starts_with("unknown field `landlrod`"), "{}", problems[0]);
+        // The first is the one `from_json` names; a valid profile has none.
+        assert_eq!(Policy::from_json(&json.to_string()).unwrap_err().message, problems[0].message);
+        assert!(Policy::check(&default_json().to_string()).is_ok());
+        // An editor's `$schema` line is welcome.
+        let mut with_schema = default_json();
+        with_schema["$schema"] = serde_json::json!("./policy.schema.json");
+        assert!(Policy::check(&with_schema.to_string()).is_ok());
+        assert!(Policy::from_json_by_position(&with_schema.to_string()).is_ok());
+        // A missing field cannot be set aside: it is the last named.
+        let mut json = default_json();
+        json.as_object_mut().unwrap().remove("landlord");
+        json["region"] = serde_json::json!(7);
+        let problems = Policy::check(&json.to_string()).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields.len(), 2, "{problems:#?}");
+        assert!(problems.iter().any(|p| p.message.starts_with("missing field `landlord`")), "{problems:#?}");
+        assert_eq!(Policy::check("{ not json").unwrap_err().len(), 1);
     }
 
     #[test]

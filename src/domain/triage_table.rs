@@ -84,9 +84,9 @@ struct Answer {
 }
 
 /// The choices of a page that asks for one, each setting its answer.
-fn choices(question: &ChoiceQuestion) -> Vec<Answer> {
+fn choices(policy: &Policy, question: &ChoiceQuestion) -> Vec<Answer> {
     let answer = question.answer;
-    let offered = (answer.options)(ENGLISH);
+    let offered = question.options(policy, ENGLISH);
     debug_assert!(offered.len() <= 16, "a cell holds at most 16 answers");
     offered
         .into_iter()
@@ -113,7 +113,7 @@ fn date_before(received: NaiveDate, months: u32) -> DateInput {
 /// represented by one answer per thing the rules tell apart.
 fn answers(policy: &Policy, page: PageId) -> Vec<Answer> {
     if let Form::Choice(question) = &page.page().form {
-        return choices(question);
+        return choices(policy, question);
     }
     match page {
         PageId::When => {

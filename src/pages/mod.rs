@@ -72,11 +72,12 @@ pub fn view(page: PageId) -> AnyView {
 
 /// A page that asks one question with radios.
 fn choice_page(page: PageId, choice: &'static ChoiceQuestion) -> AnyView {
-    let title = question(page);
-    let hint = choice.hint.map(|hint| hint(use_settings().language).to_string());
+    let (title, settings) = (question(page), use_settings());
+    let hint = choice.hint.map(|hint| hint(settings.language).to_string());
+    let options = settings.policy.with_value(|policy| choice.options(policy, settings.language));
     view! {
         <QuestionPage page title=title.clone()>
-            <Radios field=choice.field question=title heading=true hint answer=choice.answer />
+            <Radios field=choice.field question=title heading=true hint answer=choice.answer options />
         </QuestionPage>
     }
     .into_any()

@@ -8,6 +8,7 @@ use crate::domain::page::{choice_answer, offered};
 use crate::domain::pages::FieldId;
 use crate::components::fields::{Radios, TextArea};
 use crate::components::hazard_dates::HazardDates;
+use crate::components::linked_text::LinkedText;
 use crate::domain::hazard_report::HazardReport;
 use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::question::QuestionPage;
@@ -53,7 +54,7 @@ pub fn OutcomePage() -> impl IntoView {
     let signpost = assessment.signpost(language).map(|signpost| {
         view! {
             <h2 class="heading-m">{t::instead(language)}</h2>
-            <p class="pre-line" lang=words_lang>{signpost}</p>
+            <p class="pre-line" lang=words_lang><LinkedText text=signpost /></p>
         }
     });
     // Where the law sets the route, the landlord's own words for it follow ours.
@@ -63,8 +64,8 @@ pub fn OutcomePage() -> impl IntoView {
             <div class="landlord-words" data-exclusion=exclusion.id.clone()>
                 <h2 class="heading-m">{t::landlord_says(language, &landlord)}</h2>
                 <p lang=lang><strong>{exclusion.summary.get(language).to_string()}</strong></p>
-                <p class="pre-line" lang=lang>{exclusion.explanation.get(language).to_string()}</p>
-                <p class="pre-line" lang=lang>{exclusion.signpost.get(language).to_string()}</p>
+                <p class="pre-line" lang=lang><LinkedText text=exclusion.explanation.get(language).to_string() /></p>
+                <p class="pre-line" lang=lang><LinkedText text=exclusion.signpost.get(language).to_string() /></p>
             </div>
         }
     });
@@ -160,7 +161,7 @@ pub fn OutcomePage() -> impl IntoView {
         <QuestionPage page=PageId::Outcome title=title.clone()>
             <PageHeading title attr:data-outcome=assessment.outcome.id() />
             {summary.map(|summary| view! { <p class="lead" lang=words_lang>{summary}</p> })}
-            {assessment.reason_shown().then(|| view! { <p class="pre-line" lang=words_lang>{assessment.reason(language)}</p> })}
+            {assessment.reason_shown().then(|| view! { <p class="pre-line" lang=words_lang><LinkedText text=assessment.reason(language) /></p> })}
             {not_eligible.map(|text| view! { <div class="inset"><p>{text}</p></div> })}
             {hazard}
             {signpost}

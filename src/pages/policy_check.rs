@@ -293,3 +293,38 @@ fn awaabs_law(policy: &Policy, today: chrono::NaiveDate) -> impl IntoView {
         {body}
     }
 }
+
+/// The policy check when the profile cannot be used: every problem, for the web team fixing
+/// it (residents never see this page).
+#[component]
+pub fn ProfileProblems(problem: crate::config::SetupProblem) -> impl IntoView {
+    use crate::config::SetupProblem;
+    let title = "This profile cannot be used yet";
+    crate::config::set_title(&format!("{title} – Policy check"));
+    let body = match problem {
+        SetupProblem::InvalidPolicy { address, errors } => {
+            let count = match errors.len() {
+                1 => "1 problem".to_string(),
+                n => format!("{n} problems"),
+            };
+            let items = errors
+                .into_iter()
+                .map(|error| {
+                    let field = (!error.field.is_empty()).then(|| view! { <code>{error.field.clone()}</code>": " });
+                    view! { <li data-profile-problem>{field}{error.message}</li> }
+                })
+                .collect_view();
+            view! {
+                <p>"The profile at " <code>{address}</code> " has " {count} ". Fix them, then reload this page. Each names its field, as a path into the file."</p>
+                <ul class="list list--bullet">{items}</ul>
+                <p>"The fields are described in " <a href="policies/policy.schema.json">"policies/policy.schema.json"</a> ". Your editor can check the file as you type if it starts with " <code>"\"$schema\": \"policies/policy.schema.json\""</code> ". From the command line: " <code>"make check-profile FILE=your-profile.json"</code> "."</p>
+            }
+            .into_any()
+        }
+        other => view! { <p data-problem>{crate::pages::setup_problem::explain(&other)}</p> }.into_any(),
+    };
+    view! {
+        <PageHeading title=title.to_string() class="heading-xl" />
+        {body}
+    }
+}

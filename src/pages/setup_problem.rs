@@ -19,7 +19,7 @@ use crate::settings::use_settings;
 pub const SLUG: &str = "setup-problem";
 
 /// What is wrong, in words for the web team.
-fn explain(problem: &SetupProblem) -> String {
+pub fn explain(problem: &SetupProblem) -> String {
     match problem {
         SetupProblem::UnknownPolicy(id) => format!(
             "There is no built-in complaints policy called \u{201c}{id}\u{201d}. The built-in \
@@ -38,10 +38,11 @@ fn explain(problem: &SetupProblem) -> String {
         SetupProblem::PolicyUnavailable { address, reason } => {
             format!("The complaints policy at {address} could not be used: {reason}.")
         }
-        SetupProblem::InvalidPolicy { address, error } => {
+        SetupProblem::InvalidPolicy { address, errors } => {
+            let error = errors.first().map(ToString::to_string).unwrap_or_default();
             // Residents' pages name a fault by its position only; the policy check, by field.
-            let field = if error.field.is_empty() && error.message.contains(" at line ") {
-                " The policy-check page, with the same policy setting, names the field."
+            let field = if error.contains(" at line ") {
+                " The policy-check page, with the same policy setting, names the field, and every other problem."
             } else {
                 ""
             };

@@ -1,7 +1,7 @@
 //! The policy profiles a receiver knows: the built-in ones, and a landlord's own from
 //! `--policy FILE` and `--policies DIR`. Each file is checked before the receiver listens, with
-//! the checks and words of the app's policy check (`Policy::from_json`), so a profile the app
-//! refuses is never taken here, and the other way round.
+//! the checks and words of the app's policy check (`Policy::check`, every problem at once), so
+//! a profile the web team's check refuses is never taken here, and the other way round.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -39,7 +39,7 @@ pub fn load(files: &[PathBuf], dirs: &[PathBuf]) -> Result<HashMap<String, Polic
                 continue;
             }
         };
-        let policy = match Policy::from_json_naming_all(&text) {
+        let policy = match Policy::check(&text) {
             Ok(policy) => policy,
             Err(errors) => {
                 problems.extend(errors.iter().map(|e| named(e.to_string())));

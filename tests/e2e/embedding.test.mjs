@@ -24,6 +24,10 @@ riverside.exclusions.find((e) => e.kind === 'anti-social-behaviour').explanation
 
 const brokenSchema = structuredClone(riverside);
 brokenSchema.stages.stage1.respond.from = 'tomorrow';
+// Three mistakes a web team makes, and an editor's $schema line, which is welcome.
+const threeMistakes = structuredClone(brokenSchema);
+Object.assign(threeMistakes, { $schema: '../policies/policy.schema.json', regoin: 'england-and-wales' });
+threeMistakes.landlord.name = '';
 
 /** A demo host page served from /landlord/, with `change` made to it (the pages' own
  *  stylesheet stays in /demo/). */
@@ -33,6 +37,7 @@ const demoPage = (name, change) =>
 const FILES = {
   '/landlord/riverside.json': JSON.stringify(riverside),
   '/landlord/broken-schema.json': JSON.stringify(brokenSchema),
+  '/landlord/three-mistakes.json': JSON.stringify(threeMistakes),
   '/landlord/not-json.json': '{ "id": "riverside-test", ',
   // The demo iframe page with a long introduction above the app.
   '/landlord/long-iframe.html': demoPage('iframe.html',
@@ -65,6 +70,8 @@ test('a profile given by address drives the dates and the exclusions shown', asy
   }
   await page.waitForURL(/\/outcome\?policy=/);
   assert.match(await page.locator('main').textContent(), new RegExp(ASB_WORDS.slice(0, 40)));
+  // The landlord's phone number is one tap away.
+  assert.equal(await page.getByRole('link', { name: '0300 000 0000' }).getAttribute('href'), 'tel:03000000000');
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
 });
@@ -95,13 +102,12 @@ test('the policy check shows where a profile given by address falls short of the
 
 test('a profile that is missing, not JSON or not valid gives a clear page for each', async () => {
   // Residents' pages (the start page's small wasm, and the whole app's) name a fault by
-  // position; the policy check, a wasm of its own for the web team, names the field.
+  // position; the policy check, a wasm of its own for the web team, names the field (below).
   const cases = [
     ['/', '/landlord/missing.json', /could not be used: the server answered 404/],
     ['/', '/landlord/not-json.json', /is not a valid profile\. not valid JSON: EOF while parsing/],
     ['/', '/landlord/broken-schema.json', /is not a valid profile\. unknown variant `tomorrow`, .* at line 1 column \d+\. .*policy-check page/],
     ['/safety', '/landlord/broken-schema.json', /is not a valid profile\. unknown variant `tomorrow`, .* at line 1 column \d+\. .*policy-check page/],
-    ['/policy-check', '/landlord/broken-schema.json', /is not a valid profile\. stages\.stage1\.respond\.from: unknown variant `tomorrow`/],
     ['/', 'no-such-landlord', /There is no built-in complaints policy called “no-such-landlord”/],
   ];
   for (const [path, policy, explanation] of cases) {
@@ -117,6 +123,24 @@ test('a profile that is missing, not JSON or not valid gives a clear page for ea
     assert.deepEqual(page.problems.filter((p) => !p.includes('404')), [], policy);
     await page.context().close();
   }
+});
+
+test('the policy check names every problem of a profile, for the web team alone', async () => {
+  const page = await openPage(env.browser);
+  await page.goto(`${env.app.url}/policy-check?policy=${encodeURIComponent('/landlord/three-mistakes.json')}`);
+  await page.getByRole('heading', { level: 1, name: 'This profile cannot be used yet' }).waitFor();
+  const problems = await page.locator('[data-profile-problem]').allTextContents();
+  assert.equal(problems.length, 3, problems.join('\n'));
+  assert.match(problems[0], /^regoin: unknown field `regoin`/);
+  assert.match(problems[1], /^stages\.stage1\.respond\.from: unknown variant `tomorrow`/);
+  assert.equal(problems[2], 'landlord.name: must not be empty');
+  assert.match(await page.locator('main').textContent(), /has 3 problems\. Fix them, then reload this page\./);
+  // Not the residents' page: no apology, no Ombudsman.
+  assert.equal(await page.getByRole('link', { name: 'Housing Ombudsman' }).count(), 0);
+  assert.equal(await page.title(), 'This profile cannot be used yet – Policy check');
+  await assertAccessible(page);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('addresses on other sites are refused unless the deployment allows them', async () => {
