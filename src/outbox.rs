@@ -257,6 +257,15 @@ impl Courier {
         };
         let attempts = (!ours).then_some(OTHERS_ATTEMPTS);
         let outcome = api::send(&pending, report, attempts).await;
+        if let Delivery::Refused(errors) = &outcome {
+            // The backend's own words are for the landlord's web team, in the console; the
+            // resident reads ours (`refusal::place`).
+            leptos::logging::warn!(
+                "{} refused a submission: {}",
+                pending.endpoint,
+                refusal::said(errors)
+            );
+        }
         let unsendable = match &outcome {
             // Tried enough for this visit: it waits as it was.
             Delivery::NotYet => return None,
@@ -311,8 +320,8 @@ impl Courier {
             }
             Delivery::Refused(errors) if ours => {
                 let placed = refusal::place(&errors, pending.kind, self.settings.language);
-                if let Some(said) = placed.unplaced {
-                    self.failure.set(Some(said));
+                if let Some(message) = placed.unplaced {
+                    self.failure.set(Some(message));
                 }
                 Some(Ended::Refused(placed.problems))
             }

@@ -821,3 +821,55 @@ async fn a_database_from_the_first_receiver_is_brought_up_to_date() {
     let conflict = receiver.post(Some("old-key"), complaint(2).to_string()).await;
     assert_eq!(conflict.status, 409);
 }
+
+#[tokio::test]
+async fn past_retain_days_what_residents_wrote_is_removed_and_the_rest_kept() {
+    let receiver = Harness::with_staff("retain", &[], true);
+    let old = receiver.post(Some("old"), complaint(1).to_string()).await;
+    let (reference, token) = (old.str("reference"), old.str("access_token"));
+    let recent = receiver.post(Some("recent"), complaint(2).to_string()).await.str("reference");
+    let today = resident_complaints::domain::calendar::uk_time(chrono::Utc::now()).date_naive();
+    let step = json!({ "status": "acknowledged", "date": today.to_string() });
+    assert_eq!(receiver.add_event(&reference, STAFF, step).await.status, 201);
+    let before = receiver.record(&reference).await;
+    // The old one was received 31 days ago, written in summer time: compared as an instant.
+    let received = (chrono::Utc::now() - chrono::Duration::days(31))
+        .with_timezone(&chrono::FixedOffset::east_opt(3600).unwrap())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    let db = rusqlite::Connection::open(receiver.dir.path("receiver.sqlite")).unwrap();
+    db.execute(
+        "UPDATE submissions SET received_at = ?1 WHERE reference = ?2",
+        [&received, &reference],
+    )
+    .unwrap();
+    drop(db);
+
+    // A receiver started with --retain-days 30 removes it at start.
+    let Harness { dir, .. } = receiver;
+    let receiver = Harness::open(dir, &["--retain-days", "30"], true);
+    let after = receiver.record(&reference).await;
+    assert_eq!(after["submission"], Value::Null);
+    assert!(after["body_removed_at"].is_string(), "{after}");
+    for kept in ["reference", "server_expected_dates", "dates_match"] {
+        assert_eq!(after[kept], before[kept], "{kept}");
+    }
+    assert_eq!(after["received_at"], json!(received));
+    assert_eq!(after["status"]["events"][1], before["status"]["events"][1]);
+    assert_eq!(after["status"]["kind"], before["status"]["kind"]);
+    // The resident still reads its status; nothing they wrote is left in the file.
+    let status = receiver.get(&format!("/v1/submissions/{reference}/status"), Some(&token)).await;
+    assert_eq!(status.status, 200, "{}", status.text);
+    let db = rusqlite::Connection::open(receiver.dir.path("receiver.sqlite")).unwrap();
+    let body: String = db
+        .query_row("SELECT body FROM submissions WHERE reference = ?1", [&reference], |r| r.get(0))
+        .unwrap();
+    assert_eq!(body, "null");
+    for file in ["receiver.sqlite", "receiver.sqlite-wal"] {
+        let bytes = std::fs::read(receiver.dir.path(file)).unwrap_or_default();
+        let found = bytes.windows(19).any(|w| w == b"Complaint number 1:");
+        assert!(!found, "the removed words are still in {file}");
+    }
+    // The one received today is whole.
+    assert_eq!(receiver.record(&recent).await["submission"], complaint(2));
+    assert!(receiver.record(&recent).await.get("body_removed_at").is_none());
+}

@@ -13,6 +13,10 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use common::{complaint, count_rows, TempDir, STAFF, UNLIMITED};
+use resident_complaints::domain::calendar::uk_time;
+use resident_complaints::domain::policy::Policy;
+use resident_complaints::domain::submission::Submission;
+use resident_complaints::domain::{examples, triage};
 use serde_json::{json, Value};
 
 /// A running receiver, killed when dropped.
@@ -436,6 +440,219 @@ fn the_command_line_refuses_what_it_cannot_run_with() {
     let out = run(&["--addr", "127.0.0.1:0", "--db", &db, "--staff-token-file", &short]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 32 characters"));
+}
+
+/// A landlord's own profile: greatwell's, under another id, with its own working days.
+fn own_profile(dir: &TempDir) -> (std::path::PathBuf, Policy) {
+    let mut json: Value =
+        serde_json::from_str(include_str!("../public/policies/greatwell.json")).unwrap();
+    json["id"] = json!("acacia-homes");
+    json["stages"]["stage1"]["acknowledge"]["days"] = json!(7);
+    json["stages"]["stage1"]["respond"]["days"] = json!(15);
+    let path = dir.path("acacia-homes.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    (path, Policy::from_json(&json.to_string()).unwrap())
+}
+
+#[test]
+fn a_landlords_own_profile_is_taken_and_its_dates_worked_out_again() {
+    let dir = TempDir::new("own-profile");
+    let (file, policy) = own_profile(&dir);
+    let receiver = Receiver::start(&dir, &["--policy", &file.display().to_string()]);
+    let now = uk_time(chrono::Utc::now());
+    let draft = examples::complaint(&policy.id);
+    let assessment = triage::assess(&policy, &draft, now.date_naive());
+    let submission = Submission::build(&policy, &draft, &assessment, now);
+    let body = serde_json::to_value(&submission).unwrap();
+    let (status, receipt) = post(&receiver, "own-profile", &body);
+    assert_eq!(status, 201, "{receipt}");
+    let (status, record) = stored(&receiver, receipt["reference"].as_str().unwrap());
+    assert_eq!(status, 200, "{record}");
+    assert_eq!(record["submission"]["profile"]["id"], json!("acacia-homes"));
+    assert_eq!(record["dates_match"], json!(true), "{record}");
+    // Its own working days, not greatwell's, whose dates are not the same.
+    let greatwell = Policy::builtin("greatwell").unwrap();
+    let theirs = Submission::dates_for(&greatwell, submission.kind, submission.submitted_at);
+    assert_eq!(record["server_expected_dates"], json!(submission.expected_dates));
+    assert_ne!(json!(theirs), json!(submission.expected_dates));
+    // A receiver without the file does not know it.
+    drop(receiver);
+    let other = TempDir::new("own-profile-unknown");
+    let without = Receiver::start(&other, &[]);
+    let (status, refusal) = post(&without, "own-profile", &body);
+    assert_eq!(status, 422, "{refusal}");
+    assert_eq!(refusal["errors"][0]["field"], json!("/profile/id"));
+}
+
+#[test]
+fn a_broken_profile_stops_the_receiver_from_starting_and_says_why() {
+    let dir = TempDir::new("broken-profile");
+    let (file, _) = own_profile(&dir);
+    let mut json: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    // Three mistakes.
+    json["version"] = json!("");
+    json["stages"]["stage1"]["respond"]["days"] = json!(0);
+    json["stages"]["stage2"]["request_window"]["from"] = json!("receipt");
+    let broken = dir.path("broken.json");
+    std::fs::write(&broken, json.to_string()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_receiver"))
+        .args(["--addr", "127.0.0.1:0", "--db"])
+        .arg(dir.path("receiver.sqlite"))
+        .arg("--policy")
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "it never listened");
+    let said = String::from_utf8(out.stderr).unwrap();
+    let broken = broken.display();
+    for problem in [
+        "version: must not be empty".to_string(),
+        "stages.stage1.respond.days: must be between 1 and 260".to_string(),
+        "stages.stage2.request_window.from: \"receipt\" cannot start this clock; use one of \"stage1-response\"".to_string(),
+    ] {
+        assert!(said.contains(&format!("{broken}: {problem}\n")), "{problem} in:\n{said}");
+    }
+    assert!(!dir.path("receiver.sqlite").exists(), "no database is made");
+}
+
+/// What a landlord's system received: each request's signature header and body.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>;
+
+/// A landlord's system on a free port: it answers the first `failures` requests with a 500,
+/// the rest with a 200 after `delay`. Returns its address and what it received.
+fn sink(failures: usize, delay: Duration) -> (String, Received) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let received = Received::default();
+    let log = received.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut reader = BufReader::new(stream.unwrap());
+            let (mut length, mut signature) = (0, String::new());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap() > 2 {
+                let (name, value) = line.split_once(':').unwrap_or((&line, ""));
+                match name.to_ascii_lowercase().as_str() {
+                    "content-length" => length = value.trim().parse().unwrap(),
+                    "x-signature-256" => signature = value.trim().to_string(),
+                    _ => {}
+                }
+                line.clear();
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let n = {
+                let mut log = log.lock().unwrap();
+                log.push((signature, String::from_utf8(body).unwrap()));
+                log.len()
+            };
+            let status = if n <= failures { "500 Internal Server Error" } else { "200 OK" };
+            std::thread::sleep(delay);
+            let answer = format!("HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            let _ = reader.get_mut().write_all(answer.as_bytes());
+        }
+    });
+    (url, received)
+}
+
+/// Waits up to 20 seconds for `count` requests to arrive, then a little more for any extra.
+fn wait_for(received: &Received, count: usize) -> Vec<(String, String)> {
+    let started = Instant::now();
+    while received.lock().unwrap().len() < count && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    received.lock().unwrap().clone()
+}
+
+const FORWARD_SECRET: &str = "forward-secret-for-the-tests-0123456789";
+
+fn forwarding(dir: &TempDir, url: &str) -> Vec<String> {
+    std::fs::write(dir.path("forward-secret"), FORWARD_SECRET).unwrap();
+    let secret_file = dir.path("forward-secret").display().to_string();
+    ["--forward-webhook", url, "--forward-secret-file", &secret_file, "--forward-retry-ms", "200"]
+        .map(String::from)
+        .to_vec()
+}
+
+#[test]
+fn each_new_submission_is_forwarded_once_signed_and_the_resident_does_not_wait() {
+    use hmac::Mac;
+    let dir = TempDir::new("forward");
+    // A slow landlord's system: the resident's answer does not wait for it.
+    let (url, received) = sink(0, Duration::from_secs(3));
+    let flags = forwarding(&dir, &url);
+    let receiver = Receiver::start(&dir, &flags.iter().map(String::as_str).collect::<Vec<_>>());
+    let started = Instant::now();
+    let (status, receipt) = post(&receiver, "forward", &complaint(1));
+    assert_eq!(status, 201, "{receipt}");
+    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    // A retry of the same submission is not forwarded again.
+    assert_eq!(post(&receiver, "forward", &complaint(1)).0, 200);
+
+    let got = wait_for(&received, 1);
+    assert_eq!(got.len(), 1, "forwarded once: {got:?}");
+    let (signature, body) = &got[0];
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(FORWARD_SECRET.as_bytes()).unwrap();
+    mac.update(body.as_bytes());
+    let hex = signature.strip_prefix("sha256=").expect("sha256=<hex>");
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    mac.verify_slice(&bytes).expect("the signature verifies");
+    // What staff read of it.
+    let forwarded: Value = serde_json::from_str(body).unwrap();
+    let (_, record) = stored(&receiver, receipt["reference"].as_str().unwrap());
+    assert_eq!(forwarded["reference"], receipt["reference"]);
+    assert_eq!(forwarded["received_at"], receipt["received_at"]);
+    assert_eq!(forwarded["submission"], complaint(1));
+    assert_eq!(forwarded, record);
+    assert!(!body.contains(receipt["access_token"].as_str().unwrap()), "no access token");
+}
+
+#[test]
+fn a_landlords_system_that_fails_twice_still_gets_the_submission() {
+    let dir = TempDir::new("forward-retry");
+    let (url, received) = sink(2, Duration::ZERO);
+    let flags = forwarding(&dir, &url);
+    let receiver = Receiver::start(&dir, &flags.iter().map(String::as_str).collect::<Vec<_>>());
+    let (status, receipt) = post(&receiver, "forward", &complaint(1));
+    assert_eq!(status, 201, "{receipt}");
+    // 200 ms, then 600 ms later: the third attempt gets through, and there is no fourth.
+    let got = wait_for(&received, 3);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|attempt| attempt == &got[0]), "the same body and signature each time");
+    let forwarded: Value = serde_json::from_str(&got[2].1).unwrap();
+    assert_eq!(forwarded["reference"], receipt["reference"]);
+    let log = std::fs::read_to_string(dir.path("receiver.log")).unwrap();
+    assert_eq!(log.matches("trying again").count(), 2, "{log}");
+}
+
+#[test]
+fn forwarding_needs_a_plain_http_address_and_a_long_secret() {
+    let dir = TempDir::new("forward-flags");
+    let db = dir.path("x.sqlite").display().to_string();
+    let run = |extra: &[String]| {
+        Command::new(env!("CARGO_BIN_EXE_receiver"))
+            .args(["--addr", "127.0.0.1:0", "--db", &db])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let mut https = forwarding(&dir, "https://crm.example/hook");
+    let out = run(&https);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must be an http:// address"));
+    std::fs::write(dir.path("forward-secret"), "short").unwrap();
+    https[1] = "http://127.0.0.1:9/hook".into();
+    let out = run(&https);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 32 characters"));
+    // One without the other is a mistake in the command line.
+    let out = run(&["--forward-webhook".into(), "http://127.0.0.1:9/hook".into()]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 /// docs/receiver.md shows `receiver --help` as it is.

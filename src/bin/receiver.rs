@@ -5,7 +5,7 @@ use std::io::Write;
 use std::sync::Arc;
 
 use clap::Parser;
-use resident_complaints::receiver::{app, serve, Config, Receiver};
+use resident_complaints::receiver::{app, housekeeping, serve, Config, Receiver};
 
 fn main() {
     let config = Config::parse();
@@ -27,6 +27,8 @@ fn main() {
         let local = listener.local_addr().expect("a bound socket has an address");
         println!("listening on http://{local}");
         std::io::stdout().flush().ok();
-        serve(listener, app(Arc::new(receiver)), &config).await;
+        let receiver = Arc::new(receiver);
+        tokio::spawn(housekeeping(receiver.clone()));
+        serve(listener, app(receiver), &config).await;
     });
 }

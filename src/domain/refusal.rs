@@ -1,5 +1,9 @@
 //! A submission the server refused (`400`/`422`): its field errors placed on the pages that
 //! asked, so the resident can put them right, and what to say about those no page can fix.
+//!
+//! What no page can fix is said in the resident's language, in words of our own: a backend's
+//! words about it ("profile \"x\" is not known here") are for the landlord's web team, who
+//! read them in the browser's console (`said`), never for the resident.
 
 use serde::Deserialize;
 
@@ -24,8 +28,49 @@ pub struct Placed {
     /// Each problem with the page that fixes it; the resident goes to the first. Never empty,
     /// so there is always somewhere to go.
     pub problems: Vec<(PageId, FieldError)>,
-    /// Everything the server said, when some of it has no page to fix it on.
+    /// What to tell the resident when some of it has no page to fix it on (`Unplaced`).
     pub unplaced: Option<String>,
+}
+
+/// Why a refusal has no page to fix it on, from where its errors point. The first that
+/// applies says what the resident reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unplaced {
+    /// The form and the backend do not agree (the profile, its dates, the contract's version):
+    /// the landlord's to fix, not the resident's.
+    NotSetUp,
+    /// The time the device put on it: its clock may be wrong.
+    Clock,
+    /// Anything else: the answers were not accepted.
+    Refused,
+}
+
+impl Unplaced {
+    /// Why an error at `pointer` has no page (`None` when a page asks for it).
+    pub fn of(pointer: &str) -> Option<Unplaced> {
+        if FieldId::at_pointer(pointer).is_some() {
+            return None;
+        }
+        let under = |prefix: &str| {
+            pointer == prefix || pointer.strip_prefix(prefix).is_some_and(|r| r.starts_with('/'))
+        };
+        Some(if ["/profile", "/expected_dates", "/contract_version"].into_iter().any(under) {
+            Unplaced::NotSetUp
+        } else if under("/submitted_at") {
+            Unplaced::Clock
+        } else {
+            Unplaced::Refused
+        })
+    }
+
+    /// What the resident reads, in their language.
+    pub fn message(self, language: Language) -> &'static str {
+        match self {
+            Unplaced::NotSetUp => sending::not_set_up(language),
+            Unplaced::Clock => sending::clock(language),
+            Unplaced::Refused => sending::refused(language),
+        }
+    }
 }
 
 /// Places the server's errors for a submission of this kind.
@@ -41,18 +86,31 @@ pub fn place(errors: &[ServerError], kind: Kind, language: Language) -> Placed {
             Some((page, FieldError { field, message }))
         })
         .collect();
-    let refused = sending::refused(language);
-    let unplaced = (problems.len() < errors.len()).then(|| {
-        let said: Vec<&str> = errors.iter().map(|e| e.message.trim()).collect();
-        format!("{refused} ({})", said.join("; "))
-    });
+    let unplaced = errors
+        .iter()
+        .filter_map(|error| Unplaced::of(&error.field))
+        .min()
+        .map(|why| why.message(language).to_string());
     if problems.is_empty() {
         // The page that sent it, with the refusal as its problem.
         let page = if review { PageId::Review } else { PageId::Check };
-        let message = refused.to_string();
+        let message = unplaced.clone().unwrap_or_else(|| sending::refused(language).into());
         problems.push((page, FieldError { field: FieldId::SendFailure, message }));
     }
     Placed { problems, unplaced }
+}
+
+/// Everything the server said, for the landlord's web team (the browser's console): each
+/// error's pointer and message.
+pub fn said(errors: &[ServerError]) -> String {
+    let said: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            let at = if e.field.is_empty() { "(the body)" } else { &e.field };
+            format!("{at} {}", e.message.trim())
+        })
+        .collect();
+    said.join("; ")
 }
 
 /// A server message ("is not an email address") as a sentence for the resident. The server
@@ -113,20 +171,66 @@ mod tests {
     }
 
     #[test]
-    fn what_no_page_can_fix_is_said_with_everything_the_server_said() {
+    fn what_no_page_can_fix_is_said_in_our_words_never_the_servers() {
         let errors = [
             error("/complainant/email", "is not an email address"),
             error("/nowhere", " is not allowed "),
         ];
         let placed = place(&errors, Kind::Complaint, EN);
         assert_eq!(placed.problems.len(), 1, "the placed one is still placed");
+        assert_eq!(placed.unplaced.as_deref(), Some(sending::refused(EN)));
+        // The server's words go to the web team.
         assert_eq!(
-            placed.unplaced,
-            Some(format!(
-                "{} (is not an email address; is not allowed)",
-                sending::refused(EN)
-            ))
+            said(&errors),
+            "/complainant/email is not an email address; /nowhere is not allowed"
         );
+    }
+
+    #[test]
+    fn each_kind_of_unplaced_error_has_its_own_message() {
+        let cases = [
+            ("/profile/id", Unplaced::NotSetUp),
+            ("/profile", Unplaced::NotSetUp),
+            ("/expected_dates/0/date", Unplaced::NotSetUp),
+            ("/contract_version", Unplaced::NotSetUp),
+            ("/submitted_at", Unplaced::Clock),
+            ("/submitted_atx", Unplaced::Refused),
+            ("/profiles", Unplaced::Refused),
+            ("", Unplaced::Refused),
+            ("/kind", Unplaced::Refused),
+        ];
+        for (pointer, why) in cases {
+            assert_eq!(Unplaced::of(pointer), Some(why), "{pointer}");
+        }
+        assert_eq!(Unplaced::of("/complainant/email"), None);
+        let messages = [Unplaced::NotSetUp, Unplaced::Clock, Unplaced::Refused];
+        for language in [EN, Language::Welsh] {
+            let texts: Vec<&str> = messages.iter().map(|m| m.message(language)).collect();
+            assert!(texts[0] != texts[1] && texts[1] != texts[2] && texts[0] != texts[2], "{texts:?}");
+        }
+        assert_ne!(Unplaced::Clock.message(EN), Unplaced::Clock.message(Language::Welsh));
+    }
+
+    #[test]
+    fn a_backend_that_does_not_know_the_profile_is_the_landlords_to_fix() {
+        // What the reference receiver says of a profile it does not know, and something else.
+        let errors = [
+            error("/submitted_at", "is in the future"),
+            error(
+                "/profile/id",
+                "profile \"acacia-homes\" is not known here: this receiver knows greatwell",
+            ),
+        ];
+        for language in [EN, Language::Welsh] {
+            let placed = place(&errors, Kind::Complaint, language);
+            let message = sending::not_set_up(language);
+            assert_eq!(placed.unplaced.as_deref(), Some(message));
+            assert_eq!(placed.problems, [problem(PageId::Check, FieldId::SendFailure, message)]);
+            let shown = format!("{placed:?}");
+            for word in ["acacia", "receiver", "future"] {
+                assert!(!shown.contains(word), "{word} in {shown}");
+            }
+        }
     }
 
     #[test]
@@ -143,10 +247,7 @@ mod tests {
                 [problem(page, FieldId::SendFailure, sending::refused(EN))],
                 "{kind:?}"
             );
-            assert_eq!(
-                placed.unplaced,
-                Some(format!("{} (Bad request)", sending::refused(EN)))
-            );
+            assert_eq!(placed.unplaced.as_deref(), Some(sending::refused(EN)));
         }
     }
 

@@ -35,11 +35,49 @@ pub struct Config {
     #[arg(long)]
     pub trust_forwarded_for: bool,
 
+    /// A landlord's own policy profile (JSON, as the app's policy check reads it), known
+    /// beside the built-in ones; repeatable. A profile with any problem, or whose id another
+    /// profile has, stops the receiver from starting
+    #[arg(long = "policy", value_name = "FILE")]
+    pub policy_files: Vec<PathBuf>,
+
+    /// Every *.json file in DIR, as if each were given with --policy
+    #[arg(long = "policies", value_name = "DIR")]
+    pub policy_dirs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub keeping: Keeping,
+
     #[command(flatten)]
     pub limits: Limits,
 
     #[command(flatten)]
     pub faults: Faults,
+}
+
+/// How long the receiver keeps what residents wrote, and where it sends each submission on to.
+#[derive(Clone, Debug, clap::Args)]
+#[command(next_help_heading = "Retention and forwarding")]
+pub struct Keeping {
+    /// Remove what residents wrote (the body, with its photos) from submissions received more
+    /// than N days ago, keeping their reference, kind, dates and steps; at start, then hourly
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub retain_days: Option<u32>,
+
+    /// After storing a submission, POST it as staff read it to URL (http:// only), signed
+    /// with the secret in --forward-secret-file: X-Signature-256: sha256=<HMAC-SHA256 of the
+    /// body, in hex>. Tried 5 times; the resident's answer never waits for it
+    #[arg(long, value_name = "URL", requires = "forward_secret_file")]
+    pub forward_webhook: Option<String>,
+
+    /// A file holding the secret (at least 32 characters) that signs what is forwarded
+    #[arg(long, value_name = "PATH", requires = "forward_webhook")]
+    pub forward_secret_file: Option<PathBuf>,
+
+    /// The wait before the first retry of a forward that failed; each later one waits three
+    /// times as long
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    pub forward_retry_ms: u64,
 }
 
 /// Every limit the receiver enforces. The defaults suit one landlord's residents on phones:

@@ -9,9 +9,11 @@
 //! docs/receiver.md says what it protects and what a deployment must add.
 
 pub mod config;
+pub mod forward;
 pub mod photos;
 mod limits;
 mod problem;
+mod profiles;
 mod routes;
 mod secrets;
 mod store;
@@ -38,7 +40,9 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use crate::domain::calendar::uk_time;
 use crate::domain::policy::Policy;
+use chrono::Utc;
 pub use config::Config;
 use store::Store;
 
@@ -49,34 +53,74 @@ pub struct Receiver {
     staff_token: Option<String>,
     policies: HashMap<String, Policy>,
     photo_limits: photos::PhotoLimits,
+    /// Where each new submission is sent on to (`--forward-webhook`).
+    forwarder: Option<forward::Forwarder>,
     /// Faults injected so far: even ones happen before storing, odd ones after.
     faults: AtomicU64,
 }
 
 impl Receiver {
-    /// Opens the database and reads the staff token: what can go wrong before listening.
+    /// Opens the database, reads the staff token and the landlords' own profiles: what can go
+    /// wrong before listening.
     pub fn open(config: Config) -> Result<Receiver, String> {
+        // The profiles first: a mistake in one leaves no database behind.
+        let policies = profiles::load(&config.policy_files, &config.policy_dirs)?;
         let store = Store::open(&config.db).map_err(|e| {
             format!("cannot open the database {}: {e}", config.db.display())
         })?;
         let staff_token = match &config.staff_token_file {
-            Some(path) => Some(secrets::read_staff_token(path)?),
+            Some(path) => Some(secrets::read_secret(path, "staff token")?),
             None => None,
         };
-        Ok(Receiver {
-            policies: Policy::builtin_ids()
-                .iter()
-                .filter_map(|id| Some((id.to_string(), Policy::builtin(id)?)))
-                .collect(),
+        let forwarder = forward::Forwarder::from_flags(&config.keeping)?;
+        let receiver = Receiver {
+            policies,
             photo_limits: photos::PhotoLimits {
                 max_side: config.limits.photo_max_side,
                 max_pixels: config.limits.photo_max_pixels,
             },
             store,
             staff_token,
+            forwarder,
             config,
             faults: AtomicU64::new(0),
-        })
+        };
+        receiver
+            .remove_old_bodies()
+            .map_err(|e| format!("cannot remove the bodies past --retain-days: {e}"))?;
+        Ok(receiver)
+    }
+
+    /// `--retain-days N`: removes what residents wrote from submissions received more than N
+    /// days ago (see `Store::remove_bodies`), saying how many on standard error.
+    fn remove_old_bodies(&self) -> rusqlite::Result<()> {
+        let Some(days) = self.config.keeping.retain_days else {
+            return Ok(());
+        };
+        let now = uk_time(Utc::now());
+        let removed = self.store.remove_bodies(now - chrono::Days::new(days.into()), now)?;
+        if removed > 0 {
+            eprintln!("receiver: removed what residents wrote from {removed} submissions received over {days} days ago");
+        }
+        Ok(())
+    }
+}
+
+/// The receiver's work that no request starts: `--retain-days` every hour (`Receiver::open`
+/// did it at start). Runs until the process ends.
+pub async fn housekeeping(receiver: Arc<Receiver>) {
+    if receiver.config.keeping.retain_days.is_none() {
+        return;
+    }
+    let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+    hourly.tick().await;
+    loop {
+        hourly.tick().await;
+        let receiver = receiver.clone();
+        // A panic in it has said so itself.
+        if let Ok(Err(e)) = tokio::task::spawn_blocking(move || receiver.remove_old_bodies()).await {
+            eprintln!("receiver: removing the bodies past --retain-days: {e}");
+        }
     }
 }
 

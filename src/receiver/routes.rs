@@ -291,7 +291,10 @@ impl Receiver {
             server_dates: &server_dates,
         };
         match self.store.insert(&new, uk_time(Utc::now())) {
-            Ok(Stored::New(receipt)) => (StatusCode::CREATED, Json(receipt)).into_response(),
+            Ok(Stored::New(receipt)) => {
+                self.forward(&receipt.reference);
+                (StatusCode::CREATED, Json(receipt)).into_response()
+            }
             Ok(Stored::Repeat(receipt)) => (StatusCode::OK, Json(receipt)).into_response(),
             Ok(Stored::Conflict) => Problem::new(
                 StatusCode::CONFLICT,
@@ -299,6 +302,18 @@ impl Receiver {
             )
             .into_response(),
             Err(e) => unavailable("storage", e),
+        }
+    }
+
+    /// Sends a submission just stored on to `--forward-webhook`, as staff read it.
+    fn forward(&self, reference: &str) {
+        let Some(forwarder) = &self.forwarder else {
+            return;
+        };
+        match self.store.record(reference) {
+            Ok(Some(record)) => forwarder.send(reference.to_string(), record.to_json()),
+            Ok(None) => eprintln!("receiver: forwarding {reference}: it is not stored"),
+            Err(e) => eprintln!("receiver: forwarding {reference}: {e}"),
         }
     }
 

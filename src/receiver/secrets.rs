@@ -68,15 +68,15 @@ pub fn is_staff(headers: &HeaderMap, staff_token: Option<&str>) -> bool {
     matches!((bearer(headers), staff_token), (Some(token), Some(staff)) if same_token(token, staff))
 }
 
-/// The staff token from its file: one line, at least 32 characters, so that it cannot be
-/// guessed at the rate limit.
-pub fn read_staff_token(path: &std::path::Path) -> Result<String, String> {
+/// A secret from its file (`what` is "staff token", say): one line, at least 32 characters,
+/// so that it cannot be guessed at the rate limit.
+pub fn read_secret(path: &std::path::Path, what: &str) -> Result<String, String> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read the staff token file {}: {e}", path.display()))?;
+        .map_err(|e| format!("cannot read the {what} file {}: {e}", path.display()))?;
     let token = text.trim();
     if token.chars().count() < 32 || token.chars().any(char::is_whitespace) {
         return Err(format!(
-            "the staff token in {} must be one word of at least 32 characters",
+            "the {what} in {} must be one word of at least 32 characters",
             path.display()
         ));
     }
@@ -142,10 +142,10 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("token");
         std::fs::write(&file, "too-short\n").unwrap();
-        assert!(read_staff_token(&file).unwrap_err().contains("at least 32"));
+        assert!(read_secret(&file, "staff token").unwrap_err().contains("at least 32"));
         std::fs::write(&file, format!("{}\n", "a".repeat(32))).unwrap();
-        assert_eq!(read_staff_token(&file).unwrap(), "a".repeat(32));
-        assert!(read_staff_token(&dir.join("missing")).is_err());
+        assert_eq!(read_secret(&file, "staff token").unwrap(), "a".repeat(32));
+        assert!(read_secret(&dir.join("missing"), "staff token").is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -41,16 +41,22 @@ pub enum Stored {
 pub struct Record {
     pub status: Status,
     pub access_token: String,
-    /// The stored body (JSON text).
+    /// The stored body (JSON text): `null` once `--retain-days` have passed.
     pub body: String,
+    /// When the body was removed, if it was.
+    pub body_removed_at: Option<String>,
     pub dates_match: bool,
 }
 
 impl Record {
     /// The contract's `Record`, built as text so the body goes out as it was stored.
     pub fn to_json(&self) -> String {
+        let removed = match &self.body_removed_at {
+            Some(at) => format!(r#","body_removed_at":{}"#, json!(at)),
+            None => String::new(),
+        };
         format!(
-            r#"{{"reference":{},"received_at":{},"submission":{},"server_expected_dates":{},"dates_match":{},"status":{}}}"#,
+            r#"{{"reference":{},"received_at":{},"submission":{},"server_expected_dates":{},"dates_match":{},"status":{}{removed}}}"#,
             json!(self.status.reference),
             json!(self.status.received_at),
             self.body,
@@ -78,7 +84,9 @@ CREATE TABLE IF NOT EXISTS submissions (
     dates_match INTEGER NOT NULL,
     -- Since contract v1.1 (databases from before get them in `migrate`).
     access_token TEXT,
-    body_sha256 TEXT
+    body_sha256 TEXT,
+    -- When `body` was replaced by null, its retention period over (`--retain-days`).
+    body_removed_at TEXT
 ) STRICT;
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
@@ -111,6 +119,8 @@ impl Store {
         // FULL: a commit is on disk (WAL synced) before it returns, so before the 201.
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
+        // A removed body is overwritten on disk, not only unlinked (`remove_bodies`).
+        connection.pragma_update(None, "secure_delete", "ON")?;
         connection.execute_batch(SCHEMA)?;
         migrate(&connection)?;
         Ok(Store {
@@ -237,17 +247,48 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Removes what residents wrote (the body, with any photos) from every submission received
+    /// before `received_before`, keeping its reference, kind, dates and steps so staff can see
+    /// it existed. Returns how many bodies it removed.
+    pub fn remove_bodies(
+        &self,
+        received_before: DateTime<FixedOffset>,
+        now: DateTime<FixedOffset>,
+    ) -> rusqlite::Result<usize> {
+        let connection = lock(&self.connection);
+        // julianday reads each time with its own offset (GMT or BST), so they compare as
+        // instants, not as text.
+        let removed = connection.execute(
+            "UPDATE submissions SET body = 'null', body_removed_at = ?2 \
+             WHERE body_removed_at IS NULL AND julianday(received_at) < julianday(?1)",
+            params![
+                received_before.to_rfc3339_opts(SecondsFormat::Secs, false),
+                now.to_rfc3339_opts(SecondsFormat::Secs, false),
+            ],
+        )?;
+        if removed > 0 {
+            // The old pages leave the write-ahead log for the database file, where
+            // secure_delete has overwritten them.
+            connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(removed)
+    }
+}
+
 fn read_record(connection: &Connection, reference: &str) -> rusqlite::Result<Option<Record>> {
     let reference = reference.to_ascii_uppercase();
-    let row: Option<(String, String, String, String, String, bool, String)> = connection
+    type Row = (String, String, String, String, String, bool, String, Option<String>);
+    let row: Option<Row> = connection
         .query_row(
             "SELECT reference, received_at, kind, body, server_expected_dates, dates_match, \
-             access_token FROM submissions WHERE reference = ?1",
+             access_token, body_removed_at FROM submissions WHERE reference = ?1",
             [&reference],
             |r| r.try_into(),
         )
         .optional()?;
-    let Some((reference, received_at, kind, body, server_dates, dates_match, access_token)) = row
+    let Some((reference, received_at, kind, body, server_dates, dates_match, access_token, body_removed_at)) =
+        row
     else {
         return Ok(None);
     };
@@ -280,6 +321,7 @@ fn read_record(connection: &Connection, reference: &str) -> rusqlite::Result<Opt
         status,
         access_token,
         body,
+        body_removed_at,
         dates_match,
     }))
 }
@@ -293,7 +335,7 @@ fn migrate(connection: &Connection) -> rusqlite::Result<()> {
         let rows = statement.query_map([], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    for column in ["access_token", "body_sha256"] {
+    for column in ["access_token", "body_sha256", "body_removed_at"] {
         if !columns.iter().any(|c| c == column) {
             connection.execute(&format!("ALTER TABLE submissions ADD COLUMN {column} TEXT"), [])?;
         }
