@@ -2,7 +2,7 @@
 // sub-path, and a landlord's own profile given by address, good or broken.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CHRISTMAS, DIST, assertAccessible, completeDraft, freePort, openPage, openWithDraft, pressSend, serveDist,
@@ -76,11 +76,6 @@ const env = useApp({
   hostCsp: (host) => documentedHostCsp(host === '/complain/' ? 'mounted' : 'iframe', new URL(env.app.url).origin),
 });
 
-/** Records the page's Content-Security-Policy violations in `window.violations`. */
-const watchViolations = (page) => page.addInitScript(() => {
-  window.violations = [];
-  document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-});
 
 /** The page's `[data-milestone]` dates, as { id: 'YYYY-MM-DD' }. */
 const datesOf = async (page) =>
@@ -321,7 +316,7 @@ test('mounted in a page, the app keeps its styles and the page keeps its own', a
 test('mounted under /complain/, a reload deep in the journey keeps the page and the answers, and Back works', async () => {
   const page = await openPage(env.browser, { now: CHRISTMAS });
   // The landlord's page is served with the documented policy, and nothing breaks it.
-  await watchViolations(page);
+  await watchCsp(page);
   const heading = (name) => page.getByRole('heading', { level: 1, name }).waitFor();
   await page.goto(`${env.app.url}/complain/`);
   // The relative profile address is the page's: Riverside's, not the built-in one.
@@ -348,19 +343,19 @@ test('mounted under /complain/, a reload deep in the journey keeps the page and 
   await other.getByRole('radio', { name: 'No', exact: true }).waitFor();
   assert.match(await other.locator('[data-resident-complaints]').evaluate((host) => host.shadowRoot.textContent), /Riverside Test Homes/);
   // (axe is not run here: it injects a style the landlord's policy rightly refuses.)
-  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(page.violations, []);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
 test('in an iframe on a page with the documented policy, the app starts with no violation', async () => {
   const page = await openPage(env.browser, { now: CHRISTMAS });
-  await watchViolations(page);
+  await watchCsp(page);
   const response = await page.goto(`${env.app.url}/complain-in-a-frame/`);
   assert.match(response.headers()['content-security-policy'], /frame-src http:\/\/127\.0\.0\.1:\d+/);
   const frame = page.frameLocator('iframe');
   await frame.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
-  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(page.violations, []);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -427,6 +422,46 @@ async function watchCsp(page) {
       window.reportViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
 }
+
+test('in an iframe under the strict policy, the landlord’s logo and web font, served beside the app, show', async () => {
+  const fonts = join(DIST, '..', 'tests', 'e2e', 'node_modules', 'govuk-frontend', 'dist', 'govuk', 'assets', 'fonts');
+  const light = readdirSync(fonts).find((name) => name.startsWith('light-') && name.endsWith('.woff2'));
+  const branded = readFileSync(join(DIST, 'demo', 'iframe.html'), 'utf8')
+    .replace('href="host.css"', 'href="../demo/host.css"')
+    .replace('src="../embed.js"', 'src="../embed.js"')
+    .replace('data-policy="greatwell"',
+      'data-policy="greatwell" data-logo="/landlord/logo.svg" data-font="Brand Light, sans-serif" data-font-url="/landlord/brand-light.woff2"');
+  const strict = await serveDist(DIST, {
+    csp: CSP(''),
+    files: {
+      '/landlord/branded-frame.html': branded,
+      '/landlord/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#0b3d2e"/></svg>',
+      '/landlord/brand-light.woff2': readFileSync(join(fonts, light)),
+    },
+  });
+  try {
+    const page = await openPage(env.browser, { now: CHRISTMAS });
+    await watchCsp(page);
+    await page.goto(`${strict.url}/landlord/branded-frame.html`);
+    const frame = page.frames().find((f) => f !== page.mainFrame()) ?? (await page.waitForEvent('frameattached'));
+    await page.frameLocator('iframe').getByRole('heading', { level: 1, name: /Greatwell/ }).waitFor();
+    const shown = await frame.evaluate(async () => {
+      await document.fonts.ready;
+      const logo = document.querySelector('header img');
+      return {
+        logo: logo?.complete && logo.naturalWidth,
+        font: document.fonts.check('16px "Brand Light"'),
+        family: getComputedStyle(document.querySelector('h1')).fontFamily,
+      };
+    });
+    assert.deepEqual(shown, { logo: 120, font: true, family: '"Brand Light", sans-serif' });
+    assert.deepEqual(page.violations, []);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  } finally {
+    await strict.close();
+  }
+});
 
 test('under a strict Content-Security-Policy, with no violation, a complaint is sent', async () => {
   const port = await freePort();
