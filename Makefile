@@ -4,7 +4,7 @@
 # wasm-opt from npm's binaryen, ahead of any other on the PATH.
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native test-contract plain-english build test-browser sizes bench check-profile
+.PHONY: serve test test-native test-contract plain-english build test-servers test-browser sizes bench check-profile
 
 ## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change), with the
 ## reference receiver beside it on 127.0.0.1:8081, storing to target/receiver.sqlite. Trunk
@@ -26,7 +26,7 @@ serve:
 ## end-to-end in headless Chromium.
 test:
 	.ci/setup.sh test
-	$(MAKE) test-native test-contract plain-english build sizes test-browser
+	$(MAKE) test-native test-contract plain-english build sizes test-servers test-browser
 
 test-native:
 	cargo test
@@ -38,6 +38,11 @@ test-contract:
 ## Every English sentence a resident reads at a reading grade of 7 or below (textstat).
 plain-english:
 	.ci/tools/venv/bin/python tests/plain_english.py
+
+## The server configurations of docs/servers/: nginx, Apache and Caddy serve the build with
+## theirs and are asked for each kind of file (needs the build).
+test-servers:
+	tests/server_configs.sh
 
 ## The release build the browser tests and size figures use.
 build:

@@ -44,6 +44,15 @@ if [[ "${1:-app}" == test ]]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
   fi
+  # The servers docs/servers/ configures, run by tests/server_configs.sh (not as services).
+  if [[ ! -x /usr/sbin/nginx || ! -x /usr/sbin/apache2 || ! -x /usr/bin/caddy \
+        || ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]]; then
+    step "installing Debian's nginx, Apache and Caddy"
+    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+      nginx libnginx-mod-http-brotli-static apache2 caddy
+  fi
   if ! (cd tests/e2e && npm ls --silent >/dev/null 2>&1); then
     step "installing the browser tests' npm packages"
     (cd tests/e2e && npm ci --no-audit --no-fund)
