@@ -82,7 +82,8 @@ pub fn place(errors: &[ServerError], kind: Kind, language: Language) -> Placed {
             let (page, field) = FieldId::at_pointer(&error.field)?;
             // A review is one page: its problems belong there, whatever the field.
             let page = if review { PageId::Review } else { page };
-            let message = plain(&error.message, field.id(), language);
+            // Our words beside the field; the server's go to the web team (`said`).
+            let message = sending::not_accepted(language).to_string();
             Some((page, FieldError { field, message }))
         })
         .collect();
@@ -113,18 +114,6 @@ pub fn said(errors: &[ServerError]) -> String {
     said.join("; ")
 }
 
-/// A server message ("is not an email address") as a sentence for the resident. The server
-/// words it in English, so the field's name is too.
-fn plain(message: &str, field: &str, language: Language) -> String {
-    let what = field.replace(['-', '_'], " ");
-    let message = message.trim().trim_end_matches('.');
-    if message.is_empty() {
-        sending::check_field(language, &what)
-    } else {
-        sending::server_said(language, &what, message)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,17 +133,18 @@ mod tests {
     }
 
     #[test]
-    fn each_error_goes_to_the_page_that_asked_in_a_sentence() {
+    fn each_error_goes_to_the_page_that_asked_in_our_words() {
         let errors = [
             error("/complainant/email", " is not an email address. "),
             error("/details/done_so_far", ""),
         ];
         let placed = place(&errors, Kind::Complaint, EN);
+        let ours = sending::not_accepted(EN);
         assert_eq!(
             placed.problems,
             [
-                problem(PageId::Contact, FieldId::Email, "Your email is not an email address."),
-                problem(PageId::DoneSoFar, FieldId::DoneSoFar, "Check your done so far"),
+                problem(PageId::Contact, FieldId::Email, ours),
+                problem(PageId::DoneSoFar, FieldId::DoneSoFar, ours),
             ]
         );
         assert_eq!(placed.unplaced, None);
@@ -166,7 +156,7 @@ mod tests {
         let placed = place(&errors, Kind::Escalation, EN);
         assert_eq!(
             placed.problems,
-            [problem(PageId::Review, FieldId::Phone, "Your phone is too short.")]
+            [problem(PageId::Review, FieldId::Phone, sending::not_accepted(EN))]
         );
     }
 
@@ -255,9 +245,8 @@ mod tests {
     fn the_resident_reads_it_in_their_language() {
         let errors = [error("/details/impact", "is too long")];
         let placed = place(&errors, Kind::Complaint, Language::Welsh);
-        assert_eq!(
-            placed.problems[0].1.message,
-            sending::server_said(Language::Welsh, "impact", "is too long")
-        );
+        // Never the server's English words.
+        assert_eq!(placed.problems[0].1.message, sending::not_accepted(Language::Welsh));
+        assert!(!placed.problems[0].1.message.contains("too long"));
     }
 }
