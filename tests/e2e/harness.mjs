@@ -65,7 +65,7 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hos
     const headers = csp ? { 'Content-Security-Policy': csp } : {};
     const requested = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     // Chromium asks for a favicon when it shows a non-HTML file (the tests do, to write to
-    // localStorage on the app's origin); the app itself declares none.
+    // localStorage on the app's origin); the app's own pages declare favicon.svg.
     if (requested === '/favicon.ico') return res.writeHead(204, headers).end();
     if (!requested.startsWith(`${prefix}/`)) return res.writeHead(404, headers).end('Not found');
     const path = normalize(requested.slice(prefix.length));

@@ -28,6 +28,12 @@ test('the default profile (the Housing Ombudsman Code) shows its dates for today
   const order = await page.$$eval('[data-milestone] time', (times) => times.map((t) => t.dateTime));
   assert.deepEqual(order, [...order].sort());
   assert.ok(await page.getByRole('link', { name: 'Housing Ombudsman' }).isVisible());
+  // The page's own icon is there (no 404 on every page, as a browser would log).
+  const icon = await page.evaluate(async () => {
+    const response = await fetch(document.querySelector('link[rel="icon"]').href);
+    return [response.status, response.headers.get('content-type')];
+  });
+  assert.deepEqual(icon, [200, 'image/svg+xml']);
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
 });
