@@ -282,7 +282,7 @@ fn awaabs_law(policy: &Policy, today: chrono::NaiveDate) -> impl IntoView {
                     "This landlord is in England, so Awaab\u{2019}s Law applies: the Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025 (SI 2025/1042), in force from 27 October 2025. A resident who reports damp or mould is asked who it harms, whether it is spreading and when the landlord was first told, and is shown these dates. For damp and mould first reported today:"
                 </p>
                 <dl class="summary-list">{rows}</dl>
-                <p>"A missed date makes it a complaint, and the complaint says which date was missed. Hazards this profile adds:"</p>
+                <p>"Until a date has passed, the form sends it as a hazard report (kind " <code>"hazard-report"</code> "), with the dates; the resident may send it as a complaint instead. A missed date makes it a complaint, and the complaint says which date was missed. The significant hazards, each from the day it counts (residents who report something else choose from those this profile adds):"</p>
                 <ul class="list list--bullet">{listed}<li>"Damp and mould, a significant hazard from 27 October 2025 (the law\u{2019}s own)"</li></ul>
             }
             .into_any()
