@@ -174,26 +174,39 @@ pub fn ListRadios(
 fn radio(
     name: &'static str,
     index: usize,
-    (value, label, hint): (impl Into<String>, impl Into<String>, Option<&'static str>),
+    item: (impl Into<String>, impl Into<String>, Option<&'static str>),
     checked: impl Fn() -> bool + Send + Sync + 'static,
     choose: impl Fn() + 'static,
+) -> impl IntoView {
+    choice_item(("radio", "radios"), name, index, item, checked, choose)
+}
+
+/// One radio or checkbox (`kind`, and its set's class) of a set: its value, words and hint;
+/// checked while `checked` holds, `change` when the resident changes it.
+fn choice_item(
+    (kind, set): (&'static str, &'static str),
+    name: &'static str,
+    index: usize,
+    (value, label, hint): (impl Into<String>, impl Into<String>, Option<&'static str>),
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    change: impl Fn() + 'static,
 ) -> impl IntoView {
     let id = choice_id(name, index);
     let hint_id = format!("{id}-item-hint");
     view! {
-        <div class="radios__item">
+        <div class=format!("{set}__item")>
             <input
-                class="radios__input"
-                type="radio"
+                class=format!("{set}__input")
+                type=kind
                 id=id.clone()
                 name=name
                 value=value.into()
                 prop:checked=checked
-                on:change=move |_| choose()
+                on:change=move |_| change()
                 aria-describedby=hint.is_some().then(|| hint_id.clone())
             />
-            <label class="label radios__label" for=id>{label.into()}</label>
-            {hint.map(|hint| view! { <div class="hint radios__hint" id=hint_id>{hint}</div> })}
+            <label class=format!("label {set}__label") for=id>{label.into()}</label>
+            {hint.map(|hint| view! { <div class=format!("hint {set}__hint") id=hint_id>{hint}</div> })}
         </div>
     }
 }
@@ -215,8 +228,7 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
         .into_iter()
         .enumerate()
         .map(|(index, value)| {
-            let id = choice_id(name, index);
-            let toggle = move |_| {
+            let toggle = move || {
                 draft.update(|d| {
                     let chosen = set(d);
                     match chosen.iter().position(|v| *v == value) {
@@ -227,20 +239,14 @@ pub fn Checkboxes<T: Choice + Label + Send + Sync>(
                     }
                 })
             };
-            view! {
-                <div class="checkboxes__item">
-                    <input
-                        class="checkboxes__input"
-                        type="checkbox"
-                        id=id.clone()
-                        name=name
-                        value=value.id()
-                        prop:checked=move || draft.with(|d| get(d).contains(&value))
-                        on:change=toggle
-                    />
-                    <label class="label checkboxes__label" for=id>{value.label(language)}</label>
-                </div>
-            }
+            choice_item(
+                ("checkbox", "checkboxes"),
+                name,
+                index,
+                (value.id(), value.label(language), None),
+                move || draft.with(|d| get(d).contains(&value)),
+                toggle,
+            )
         })
         .collect_view();
     choice_group(field, question, heading, hint, "checkboxes", items)
