@@ -66,6 +66,17 @@ async function reportMould(page, { hazard, child, lungs, spreading, told = '2 12
   assert.equal(pathOf(page), '/who');
 }
 
+/** From the category page to check-answers: the mould in the resident's words, and their
+ *  name and email address. */
+async function describeMould(page, { description, impact, outcome, name, email }) {
+  await describeComplaint(page, { category: 'Damp and mould', description, impact, outcome });
+  await typeInto(page, 'Your full name', name);
+  await chooseRadio(page, 'Email');
+  await typeInto(page, 'Email address', email);
+  await next(page);
+  assert.equal(pathOf(page), '/check-answers');
+}
+
 test('black mould first told 15 working days ago: the investigation is late, and the complaint says so', async () => {
   const endpoint = encodeURIComponent(env.receiver.endpoint);
   const page = await openPhone(env.browser, `${env.app.url}/?endpoint=${endpoint}`, { now: CHRISTMAS });
@@ -96,14 +107,11 @@ test('black mould first told 15 working days ago: the investigation is late, and
 
   // On to the complaint and send it.
   await next(page);
-  await describeComplaint(page, { category: 'Damp and mould',
+  await describeMould(page, {
     description: 'Black mould in my son’s bedroom, spreading since the autumn.',
-    impact: 'His asthma is worse.', outcome: 'Treat the mould and fix the cause.' });
-  await typeInto(page, 'Your full name', 'Amira Hassan');
-  await chooseRadio(page, 'Email');
-  await typeInto(page, 'Email address', 'amira@example.org');
-  await next(page);
-  assert.equal(pathOf(page), '/check-answers');
+    impact: 'His asthma is worse.', outcome: 'Treat the mould and fix the cause.',
+    name: 'Amira Hassan', email: 'amira@example.org',
+  });
   const main = await page.locator('main').textContent();
   assert.ok(main.includes('A baby or a child, Someone with a lung or heart condition'), 'the hazard answers are listed');
   await checkPage(page);
@@ -166,14 +174,11 @@ test('black mould not yet reported: a hazard report with the law’s dates, not 
   assert.match(await page.locator('.inset').last().textContent(), /We will send it as a hazard report/);
   await next(page);
   assert.equal(pathOf(page), '/category');
-  await describeComplaint(page, { category: 'Damp and mould',
+  await describeMould(page, {
     description: 'Black mould on the bedroom ceiling 🍄 since the cold weather began.',
-    impact: 'My daughter coughs at night.', outcome: 'Find the cause and treat the mould.' });
-  await typeInto(page, 'Your full name', 'Siân Ní Bhriain');
-  await chooseRadio(page, 'Email');
-  await typeInto(page, 'Email address', 'sian@example.org');
-  await next(page);
-  assert.equal(pathOf(page), '/check-answers');
+    impact: 'My daughter coughs at night.', outcome: 'Find the cause and treat the mould.',
+    name: 'Siân Ní Bhriain', email: 'sian@example.org',
+  });
   assert.ok((await page.locator('main').textContent()).includes('Now send your hazard report'));
   await checkPage(page);
   await pressSend(page, 'Send hazard report');
