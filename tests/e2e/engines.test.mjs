@@ -12,6 +12,8 @@ import { boundaryContrast, changeContrast, decode } from './engines/pixels.mjs';
 const ENGINES = (process.env.ENGINES ?? 'chromium,firefox,webkit').split(',');
 /** A phone held sideways: MiniBrowser's window is no narrower than about 450 px. */
 const VIEWPORT = { width: 480, height: 800 };
+/** The colour schemes each engine can be put in: WebKitGTK has no forced colours. */
+const SCHEMES = { chromium: ['light', 'dark', 'forced'], firefox: ['light', 'dark', 'forced'], webkit: ['light', 'dark'] };
 /** WCAG 2.2 1.4.11: a control's boundary and states against the colours beside them. */
 const NON_TEXT = 3;
 
@@ -44,8 +46,7 @@ const path = (page) => page.evaluate(() => location.pathname);
  *  focus on its heading as the app moves it. */
 async function arrived(page, { from, url }) {
   await until(page, url ?? `a page after ${from}`, (want, was) => (want ? location.pathname === want : location.pathname !== was)
-    && document.querySelector('h1') !== null
-    && (document.activeElement?.id === 'page-heading' || location.pathname === '/'), url, from);
+    && document.activeElement?.id === 'page-heading', url, from);
 }
 
 /** Opens `address` of the app on a device with nothing saved, or with `draft` saved. */
@@ -109,6 +110,18 @@ const REPAIR = {
   },
 };
 
+const FRAME = 'iframe.resident-complaints-frame';
+/** In the page (so with nothing from outside): whether the heading of the app in the frame
+ *  `frame`, or mounted in the page, matches `pattern`. */
+const frameHeadingIs = (frame, pattern) =>
+  new RegExp(pattern).test(document.querySelector(frame).contentDocument?.querySelector('h1')?.textContent);
+const mountedHeadingIs = (pattern) =>
+  new RegExp(pattern).test(document.querySelector('[data-resident-complaints]').shadowRoot?.querySelector('h1')?.textContent);
+
+/** The radios as the app styled them before it drew its own: the engine's, sized. */
+const NATIVE_RADIOS = `.radios__input { all: revert; width: 28px; height: 28px; margin: 4px 10px 0 0; accent-color: #0b0c0c; }
+  .radios__input::before { content: none; }`;
+
 /** Each kind of form control, on a page that has one: its states are measured there. */
 const CONTROLS = [
   { kind: 'radio', address: '/safety', selector: '#danger', checks: true },
@@ -128,16 +141,8 @@ const boxOf = (page, selector) => page.evaluate(async (s) => {
   return { x: x * scale, y: y * scale, width: width * scale, height: height * scale };
 }, selector);
 
-const FRAME = 'iframe.resident-complaints-frame';
-/** In the page (so with nothing from outside): whether the heading of the app in the frame
- *  `frame`, or mounted in the page, matches `pattern`. */
-const frameHeadingIs = (frame, pattern) =>
-  new RegExp(pattern).test(document.querySelector(frame).contentDocument?.querySelector('h1')?.textContent);
-const mountedHeadingIs = (pattern) =>
-  new RegExp(pattern).test(document.querySelector('[data-resident-complaints]').shadowRoot?.querySelector('h1')?.textContent);
-
-/** The colour schemes each engine can be put in: WebKitGTK has no forced colours. */
-const SCHEMES = { chromium: ['light', 'dark', 'forced'], firefox: ['light', 'dark', 'forced'], webkit: ['light', 'dark'] };
+/** A ratio to two places, rounded down: 2.996 is not 3.00. */
+const figure = (ratio) => (Math.floor(ratio * 100) / 100).toFixed(2);
 
 const grow = (box, by) => ({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
 
@@ -257,7 +262,7 @@ for (const name of ENGINES) {
         try {
           for (const control of CONTROLS) {
             for (const { what, ratio, detail } of await measure(page, scheme, control)) {
-              const line = `${control.kind} ${what}: ${ratio.toFixed(2)}:1 (${detail})`;
+              const line = `${control.kind} ${what}: ${figure(ratio)}:1 (${detail})`;
               t.diagnostic(line);
               if (ratio < NON_TEXT) failures.push(line);
             }
@@ -266,6 +271,22 @@ for (const name of ENGINES) {
           await page.close();
         }
         assert.deepEqual(failures, [], `${name}, ${scheme}: under ${NON_TEXT}:1`);
+      });
+    }
+
+    if (name === 'webkit') {
+      test('the check fails on WebKit’s own radios, as the app showed them before it drew its own', async (t) => {
+        const { launch } = await import('./engines/webkit.mjs');
+        const page = await launch(VIEWPORT);
+        try {
+          await open(page, '/safety');
+          await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), NATIVE_RADIOS);
+          const { ratio, colour, background } = boundaryContrast(decode(await page.screenshot()), await boxOf(page, '#danger'));
+          t.diagnostic(`native radio boundary: ${figure(ratio)}:1 (${colour} on ${background})`);
+          assert.ok(ratio < NON_TEXT, `WebKit's own radio ring measured ${ratio}:1`);
+        } finally {
+          await page.close();
+        }
       });
     }
   });

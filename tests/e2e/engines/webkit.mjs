@@ -7,10 +7,20 @@ import { freePort } from '../harness.mjs';
 
 const MINIBROWSER = process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
-/** Starts `command` in a process group of its own, so that `stop` ends it and its children. */
+/** Starts `command` in a process group of its own, so that `stop` ends it and its children
+ *  (with SIGTERM, so that Xvfb removes its lock file), resolving when it has exited. */
 function start(command, args, options = {}) {
   const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'inherit'], ...options });
-  child.stop = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  const exited = new Promise((ok) => child.once('exit', ok));
+  child.stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return; // already gone
+    }
+    await exited;
+  };
   return child;
 }
 
@@ -48,9 +58,9 @@ export async function launch({ width, height, scheme = 'light' }) {
   const env = { ...process.env, DISPLAY: x.display };
   const port = await freePort();
   const server = start('WebKitWebDriver', [`--port=${port}`], { env });
-  const stop = () => {
-    server.stop();
-    x.stop();
+  const stop = async () => {
+    await server.stop();
+    await x.stop();
   };
   try {
     await ready(port, server);
@@ -75,11 +85,11 @@ export async function launch({ width, height, scheme = 'light' }) {
       screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
       close: async () => {
         await driver.quit().catch(() => {});
-        stop();
+        await stop();
       },
     };
   } catch (err) {
-    stop();
+    await stop();
     throw err;
   }
 }
