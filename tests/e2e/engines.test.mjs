@@ -58,7 +58,8 @@ async function open(page, address, draft) {
     if (value) localStorage.setItem(key, value);
   }, STORED.draft(draft?.policy_id ?? ''), draft && JSON.stringify(draft));
   await page.goto(env.app.url + address);
-  await until(page, 'the app’s heading', () => document.querySelector('h1') !== null);
+  // The app's heading, not the fallback's (index.html's, for a browser that cannot run the app).
+  await until(page, 'the app’s heading', () => document.getElementById('page-heading') !== null);
 }
 
 /** Presses the page's Continue (or Send) button and waits for the next page. */
@@ -146,16 +147,25 @@ const figure = (ratio) => (Math.floor(ratio * 100) / 100).toFixed(2);
 
 const grow = (box, by) => ({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
 
+/** A screenshot of the page once it has stopped changing (two the same in a row: WebKit can
+ *  give one drawn before the last change), decoded, and saved as `engines-${name}.png` for a
+ *  person to review. */
+async function settled(page, name) {
+  let [before, png] = [null, await page.screenshot()];
+  for (let i = 0; i < 10 && !png.equals(before ?? Buffer.alloc(0)); i += 1) {
+    await new Promise((ok) => setTimeout(ok, 50));
+    [before, png] = [png, await page.screenshot()];
+  }
+  writeFileSync(`${SHOTS}engines-${name}.png`, png);
+  return decode(png);
+}
+
 /** The contrasts of `control`'s boundary and states on `page`, in `scheme`, as
  *  [{ what, ratio, detail }], with the screenshots saved for a person to review. */
 async function measure(page, scheme, control) {
   await open(page, control.address, completeDraft({ last_page: 'check-answers' }));
   const box = await boxOf(page, control.selector);
-  const shot = async (state) => {
-    const png = await page.screenshot();
-    writeFileSync(`${SHOTS}engines-${page.name}-${scheme}-${control.kind.replace(' ', '-')}-${state}.png`, png);
-    return decode(png);
-  };
+  const shot = (state) => settled(page, `${page.name}-${scheme}-${control.kind.replace(' ', '-')}-${state}`);
   const plain = await shot('plain');
   // Focus as a keyboard gives it (no click yet on the page, so :focus-visible matches).
   await page.evaluate((s) => document.querySelector(s).focus(), control.selector);
@@ -169,6 +179,7 @@ async function measure(page, scheme, control) {
   if (control.checks) {
     await page.evaluate(() => document.activeElement?.blur());
     await page.click(control.selector);
+    await until(page, `the ${control.kind} checked`, (s) => document.querySelector(s).checked, control.selector);
     await page.evaluate(() => document.activeElement?.blur());
     const checked = changeContrast(plain, await shot('checked'), box);
     found.push({ what: 'checked', ratio: checked.ratio, detail: `${checked.from} to ${checked.to}` });
@@ -281,7 +292,8 @@ for (const name of ENGINES) {
         try {
           await open(page, '/safety');
           await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), NATIVE_RADIOS);
-          const { ratio, colour, background } = boundaryContrast(decode(await page.screenshot()), await boxOf(page, '#danger'));
+          const box = await boxOf(page, '#danger');
+          const { ratio, colour, background } = boundaryContrast(await settled(page, 'webkit-light-native-radio'), box);
           t.diagnostic(`native radio boundary: ${figure(ratio)}:1 (${colour} on ${background})`);
           assert.ok(ratio < NON_TEXT, `WebKit's own radio ring measured ${ratio}:1`);
         } finally {
