@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what this project needs, skipping whatever is already there (quick on a second run).
 #   .ci/setup.sh app    the wasm target, Trunk, wasm-bindgen-cli and wasm-opt: enough to build and serve
-#   .ci/setup.sh test   all of that, plus Debian's Chromium, the browser tests' npm packages, and
-#                       the contract checks' and plain-English check's Python tools
+#   .ci/setup.sh test   all of that, plus Debian's Chromium, Firefox ESR and WebKitGTK (with Xvfb
+#                       to draw it on), the browser tests' npm packages, and the contract checks'
+#                       and plain-English check's Python tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,11 +39,20 @@ fi
 cargo fetch --quiet  # Trunk builds with --offline
 
 if [[ "${1:-app}" == test ]]; then
-  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
-    step "installing Debian's Chromium"
+  # The three engines residents use (tests/e2e/engines.test.mjs): Chromium; Firefox; and
+  # WebKit, every iOS browser's engine, as WebKitGTK's MiniBrowser, which has no headless mode:
+  # it draws on Xvfb, and xdotool gives its window the focus a window manager would.
+  missing=()
+  for needed in /usr/bin/chromium:chromium /usr/bin/chromedriver:chromium-driver \
+    /usr/bin/firefox-esr:firefox-esr /usr/bin/WebKitWebDriver:webkit2gtk-driver \
+    /usr/bin/Xvfb:xvfb /usr/bin/xdotool:xdotool; do
+    [[ -x ${needed%%:*} ]] || missing+=("${needed##*:}")
+  done
+  if (( ${#missing[@]} )); then
+    step "installing Debian's ${missing[*]}"
     SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
   fi
   # The servers docs/servers/ configures, run by tests/server_configs.sh (not as services).
   if [[ ! -x /usr/sbin/nginx || ! -x /usr/sbin/apache2 || ! -x /usr/bin/caddy \
