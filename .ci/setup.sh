@@ -2,8 +2,9 @@
 # Installs what this project needs, skipping whatever is already there (quick on a second run).
 #   .ci/setup.sh app    the wasm target, Trunk, wasm-bindgen-cli and wasm-opt: enough to build and serve
 #   .ci/setup.sh test   all of that, plus Debian's Chromium, Firefox ESR and WebKitGTK (with Xvfb
-#                       to draw it on), the browser tests' npm packages, and the contract checks'
-#                       and plain-English check's Python tools
+#                       to draw it on), nginx, Apache and Caddy (tests/server_configs.sh), the
+#                       browser tests' npm packages, and the contract checks' and plain-English
+#                       check's Python tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,27 +42,21 @@ cargo fetch --quiet  # Trunk builds with --offline
 if [[ "${1:-app}" == test ]]; then
   # The three engines residents use (tests/e2e/engines.test.mjs): Chromium; Firefox; and
   # WebKit, every iOS browser's engine, as WebKitGTK's MiniBrowser, which has no headless mode:
-  # it draws on Xvfb, and xdotool gives its window the focus a window manager would.
+  # it draws on Xvfb, and xdotool gives its window the focus a window manager would. And the
+  # servers docs/servers/ configures, run by tests/server_configs.sh (never as services).
   missing=()
   for needed in /usr/bin/chromium:chromium /usr/bin/chromedriver:chromium-driver \
     /usr/bin/firefox-esr:firefox-esr /usr/bin/WebKitWebDriver:webkit2gtk-driver \
-    /usr/bin/Xvfb:xvfb /usr/bin/xdotool:xdotool; do
-    [[ -x ${needed%%:*} ]] || missing+=("${needed##*:}")
+    /usr/bin/Xvfb:xvfb /usr/bin/xdotool:xdotool \
+    /usr/sbin/nginx:nginx /usr/sbin/apache2:apache2 /usr/bin/caddy:caddy \
+    /usr/lib/nginx/modules/ngx_http_brotli_static_module.so:libnginx-mod-http-brotli-static; do
+    [[ -e ${needed%%:*} ]] || missing+=("${needed##*:}")
   done
   if (( ${#missing[@]} )); then
     step "installing Debian's ${missing[*]}"
     SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
-  fi
-  # The servers docs/servers/ configures, run by tests/server_configs.sh (not as services).
-  if [[ ! -x /usr/sbin/nginx || ! -x /usr/sbin/apache2 || ! -x /usr/bin/caddy \
-        || ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]]; then
-    step "installing Debian's nginx, Apache and Caddy"
-    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
-      nginx libnginx-mod-http-brotli-static apache2 caddy
   fi
   if ! (cd tests/e2e && npm ls --silent >/dev/null 2>&1); then
     step "installing the browser tests' npm packages"
