@@ -21,7 +21,7 @@ use crate::settings::{use_settings, Settings};
 /// Starts the whole app from `public/app.js` (see `main.rs`). It names a profile's fault by
 /// its position, which takes far less code than naming the field: the policy check does that.
 pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: whole_app, parse: by_position, for_web_team: false };
+    let edition = Edition { pages: whole_app, parse: by_position, host_path: config::host_path, problem: for_residents };
     launch(settings, app_base, container, edition);
 }
 
@@ -29,14 +29,14 @@ pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElem
 /// a wasm a fraction of the whole app's size. Every other page is the whole app's, loaded by a
 /// full page load (`public/app.js` prefetches it).
 pub fn start_first_page(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: first_page_only, parse: by_position, for_web_team: false };
+    let edition = Edition { pages: first_page_only, parse: by_position, host_path: config::here, problem: for_residents };
     launch(settings, app_base, container, edition);
 }
 
 /// Starts only the policy check (see `policy_check_app.rs`), for a landlord's web team: it
 /// names a profile's fault by field.
 pub fn start_policy_check(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: policy_check_only, parse: Policy::check, for_web_team: true };
+    let edition = Edition { pages: policy_check_only, parse: Policy::check, host_path: config::here, problem: for_web_team };
     launch(settings, app_base, container, edition);
 }
 
@@ -81,8 +81,21 @@ fn by_position(json: &str) -> Result<Policy, Vec<crate::domain::policy::PolicyEr
 struct Edition {
     pages: fn(Settings, Answers) -> AnyView,
     parse: fn(&str) -> Result<Policy, Vec<crate::domain::policy::PolicyError>>,
-    /// The policy check: a problem is for the web team alone, not a resident.
-    for_web_team: bool,
+    /// Where a mounted app's landlord page is: only the whole app is ever mounted.
+    host_path: fn(Option<String>) -> String,
+    /// What is wrong when the app cannot start, and for whom (a fn, so that each wasm holds
+    /// only its own page).
+    problem: fn(SetupProblem, Language) -> AnyView,
+}
+
+/// For the resident, with other ways to complain, and for the web team.
+fn for_residents(problem: SetupProblem, language: Language) -> AnyView {
+    view! { <SetupProblemPage problem language /> }.into_any()
+}
+
+/// On the policy check: for the web team alone.
+fn for_web_team(problem: SetupProblem, _: Language) -> AnyView {
+    view! { <pages::policy_check::ProfileProblems problem /> }.into_any()
 }
 
 fn launch(
@@ -93,7 +106,7 @@ fn launch(
 ) {
     let mounted = container.is_some();
     let language = config::language(settings);
-    let config = Config::read(settings, app_base, mounted);
+    let config = Config::read(settings, app_base, mounted, edition.host_path);
     let Some(root) = container.or_else(|| document().body()) else {
         return;
     };
@@ -153,10 +166,7 @@ fn App(
 /// policy check, for the web team alone.
 #[component]
 fn Problem(problem: SetupProblem, mounted: bool, edition: Edition, language: Language) -> impl IntoView {
-    let page = match edition.for_web_team {
-        true => view! { <pages::policy_check::ProfileProblems problem /> }.into_any(),
-        false => view! { <SetupProblemPage problem language /> }.into_any(),
-    };
+    let page = (edition.problem)(problem, language);
     view! {
         <Layout service=t::layout::service(language).into() logo=None mounted language>
             {page}

@@ -54,10 +54,13 @@ const DEFAULT_ENDPOINT: &str = "/v1/submissions";
 const ALLOWED_ORIGINS: &str = "resident-complaints:allowed-origins";
 
 impl Config {
+    /// `host_path` finds the landlord's page the app is mounted on (see [`host_path`]); the
+    /// start page's wasm, never mounted (app.js mounts the whole app), passes [`here`].
     pub fn read(
         settings: &str,
         app_base: &str,
         mounted: bool,
+        host_path: fn(Option<String>) -> String,
     ) -> Result<Config, SetupProblem> {
         let params = web_sys::UrlSearchParams::new_with_str(settings).ok();
         let setting = |name: &str| {
@@ -163,7 +166,7 @@ const HOST_PATH_KEY: &str = "resident-complaints/host-path";
 /// (`data-base="/complain/"`) where the page gives one; else the page as first loaded in this
 /// tab, while the address is still under it; else this address less a page of the journey at
 /// its end (a link straight to `/complain/who`). Kept for the tab, for the next reload.
-fn host_path(setting: Option<String>) -> String {
+pub fn host_path(setting: Option<String>) -> String {
     let here = window().location().pathname().unwrap_or_default();
     let session = window().session_storage().ok().flatten();
     let remembered = session
@@ -183,6 +186,11 @@ fn host_path(setting: Option<String>) -> String {
         let _ = session.set_item(HOST_PATH_KEY, &path);
     }
     path
+}
+
+/// This address's path: for a wasm that is never mounted.
+pub fn here(_: Option<String>) -> String {
+    window().location().pathname().unwrap_or_default()
 }
 
 /// Whether `slug` names one of the app's pages.

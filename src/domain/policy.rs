@@ -613,14 +613,14 @@ impl Policy {
         }
         for (i, contact) in self.landlord.contacts.iter().enumerate() {
             if contact.value.has_blank() {
-                p.add(format!("landlord.contacts[{i}].value"), "must not be empty");
+                p.add(&format!("landlord.contacts[{i}].value"), "must not be empty");
             }
         }
         if let Some(nation) = self.nation {
             if nation.region() != self.region {
                 p.add(
                     "nation",
-                    format!(
+                    &format!(
                         "\"{}\" does not go with region \"{}\": {} counts working days with region \"{}\"",
                         nation.id(),
                         self.region.id(),
@@ -651,16 +651,16 @@ impl Policy {
         for (i, exclusion) in self.exclusions.iter().enumerate() {
             let at = |name: &str| format!("exclusions[{i}].{name}");
             if !is_slug(&exclusion.id) {
-                p.add(at("id"), "must be lowercase letters, digits and hyphens");
+                p.add(&at("id"), "must be lowercase letters, digits and hyphens");
             } else if !ids.insert(exclusion.id.as_str()) {
-                p.add(at("id"), "is used by another exclusion");
+                p.add(&at("id"), "is used by another exclusion");
             }
             if exclusion.decision.is_some() && exclusion.kind != ExclusionKind::OwnAppealRoute {
-                p.add(at("decision"), "is only for an exclusion of kind \"own-appeal-route\"");
+                p.add(&at("decision"), "is only for an exclusion of kind \"own-appeal-route\"");
             }
             if exclusion.decision == Some(Decision::NoRoute) {
                 p.add(
-                    at("decision"),
+                    &at("decision"),
                     "\"no-route\" is a decision without a route of its own; name the kind of decision this route covers, or leave it out for your general words",
                 );
             }
@@ -670,7 +670,7 @@ impl Policy {
                 ("signpost", &exclusion.signpost),
             ] {
                 if text.has_blank() {
-                    p.add(at(name), "must not be empty");
+                    p.add(&at(name), "must not be empty");
                 }
             }
         }
@@ -689,7 +689,7 @@ impl Policy {
         }
         if let Some(days) = self.comment_reply_days {
             if days == 0 || days > MAX_DAYS {
-                p.add("comment_reply_days", format!("must be between 1 and {MAX_DAYS}"));
+                p.add("comment_reply_days", &format!("must be between 1 and {MAX_DAYS}"));
             }
         }
         problems.0
@@ -701,7 +701,7 @@ impl Policy {
         if !self.hazards.is_empty() && self.nation() != Nation::England {
             p.add(
                 "hazards",
-                format!(
+                &format!(
                     "are for Awaab's Law, which applies in England only, and this profile's nation is {}",
                     self.nation().name()
                 ),
@@ -711,19 +711,19 @@ impl Policy {
         for (i, hazard) in self.hazards.iter().enumerate() {
             let at = |name: &str| format!("hazards[{i}].{name}");
             if !is_slug(&hazard.id) {
-                p.add(at("id"), "must be lowercase letters, digits and hyphens");
+                p.add(&at("id"), "must be lowercase letters, digits and hyphens");
             } else if hazard.id == super::hazards::DAMP_AND_MOULD {
                 p.add(
-                    at("id"),
+                    &at("id"),
                     "damp and mould is always a significant hazard in England from 27 October 2025: leave it out",
                 );
             } else if hazard.id == super::hazard_report::OTHER {
-                p.add(at("id"), "`other` stands for a hazard the profile does not list: choose another id");
+                p.add(&at("id"), "`other` stands for a hazard the profile does not list: choose another id");
             } else if !ids.insert(hazard.id.as_str()) {
-                p.add(at("id"), "is used by another hazard");
+                p.add(&at("id"), "is used by another hazard");
             }
             if hazard.name.has_blank() {
-                p.add(at("name"), "must not be empty");
+                p.add(&at("name"), "must not be empty");
             }
         }
     }
@@ -734,10 +734,11 @@ impl Policy {
 struct Problems(Vec<PolicyError>);
 
 impl Problems {
-    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    // Plain &str: one copy of this in the start page's wasm, not one per argument type.
+    fn add(&mut self, field: &str, message: &str) {
         self.0.push(PolicyError {
-            field: field.into(),
-            message: message.into(),
+            field: field.to_string(),
+            message: message.to_string(),
         });
     }
 }
@@ -754,18 +755,18 @@ fn check_stage(p: &mut Problems, path: &str, stage: &Stage, start: &[Anchor]) {
     }
     check_clock(p, &format!("{path}.respond"), &stage.respond, &later);
     if stage.respond.counting != Counting::WorkingDays {
-        p.add(format!("{path}.respond.counting"), "response times are counted in working days");
+        p.add(&format!("{path}.respond.counting"), "response times are counted in working days");
     }
     if let Some(days) = stage.extension_days {
         if days > MAX_DAYS {
-            p.add(format!("{path}.extension_days"), format!("must be at most {MAX_DAYS}"));
+            p.add(&format!("{path}.extension_days"), &format!("must be at most {MAX_DAYS}"));
         }
     }
 }
 
 fn check_clock(p: &mut Problems, path: &str, clock: &Clock, allowed: &[Anchor]) {
     if clock.days == 0 || clock.days > MAX_DAYS {
-        p.add(format!("{path}.days"), format!("must be between 1 and {MAX_DAYS}"));
+        p.add(&format!("{path}.days"), &format!("must be between 1 and {MAX_DAYS}"));
     }
     if !allowed.contains(&clock.from) {
         let names: Vec<String> = allowed
@@ -773,8 +774,8 @@ fn check_clock(p: &mut Problems, path: &str, clock: &Clock, allowed: &[Anchor]) 
             .map(|a| format!("\"{}\"", anchor_name(*a)))
             .collect();
         p.add(
-            format!("{path}.from"),
-            format!(
+            &format!("{path}.from"),
+            &format!(
                 "\"{}\" cannot start this clock; use one of {}",
                 anchor_name(clock.from),
                 names.join(", ")
