@@ -5,9 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
-  answerPages, assertAccessible, completeDraft, newDevice, openWithDraft, pathOf, recordProblems, referenceOf, stored,
-  useApp, visit,
+  answerPages, assertAccessible, completeDraft, newDevice, openWithDraft, pathOf, recordProblems, referenceOf, startReceiver,
+  stored, useApp, visit,
 } from './harness.mjs';
 
 const PROFILE = readFileSync(new URL('./fixtures/welsh-landlord.json', import.meta.url));
@@ -193,6 +194,61 @@ test('every page of the app is accessible in Welsh', async () => {
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
+});
+
+/** The Ombudsmen a page names: the websites it links to and the names it shows. */
+const ombudsmenShown = (page) => page.evaluate(() => {
+  const root = document.querySelector('main') ?? document.body;
+  return { links: [...root.querySelectorAll('a[href]')].map((a) => a.href), text: root.textContent };
+});
+const ENGLISH_BODIES = /Ombwdsmon Tai|Ombwdsmon Llywodraeth Leol|Housing Ombudsman|Local Government and Social Care/;
+const PSOW = 'https://www.ombudsman.wales/';
+
+/** A Welsh landlord's page names the Public Services Ombudsman for Wales, in Welsh, with its
+ *  phone number and time limit, and no English body. */
+async function onlyPsow(page) {
+  const { links, text } = await ombudsmenShown(page);
+  assert.ok(links.includes(PSOW), `${pathOf(page)} links to the PSOW`);
+  assert.ok(links.includes('tel:03007900203'), `${pathOf(page)} gives its phone`);
+  assert.equal(links.filter((l) => /housing-ombudsman\.org\.uk|lgo\.org\.uk/.test(l)).length, 0, pathOf(page));
+  assert.match(text, /Ombwdsmon Gwasanaethau Cyhoeddus Cymru, ffôn 0300 790 0203/);
+  assert.match(text, /o fewn 12 mis/);
+  assert.equal(text.match(ENGLISH_BODIES), null, `an English body on ${pathOf(page)}`);
+  await checkWelsh(page);
+}
+
+test('a Welsh landlord’s resident, in Welsh, is sent to the Public Services Ombudsman for Wales and never an English body', async () => {
+  // A receiver that knows the Welsh landlord's profile, beside the built-in ones.
+  const fixture = fileURLToPath(new URL('./fixtures/welsh-landlord.json', import.meta.url));
+  const receiver = await startReceiver(env.app, { args: ['--policy', fixture] });
+  try {
+    const settings = `${SETTINGS}&endpoint=${encodeURIComponent(receiver.endpoint)}`;
+    const page = await openWithDraft(env.browser, env.app.url, welshAnswers(), `/outcome${settings}`);
+    assert.equal(await page.locator('[data-ombudsman]').getAttribute('data-ombudsman'), PSOW);
+    await onlyPsow(page);
+    // After a final answer, the next step is the Ombudsman: no English time limit either.
+    await visit(page, `${env.app.url}/check-answers${settings}`);
+    await checkWelsh(page);
+    await page.locator('input[type=checkbox]').check();
+    const sendFrom = pathOf(page);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(/\/confirmation/, { timeout: 60000 }).catch(async () =>
+      assert.fail(`not sent: ${pathOf(page)}: ${await page.locator('main').textContent()}`));
+    await arrived(page, sendFrom);
+    await onlyPsow(page);
+    const record = await stored(receiver.url, await referenceOf(page));
+    assert.equal(record.submission.language, 'cy');
+    // The start page and the setup page name no English body to a Welsh landlord's resident
+    // either (the setup page names each nation's Ombudsman, the nation first).
+    await visit(page, `${env.app.url}/${settings}`);
+    await onlyPsow(page);
+    await page.goto(`${env.app.url}/?lang=cy&policy=no-such-policy`);
+    await page.locator('[data-problem]').waitFor();
+    assert.match(await page.locator('main').textContent(), /Yng Nghymru.*Ombwdsmon Gwasanaethau Cyhoeddus Cymru/s);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await receiver.stop();
+  }
 });
 
 test('the outcomes the law sets are in Welsh, and the landlord’s English words say so', async () => {
