@@ -91,7 +91,7 @@ fn by_nation(language: Language) -> impl IntoView {
             };
             let ombudsmen = OmbudsmanScheme::of_nation(nation).details().to_vec();
             view! {
-                <h3 class="heading-s">{heading(language)}</h3>
+                <h2 class="heading-s">{heading(language)}</h2>
                 <OmbudsmanDetails ombudsmen language />
             }
         })
