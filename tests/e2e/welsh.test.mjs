@@ -74,6 +74,17 @@ async function next(page) {
   await arrived(page, before);
 }
 
+/** Checks the Check answers page, confirms and sends, and waits for the confirmation. */
+async function send(page) {
+  await checkWelsh(page);
+  await page.locator('input[type=checkbox]').check();
+  const sendFrom = pathOf(page);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/confirmation/, { timeout: 60000 }).catch(async () =>
+    assert.fail(`not sent: ${pathOf(page)}: ${await page.locator('main').textContent()}`));
+  await arrived(page, sendFrom);
+}
+
 const choose = (page, value) => page.locator(`input[type=radio][value="${value}"]`).first().check();
 const fill = (page, name, text) => page.locator(`[name="${name}"]`).fill(text);
 
@@ -135,13 +146,7 @@ test('a resident completes a complaint in Welsh and sees the dates in Welsh', as
   await next(page);
 
   assert.equal(pathOf(page), '/check-answers');
-  await checkWelsh(page);
-  await page.locator('input[type=checkbox]').check();
-  const sendFrom = pathOf(page);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/confirmation/, { timeout: 60000 }).catch(async () =>
-    assert.fail(`not sent: ${pathOf(page)}: ${await page.locator('main').textContent()}`));
-  await arrived(page, sendFrom);
+  await send(page);
   await checkWelsh(page);
   const dates = await page.$$eval('[data-milestone] time', (times) =>
     times.map((t) => [t.getAttribute('datetime'), t.textContent.trim()]));
@@ -226,15 +231,8 @@ test('a Welsh landlord’s resident, in Welsh, is sent to the Public Services Om
     const page = await openWithDraft(env.browser, env.app.url, welshAnswers(), `/outcome${settings}`);
     assert.equal(await page.locator('[data-ombudsman]').getAttribute('data-ombudsman'), PSOW);
     await onlyPsow(page);
-    // After a final answer, the next step is the Ombudsman: no English time limit either.
     await visit(page, `${env.app.url}/check-answers${settings}`);
-    await checkWelsh(page);
-    await page.locator('input[type=checkbox]').check();
-    const sendFrom = pathOf(page);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL(/\/confirmation/, { timeout: 60000 }).catch(async () =>
-      assert.fail(`not sent: ${pathOf(page)}: ${await page.locator('main').textContent()}`));
-    await arrived(page, sendFrom);
+    await send(page);
     await onlyPsow(page);
     const record = await stored(receiver.url, await referenceOf(page));
     assert.equal(record.submission.language, 'cy');
