@@ -640,6 +640,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn outside_england_the_code_is_not_checked_and_the_nations_model_is_named() {
+        let english = Policy::default_policy();
+        assert_eq!(outside_england(&english), None);
+        assert_eq!(check(&english).len(), Rule::ALL.len());
+        for (nation, model) in [
+            (Nation::Wales, "Model Complaints Policy"),
+            (Nation::Scotland, "Scottish Public Services Ombudsman\u{2019}s Model Complaints Handling Procedure"),
+            (Nation::NorthernIreland, "Northern Ireland Public Services Ombudsman\u{2019}s Model Complaints Handling Procedure"),
+        ] {
+            let policy = Policy::default_in(nation);
+            // Not failed against England's Code: not compared with it at all.
+            assert_eq!(check(&policy), []);
+            let note = outside_england(&policy).unwrap();
+            assert!(note.contains(&format!("This landlord is in {}.", nation.name())), "{note}");
+            assert!(note.contains("is for landlords in England"), "{note}");
+            assert!(note.contains(model), "{note}");
+        }
+        // A table with one of each: the other nation's column says why it is not checked.
+        let table = markdown_table(&[english, Policy::default_in(Nation::Wales)]);
+        assert!(table.contains("| not checked: the Code is England\u{2019}s |"), "{table}");
+    }
+
+    #[test]
     fn a_hazard_name_without_welsh_is_listed() {
         let mut json = serde_json::to_value(Policy::default_policy()).unwrap();
         json["hazards"] = serde_json::json!([

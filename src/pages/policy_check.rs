@@ -142,6 +142,14 @@ pub fn PolicyCheckPage() -> impl IntoView {
     } else {
         format!("This policy falls short of the Code on {short} of the {total} rules checked.")
     };
+    // Outside England nothing is compared, so there is nothing to count.
+    let counts = (total > 0).then(|| {
+        format!(
+            " More generous on {}, the same as the Code on {}.",
+            count(Verdict::MoreGenerous),
+            count(Verdict::Meets)
+        )
+    });
     let groups = Verdict::ALL
         .into_iter()
         .map(|verdict| {
@@ -216,7 +224,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
         </dl>
         <p data-falls-short=short>
             <strong>{summary}</strong>
-            " More generous on " {count(Verdict::MoreGenerous)} ", the same as the Code on " {count(Verdict::Meets)} "."
+            {counts}
         </p>
         {groups}
         {hazards}

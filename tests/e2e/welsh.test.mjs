@@ -189,6 +189,11 @@ test('every page of the app is accessible in Welsh', async () => {
   await page.goto(`${env.app.url}/policy-check${SETTINGS}`);
   await page.locator('[data-untranslated="cy"]').waitFor();
   assert.equal(await page.locator('[data-untranslated="cy"]').getAttribute('data-count'), '4');
+  // A landlord in Wales: the Housing Ombudsman's Code is England's, and not checked.
+  const summary = await page.locator('[data-falls-short]').textContent();
+  assert.match(summary, /in Wales\. The Housing Ombudsman’s Complaint Handling Code is for landlords in England.*Model Complaints Policy/);
+  assert.doesNotMatch(summary, /More generous/);
+  assert.equal(await page.locator('[data-rule]').count(), 0);
   // A landlord in Wales: Awaab's Law is England's.
   assert.match(await page.locator('[data-awaab="no"]').textContent(), /in Wales\. Awaab’s Law is England’s/);
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
