@@ -236,6 +236,7 @@ fn broken_profiles_are_refused_by_both() {
             "hazards in Wales",
             changed(|p| {
                 p["nation"] = "wales".into();
+                p["ombudsman"] = json!({ "scheme": "psow" });
                 p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01" }]);
             }),
         ),
@@ -244,7 +245,32 @@ fn broken_profiles_are_refused_by_both() {
             changed(|p| {
                 remove(p, "nation");
                 p["region"] = "scotland".into();
+                p["ombudsman"] = json!({ "scheme": "spso" });
                 p["hazards"] = json!([{ "id": "cold", "name": "Cold", "significant_from": "2026-10-01" }]);
+            }),
+        ),
+        (
+            "the Housing Ombudsman in Wales",
+            changed(|p| p["nation"] = "wales".into()),
+        ),
+        (
+            "the Public Services Ombudsman for Wales in England",
+            changed(|p| p["ombudsman"] = json!({ "scheme": "psow" })),
+        ),
+        (
+            "Scotland's Ombudsman in Northern Ireland, its nation implied",
+            changed(|p| {
+                remove(p, "nation");
+                p["region"] = "northern-ireland".into();
+                p["ombudsman"] = json!({ "scheme": "spso" });
+            }),
+        ),
+        (
+            "the LGSCO in Scotland",
+            changed(|p| {
+                p["nation"] = "scotland".into();
+                p["region"] = "scotland".into();
+                p["ombudsman"] = json!({ "scheme": "lgsco" });
             }),
         ),
         (
@@ -528,7 +554,7 @@ fn edge_cases_are_accepted_by_both() {
                 "version": "1",
                 "landlord": { "name": "A landlord" },
                 "region": "scotland",
-                "ombudsman": { "scheme": "lgsco" },
+                "ombudsman": { "scheme": "spso" },
                 "eligibility": {
                     "who_may_complain": ["member-of-the-public"],
                     "representatives": {
@@ -566,12 +592,16 @@ fn edge_cases_are_accepted_by_both() {
         ),
         ("nation null", changed(|p| p["nation"] = Value::Null)),
         ("no nation", changed(|p| remove(p, "nation"))),
-        ("Wales", changed(|p| p["nation"] = "wales".into())),
+        ("Wales", changed(|p| {
+            p["nation"] = "wales".into();
+            p["ombudsman"] = json!({ "scheme": "psow" });
+        })),
         (
             "Scotland",
             changed(|p| {
                 p["nation"] = "scotland".into();
                 p["region"] = "scotland".into();
+                p["ombudsman"] = json!({ "scheme": "spso" });
             }),
         ),
         (
@@ -579,6 +609,7 @@ fn edge_cases_are_accepted_by_both() {
             changed(|p| {
                 remove(p, "nation");
                 p["region"] = "northern-ireland".into();
+                p["ombudsman"] = json!({ "scheme": "nipso" });
             }),
         ),
         (
@@ -599,6 +630,7 @@ fn edge_cases_are_accepted_by_both() {
         ),
         ("no hazards in Wales", changed(|p| {
             p["nation"] = "wales".into();
+            p["ombudsman"] = json!({ "scheme": "psow" });
             p["hazards"] = json!([]);
         })),
         (
@@ -738,7 +770,13 @@ fn schema_enums_match_the_rust_enums() {
         ("region", "/properties/region/enum", |p, n| {
             // The default profile names England, which only England and Wales's calendar takes.
             remove(p, "nation");
-            p["region"] = n.into()
+            p["region"] = n.into();
+            // Each calendar's nation has its own Ombudsman.
+            p["ombudsman"] = json!({ "scheme": match n {
+                "scotland" => "spso",
+                "northern-ireland" => "nipso",
+                _ => "housing",
+            } });
         }),
         ("nation", "/properties/nation/anyOf/0/enum", |p, n| {
             p["nation"] = n.into();
@@ -746,6 +784,12 @@ fn schema_enums_match_the_rust_enums() {
                 "scotland" | "northern-ireland" => n.into(),
                 _ => "england-and-wales".into(),
             };
+            p["ombudsman"] = json!({ "scheme": match n {
+                "wales" => "psow",
+                "scotland" => "spso",
+                "northern-ireland" => "nipso",
+                _ => "housing",
+            } });
         }),
         (
             "channel",
@@ -755,7 +799,18 @@ fn schema_enums_match_the_rust_enums() {
         (
             "scheme",
             "/$defs/ombudsman/properties/scheme/enum",
-            |p, n| p["ombudsman"] = json!({ "scheme": n, "lgsco_services": ["Homelessness"] }),
+            |p, n| {
+                p["ombudsman"] = json!({ "scheme": n, "lgsco_services": ["Homelessness"] });
+                // Each Ombudsman is its own nation's.
+                let (nation, region) = match n {
+                    "psow" => ("wales", "england-and-wales"),
+                    "spso" => ("scotland", "scotland"),
+                    "nipso" => ("northern-ireland", "northern-ireland"),
+                    _ => ("england", "england-and-wales"),
+                };
+                p["nation"] = nation.into();
+                p["region"] = region.into();
+            },
         ),
         ("connection", "/$defs/connection/enum", |p, n| {
             p["eligibility"]["who_may_complain"] = json!([n])

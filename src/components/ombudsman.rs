@@ -41,7 +41,8 @@ pub fn OmbudsmanDetails(
                 <a href=format!("tel:{}", details.phone.replace(' ', ""))>{details.phone}</a>
             };
             let text = t::phone(language, MARK[0], MARK[1]);
-            view! { <li>{sentence(&text, vec![website.into_any(), phone.into_any()])}</li> }
+            let limit = (details.limit)(language);
+            view! { <li>{sentence(&text, vec![website.into_any(), phone.into_any()])}" "{limit}</li> }
         })
         .collect_view();
     view! {

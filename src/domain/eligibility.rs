@@ -127,6 +127,8 @@ fn council_housing_matter(draft: &Draft) -> bool {
 /// - Members of the public: none, but for a council housing matter. The Housing Ombudsman only
 ///   takes complaints from people with a landlord relationship (Town and Country's policy,
 ///   14.2).
+/// - Wales, Scotland, Northern Ireland (`psow`, `spso`, `nipso`): the nation's one Public
+///   Services Ombudsman, for anyone the landlord's service affected, members of the public too.
 /// - Nobody answered yet: every Ombudsman of the scheme.
 pub fn ombudsman_for(policy: &Policy, draft: &Draft) -> Vec<OmbudsmanDetails> {
     let scheme = policy.ombudsman.scheme;
@@ -134,6 +136,9 @@ pub fn ombudsman_for(policy: &Policy, draft: &Draft) -> Vec<OmbudsmanDetails> {
         return scheme.details().to_vec();
     };
     match scheme {
+        OmbudsmanScheme::Psow | OmbudsmanScheme::Spso | OmbudsmanScheme::Nipso => {
+            scheme.details().to_vec()
+        }
         OmbudsmanScheme::Lgsco => vec![LGSCO],
         OmbudsmanScheme::Housing => match connection {
             Connection::MemberOfThePublic => Vec::new(),
@@ -172,6 +177,44 @@ mod tests {
 
     fn policy(id: &str) -> Policy {
         Policy::builtin(id).unwrap()
+    }
+
+    #[test]
+    fn outside_england_everyone_goes_to_the_nations_ombudsman_and_never_an_english_one() {
+        use crate::domain::ombudsman::{NIPSO, PSOW, SPSO};
+        use crate::domain::policy::Nation;
+        for (nation, ombudsman, welsh_name) in [
+            (Nation::Wales, PSOW, "Ombwdsmon Gwasanaethau Cyhoeddus Cymru"),
+            (Nation::Scotland, SPSO, "Ombwdsmon Gwasanaethau Cyhoeddus yr Alban"),
+            (Nation::NorthernIreland, NIPSO, "Ombwdsmon Gwasanaethau Cyhoeddus Gogledd Iwerddon"),
+        ] {
+            let policy = Policy::default_in(nation);
+            let mut drafts: Vec<Draft> = Connection::ALL.iter().map(|c| as_a(*c)).collect();
+            drafts.push(Draft::new("test"));
+            // A council housing matter too: the LGSCO is England's.
+            drafts.push(Draft {
+                category: Some(Category::Allocations),
+                ..as_a(Connection::HousingApplicant)
+            });
+            for draft in &drafts {
+                for language in Language::ALL {
+                    let eligible = check(&policy, draft, language);
+                    assert_eq!(eligible.ombudsman, [ombudsman], "{nation:?} {:?}", draft.connection);
+                    assert_eq!(eligible.ombudsman_note, None);
+                }
+            }
+            assert_eq!((ombudsman.name)(Language::Welsh), welsh_name);
+            assert!(!(ombudsman.name)(Language::English).contains("Housing"));
+            for language in Language::ALL {
+                assert!(!(ombudsman.limit)(language).is_empty());
+            }
+        }
+        assert_eq!(PSOW.phone, "0300 790 0203");
+        assert_eq!(SPSO.phone, "0800 377 7330");
+        assert_eq!(NIPSO.phone, "0800 34 34 24");
+        // NIPSO's limit runs from the end of the landlord's process, 6 months.
+        assert!((NIPSO.limit)(Language::English).contains("6 months"));
+        assert!((PSOW.limit)(Language::Welsh).contains("12 mis"));
     }
 
     fn as_a(connection: Connection) -> Draft {

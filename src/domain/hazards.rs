@@ -475,7 +475,7 @@ impl<'a> IntoIterator for &'a Deadlines {
 mod tests {
     use super::*;
     use crate::domain::calendar::is_working_day;
-    use crate::domain::policy::PolicyError;
+    use crate::domain::policy::{OmbudsmanScheme, PolicyError};
     use serde_json::{json, Value};
     use DeadlineId::*;
 
@@ -732,9 +732,11 @@ mod tests {
             ("scotland", "scotland"),
             ("northern-ireland", "northern-ireland"),
         ] {
+            let scheme = OmbudsmanScheme::of_nation(Nation::from_id(nation).unwrap());
             let policy = profile(|p| {
                 p["nation"] = nation.into();
                 p["region"] = region.into();
+                p["ombudsman"] = serde_json::json!({ "scheme": scheme.id() });
             })
             .unwrap();
             let not_here = NotApplicable::NotInEngland {
@@ -753,6 +755,7 @@ mod tests {
         let scottish = profile(|p| {
             p.as_object_mut().unwrap().remove("nation");
             p["region"] = "scotland".into();
+            p["ombudsman"] = json!({ "scheme": "spso" });
         })
         .unwrap();
         assert_eq!(

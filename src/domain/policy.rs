@@ -184,12 +184,65 @@ pub struct Ombudsman {
     pub lgsco_services: Vec<LocalText>,
 }
 
+/// Each nation has its own Ombudsman: England two (housing, and councils' other services),
+/// Wales, Scotland and Northern Ireland one each for all public services, housing included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OmbudsmanScheme {
     Housing,
     Lgsco,
     Both,
+    /// The Public Services Ombudsman for Wales.
+    Psow,
+    /// The Scottish Public Services Ombudsman.
+    Spso,
+    /// The Northern Ireland Public Services Ombudsman.
+    Nipso,
+}
+
+impl OmbudsmanScheme {
+    pub const ALL: [OmbudsmanScheme; 6] = [
+        OmbudsmanScheme::Housing,
+        OmbudsmanScheme::Lgsco,
+        OmbudsmanScheme::Both,
+        OmbudsmanScheme::Psow,
+        OmbudsmanScheme::Spso,
+        OmbudsmanScheme::Nipso,
+    ];
+
+    /// As a profile spells it: "housing", "psow".
+    pub fn id(self) -> &'static str {
+        match self {
+            OmbudsmanScheme::Housing => "housing",
+            OmbudsmanScheme::Lgsco => "lgsco",
+            OmbudsmanScheme::Both => "both",
+            OmbudsmanScheme::Psow => "psow",
+            OmbudsmanScheme::Spso => "spso",
+            OmbudsmanScheme::Nipso => "nipso",
+        }
+    }
+
+    /// The nation whose Ombudsman (or Ombudsmen) this is.
+    pub fn nation(self) -> Nation {
+        match self {
+            OmbudsmanScheme::Housing | OmbudsmanScheme::Lgsco | OmbudsmanScheme::Both => {
+                Nation::England
+            }
+            OmbudsmanScheme::Psow => Nation::Wales,
+            OmbudsmanScheme::Spso => Nation::Scotland,
+            OmbudsmanScheme::Nipso => Nation::NorthernIreland,
+        }
+    }
+
+    /// Every Ombudsman of a nation: England's two, or the nation's one.
+    pub fn of_nation(nation: Nation) -> OmbudsmanScheme {
+        match nation {
+            Nation::England => OmbudsmanScheme::Both,
+            Nation::Wales => OmbudsmanScheme::Psow,
+            Nation::Scotland => OmbudsmanScheme::Spso,
+            Nation::NorthernIreland => OmbudsmanScheme::Nipso,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -572,6 +625,23 @@ impl Policy {
         &IDS
     }
 
+    /// The default profile moved to `nation` (not England), with that nation's Ombudsman and
+    /// no hazards (Awaab's Law is England's): the one fixture for tests of other nations.
+    #[cfg(test)]
+    pub(crate) fn default_in(nation: Nation) -> Policy {
+        let mut policy = Policy::default_policy();
+        policy.id = format!("in-{}", nation.id());
+        policy.nation = Some(nation);
+        policy.region = nation.region();
+        policy.ombudsman = Ombudsman {
+            scheme: OmbudsmanScheme::of_nation(nation),
+            lgsco_services: Vec::new(),
+        };
+        policy.hazards.clear();
+        policy.validate().expect("a valid profile in another nation");
+        policy
+    }
+
     /// The default profile.
     pub fn default_policy() -> Policy {
         Policy::builtin(Self::DEFAULT_ID).expect("the default profile is built in")
@@ -631,6 +701,25 @@ impl Policy {
             }
         }
         self.check_hazards(p);
+        let scheme = self.ombudsman.scheme;
+        if scheme.nation() != self.nation() {
+            p.add(
+                "ombudsman.scheme",
+                format!(
+                    "\"{}\" is an Ombudsman of {}, not {}: a landlord in {} uses \"{}\"",
+                    scheme.id(),
+                    scheme.nation().name(),
+                    self.nation().name(),
+                    self.nation().name(),
+                    OmbudsmanScheme::ALL
+                        .iter()
+                        .filter(|s| s.nation() == self.nation())
+                        .map(|s| s.id())
+                        .collect::<Vec<_>>()
+                        .join("\", \""),
+                ),
+            );
+        }
         if self.eligibility.who_may_complain.is_empty() {
             p.add("eligibility.who_may_complain", "must list at least one connection");
         }
@@ -988,6 +1077,11 @@ mod tests {
             let mut json = default_json();
             json.as_object_mut().unwrap().remove("nation");
             json["region"] = region.into();
+            json["ombudsman"] = serde_json::json!({ "scheme": match region {
+                "scotland" => "spso",
+                "northern-ireland" => "nipso",
+                _ => "housing",
+            } });
             Policy::from_json(&json.to_string()).unwrap().nation()
         };
         // "england-and-wales" cannot tell: England, so a Welsh landlord must say "wales".
@@ -996,9 +1090,34 @@ mod tests {
         assert_eq!(implied("northern-ireland"), Nation::NorthernIreland);
         let mut json = default_json();
         json["nation"] = "wales".into();
+        json["ombudsman"] = serde_json::json!({ "scheme": "psow" });
         let welsh = Policy::from_json(&json.to_string()).unwrap();
         assert_eq!(welsh.nation(), Nation::Wales);
         assert_eq!(welsh.region, Region::EnglandAndWales);
+    }
+
+    #[test]
+    fn an_ombudsman_of_another_nation_is_refused() {
+        // England's schemes in Wales: never an English body for a Welsh resident.
+        for scheme in ["housing", "lgsco", "spso"] {
+            let err = error_after(|p| {
+                p["nation"] = "wales".into();
+                p["ombudsman"] = serde_json::json!({ "scheme": scheme });
+            });
+            assert_eq!(err.field, "ombudsman.scheme", "{scheme}");
+            assert!(err.message.contains("a landlord in Wales uses \"psow\""), "{err}");
+        }
+        // A Welsh Ombudsman for an English landlord.
+        let err = error_after(|p| p["ombudsman"] = serde_json::json!({ "scheme": "psow" }));
+        assert_eq!(err.field, "ombudsman.scheme");
+        assert!(err.message.contains("\"housing\", \"lgsco\", \"both\""), "{err}");
+        // Each nation's own is accepted, and says its nation.
+        for nation in [Nation::Wales, Nation::Scotland, Nation::NorthernIreland] {
+            let policy = Policy::default_in(nation);
+            assert_eq!(policy.ombudsman.scheme.nation(), nation);
+            let json = serde_json::to_string(&policy).unwrap();
+            assert_eq!(Policy::from_json(&json).unwrap(), policy);
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::language::Language;
-use super::policy::{Anchor, Clock, Counting, OmbudsmanScheme, Policy, Stage};
+use super::policy::{Anchor, Clock, Counting, Nation, OmbudsmanScheme, Policy, Stage};
 
 /// The Code's limits, in working days (months for the time limit).
 pub mod code {
@@ -151,8 +151,32 @@ impl Finding {
     }
 }
 
-/// Compares a profile with the Code: one finding per rule, in the order of [`Rule::ALL`].
+/// Outside England, why the Code is not checked: it is the Housing Ombudsman's, for landlords
+/// in England, and the nation's own Ombudsman sets the model procedure. None in England.
+pub fn outside_england(policy: &Policy) -> Option<String> {
+    let model = match policy.nation() {
+        Nation::England => return None,
+        Nation::Wales => "the Public Services Ombudsman for Wales\u{2019}s Model Complaints Policy",
+        Nation::Scotland => {
+            "the Scottish Public Services Ombudsman\u{2019}s Model Complaints Handling Procedure"
+        }
+        Nation::NorthernIreland => {
+            "the Northern Ireland Public Services Ombudsman\u{2019}s Model Complaints Handling Procedure"
+        }
+    };
+    Some(format!(
+        "This landlord is in {}. The Housing Ombudsman\u{2019}s Complaint Handling Code is for landlords in England, so this page does not check the policy against it. In {} the model to follow is {model}.",
+        policy.nation().name(),
+        policy.nation().name(),
+    ))
+}
+
+/// Compares a profile with the Code: one finding per rule, in the order of [`Rule::ALL`]. None
+/// outside England, where the Code does not apply (see [`outside_england`]).
 pub fn check(policy: &Policy) -> Vec<Finding> {
+    if outside_england(policy).is_some() {
+        return Vec::new();
+    }
     let stages = &policy.stages;
     let stage2 = stages.stage2.as_ref();
     let no_stage2 = |rule: Rule| {
@@ -446,6 +470,13 @@ fn ombudsman(policy: &Policy) -> Finding {
                     .join("; ")
             ),
         ),
+        // Outside England the Code is not checked (see `outside_england`).
+        OmbudsmanScheme::Psow | OmbudsmanScheme::Spso | OmbudsmanScheme::Nipso => Finding::new(
+            Rule::OmbudsmanSignposting,
+            Verdict::FallsShort,
+            "an Ombudsman outside England",
+            "The Code requires the Housing Ombudsman\u{2019}s details.".to_string(),
+        ),
         OmbudsmanScheme::Lgsco => Finding::new(
             Rule::OmbudsmanSignposting,
             Verdict::FallsShort,
@@ -539,7 +570,10 @@ pub fn markdown_table(policies: &[Policy]) -> String {
     for (row, rule) in Rule::ALL.iter().enumerate() {
         let _ = write!(table, "| {} |", rule.title());
         for findings in &results {
-            let finding = &findings[row];
+            let Some(finding) = findings.get(row) else {
+                let _ = write!(table, " not checked: the Code is England\u{2019}s |");
+                continue;
+            };
             debug_assert_eq!(finding.rule, *rule);
             let _ = match finding.verdict {
                 Verdict::Meets => write!(table, " meets |"),
@@ -604,6 +638,29 @@ pub fn untranslated(policy: &Policy, language: Language) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outside_england_the_code_is_not_checked_and_the_nations_model_is_named() {
+        let english = Policy::default_policy();
+        assert_eq!(outside_england(&english), None);
+        assert_eq!(check(&english).len(), Rule::ALL.len());
+        for (nation, model) in [
+            (Nation::Wales, "Model Complaints Policy"),
+            (Nation::Scotland, "Scottish Public Services Ombudsman\u{2019}s Model Complaints Handling Procedure"),
+            (Nation::NorthernIreland, "Northern Ireland Public Services Ombudsman\u{2019}s Model Complaints Handling Procedure"),
+        ] {
+            let policy = Policy::default_in(nation);
+            // Not failed against England's Code: not compared with it at all.
+            assert_eq!(check(&policy), []);
+            let note = outside_england(&policy).unwrap();
+            assert!(note.contains(&format!("This landlord is in {}.", nation.name())), "{note}");
+            assert!(note.contains("is for landlords in England"), "{note}");
+            assert!(note.contains(model), "{note}");
+        }
+        // A table with one of each: the other nation's column says why it is not checked.
+        let table = markdown_table(&[english, Policy::default_in(Nation::Wales)]);
+        assert!(table.contains("| not checked: the Code is England\u{2019}s |"), "{table}");
+    }
 
     #[test]
     fn a_hazard_name_without_welsh_is_listed() {

@@ -24,8 +24,8 @@ use super::deadlines::{Milestone, MilestoneId};
 use super::draft::Category;
 use super::hazard_report::HazardReport;
 use super::local_text::LocalText;
-use super::ombudsman::{OmbudsmanDetails, HOUSING_OMBUDSMAN, LGSCO};
-use super::policy::{OmbudsmanScheme, Policy};
+use super::ombudsman::OmbudsmanDetails;
+use super::policy::{Nation, OmbudsmanScheme, Policy};
 use super::policy_check::code;
 use super::status::{self as backend, Receipt, Status};
 use super::submission::{milestones_for, ExpectedDate, Kind, Submission};
@@ -79,15 +79,7 @@ impl Tracked {
     /// queued, while the policy is loaded. Its receipt comes later (`with_receipt`).
     pub fn new(policy: &Policy, submission: &Submission, endpoint: &str) -> Tracked {
         let ombudsmen = submission.ombudsman(policy);
-        let ombudsman = match (
-            ombudsmen.contains(&HOUSING_OMBUDSMAN),
-            ombudsmen.contains(&LGSCO),
-        ) {
-            (true, true) => Some(OmbudsmanScheme::Both),
-            (true, false) => Some(OmbudsmanScheme::Housing),
-            (false, true) => Some(OmbudsmanScheme::Lgsco),
-            (false, false) => None,
-        };
+        let ombudsman = OmbudsmanScheme::of(&ombudsmen);
         Tracked {
             policy_id: submission.profile.id.clone(),
             landlord: policy.landlord.name.clone(),
@@ -619,6 +611,11 @@ impl Step {
                 return Some(OmbudsmanReason::ProcessFinished { on });
             }
         }
+        // The Code's times are the Housing Ombudsman's, in England: elsewhere the nation's
+        // Ombudsman waits for the landlord's process to end.
+        if policy.nation() != Nation::England {
+            return None;
+        }
         let due = self.code_due(stage);
         (self.open() && today > due).then_some(OmbudsmanReason::CodeTimePassed { stage, due })
     }
@@ -663,6 +660,7 @@ mod tests {
     //! the counting.
     use super::*;
     use crate::domain::calendar::Region;
+    use crate::domain::ombudsman::{HOUSING_OMBUDSMAN, LGSCO};
     use crate::domain::draft::{
         Adjustment, ConsentBasis, Draft, FeedbackKind, Photo, RepliesTo, RepresentativeAnswers,
         Who, YesNo,
@@ -909,6 +907,45 @@ mod tests {
         assert_eq!(item.kind, Kind::Comment);
         assert!(item.reply_wanted);
         assert!(!serde_json::to_string(&item).unwrap().contains("grass"));
+    }
+
+    #[test]
+    fn outside_england_the_nations_ombudsman_and_not_the_codes_times() {
+        use crate::domain::ombudsman::{NIPSO, PSOW, SPSO};
+        use crate::domain::policy::Nation;
+        for (nation, scheme, ombudsman) in [
+            (Nation::Wales, OmbudsmanScheme::Psow, PSOW),
+            (Nation::Scotland, OmbudsmanScheme::Spso, SPSO),
+            (Nation::NorthernIreland, OmbudsmanScheme::Nipso, NIPSO),
+        ] {
+            let policy = Policy::default_in(nation);
+            let draft = richest_draft(Policy::DEFAULT_ID);
+            let assessment = assess(&policy, &draft, sent_at().date_naive());
+            let body = Submission::build(&policy, &draft, &assessment, sent_at());
+            let item = Tracked::new(&policy, &body, "https://example.org/v1/submissions")
+                .with_receipt(&receipt());
+            assert_eq!(item.ombudsman, Some(scheme), "{nation:?}");
+            assert_eq!(item.ombudsmen(), [ombudsman]);
+            // Long late: the Housing Ombudsman's Code would let the Ombudsman step in. Not here.
+            let progress = item.progress(&policy, None, &[], day("2027-06-01"));
+            assert!(
+                progress.actions.iter().all(|a| !matches!(a, Action::GoToOmbudsman { .. })),
+                "{nation:?}: {:?}",
+                progress.actions
+            );
+        }
+        // The same in England: the Code's times have passed, and the Ombudsman can step in.
+        let policy = Policy::default_policy();
+        let draft = richest_draft(Policy::DEFAULT_ID);
+        let assessment = assess(&policy, &draft, sent_at().date_naive());
+        let body = Submission::build(&policy, &draft, &assessment, sent_at());
+        let item = Tracked::new(&policy, &body, "https://example.org/v1/submissions")
+            .with_receipt(&receipt());
+        let progress = item.progress(&policy, None, &[], day("2027-06-01"));
+        assert!(progress.actions.iter().any(|a| matches!(
+            a,
+            Action::GoToOmbudsman { because: OmbudsmanReason::CodeTimePassed { .. }, .. }
+        )));
     }
 
     #[test]

@@ -897,6 +897,43 @@ mod tests {
     }
 
     #[test]
+    fn outside_england_the_words_name_no_english_body_nor_its_time_limit() {
+        use crate::domain::policy::Nation;
+        let ended = Draft {
+            prior_complaint: Some(PriorComplaint::Answered),
+            ..complaint()
+        };
+        let with_ombudsman = Draft {
+            prior_complaint: Some(PriorComplaint::WithOmbudsman),
+            ..complaint()
+        };
+        for nation in [Nation::Wales, Nation::Scotland, Nation::NorthernIreland] {
+            let policy = Policy::default_in(nation);
+            for draft in [&ended, &with_ombudsman, &complaint()] {
+                let assessment = assess(&policy, draft, received());
+                for language in Language::ALL {
+                    let words = format!(
+                        "{} {} {}",
+                        assessment.summary(language),
+                        assessment.reason(language),
+                        assessment.signpost(language).unwrap_or_default()
+                    );
+                    for english_body in [
+                        "Housing Ombudsman",
+                        "Local Government",
+                        "Ombwdsmon Tai",
+                        "Llywodraeth Leol",
+                        "12 months",
+                        "12 mis",
+                    ] {
+                        assert!(!words.contains(english_body), "{nation:?} {language:?}: {words}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn after_a_final_answer_the_next_step_is_the_ombudsman_under_every_policy() {
         let draft = Draft {
             prior_complaint: Some(PriorComplaint::Answered),

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::page_heading::PageHeading;
 use crate::domain::language::Language;
 use crate::domain::policy::Policy;
-use crate::domain::policy_check::{check, untranslated, Finding, Verdict};
+use crate::domain::policy_check::{check, outside_england, untranslated, Finding, Verdict};
 use crate::domain::triage_table::{self, outcome_name, Row};
 use crate::settings::use_settings;
 
@@ -134,11 +134,22 @@ pub fn PolicyCheckPage() -> impl IntoView {
     let total = findings.len();
     let count = |verdict: Verdict| findings.iter().filter(|f| f.verdict == verdict).count();
     let short = count(Verdict::FallsShort);
-    let summary = if short == 0 {
+    let outside_england = settings.policy.with_value(outside_england);
+    let summary = if let Some(note) = outside_england {
+        note
+    } else if short == 0 {
         format!("This policy meets or does better than the Code on all {total} rules checked.")
     } else {
         format!("This policy falls short of the Code on {short} of the {total} rules checked.")
     };
+    // Outside England nothing is compared, so there is nothing to count.
+    let counts = (total > 0).then(|| {
+        format!(
+            " More generous on {}, the same as the Code on {}.",
+            count(Verdict::MoreGenerous),
+            count(Verdict::Meets)
+        )
+    });
     let groups = Verdict::ALL
         .into_iter()
         .map(|verdict| {
@@ -213,7 +224,7 @@ pub fn PolicyCheckPage() -> impl IntoView {
         </dl>
         <p data-falls-short=short>
             <strong>{summary}</strong>
-            " More generous on " {count(Verdict::MoreGenerous)} ", the same as the Code on " {count(Verdict::Meets)} "."
+            {counts}
         </p>
         {groups}
         {hazards}

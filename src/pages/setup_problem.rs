@@ -10,7 +10,7 @@ use crate::components::ombudsman::OmbudsmanDetails;
 use crate::components::page_heading::PageHeading;
 use crate::config::SetupProblem;
 use crate::domain::language::Language;
-use crate::domain::policy::{OmbudsmanScheme, Policy};
+use crate::domain::policy::{Nation, OmbudsmanScheme, Policy};
 use crate::domain::translations as t;
 use crate::outbox::{use_outbox, Ended};
 use crate::pages::not_found::NotFoundPage;
@@ -77,6 +77,27 @@ pub fn after_send() -> AnyView {
     .into_any()
 }
 
+/// Each nation's Ombudsmen, the nation named: the profile failed, so the app cannot tell
+/// which nation the landlord is in, and must not send a resident in Wales to an English body.
+fn by_nation(language: Language) -> impl IntoView {
+    Nation::ALL
+        .iter()
+        .map(|&nation| {
+            let heading = match nation {
+                Nation::England => t::ombudsman::in_england,
+                Nation::Wales => t::ombudsman::in_wales,
+                Nation::Scotland => t::ombudsman::in_scotland,
+                Nation::NorthernIreland => t::ombudsman::in_northern_ireland,
+            };
+            let ombudsmen = OmbudsmanScheme::of_nation(nation).details().to_vec();
+            view! {
+                <h2 class="heading-s">{heading(language)}</h2>
+                <OmbudsmanDetails ombudsmen language />
+            }
+        })
+        .collect_view()
+}
+
 /// The page; `children` are what the app knows of the landlord, when it knows.
 #[component]
 pub fn SetupProblemPage(
@@ -90,7 +111,7 @@ pub fn SetupProblemPage(
         <p>{t::setup_problem::other_ways(language)}</p>
         {children.map(|children| children())}
         <p>{t::setup_problem::ombudsman(language)}</p>
-        <OmbudsmanDetails ombudsmen=OmbudsmanScheme::Both.details().to_vec() language />
+        {by_nation(language)}
         <h2 class="heading-m">{t::setup_problem::for_web_team(language)}</h2>
         // For the web team, in English whatever the resident's language.
         <p class="setup-problem" data-problem lang="en">{explain(&problem)}</p>

@@ -15,7 +15,7 @@ import {
 
 // The statutory Code's own profile, for a landlord in Wales: the law's dates are England's.
 const inWales = JSON.parse(readFileSync(join(DIST, 'policies/hos-code-2024.json'), 'utf8'));
-Object.assign(inWales, { id: 'in-wales-test', nation: 'wales' });
+Object.assign(inWales, { id: 'in-wales-test', nation: 'wales', ombudsman: { scheme: 'psow' } });
 
 // The same for a landlord whose profile adds a phase 2 hazard, in force since 1 October 2026.
 const withCold = JSON.parse(readFileSync(join(DIST, 'policies/hos-code-2024.json'), 'utf8'));

@@ -5,9 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
-  answerPages, assertAccessible, completeDraft, newDevice, openWithDraft, pathOf, recordProblems, referenceOf, stored,
-  useApp, visit,
+  answerPages, assertAccessible, completeDraft, newDevice, openWithDraft, pathOf, recordProblems, referenceOf, startReceiver,
+  stored, useApp, visit,
 } from './harness.mjs';
 
 const PROFILE = readFileSync(new URL('./fixtures/welsh-landlord.json', import.meta.url));
@@ -73,6 +74,17 @@ async function next(page) {
   await arrived(page, before);
 }
 
+/** Checks the Check answers page, confirms and sends, and waits for the confirmation. */
+async function send(page) {
+  await checkWelsh(page);
+  await page.locator('input[type=checkbox]').check();
+  const sendFrom = pathOf(page);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/confirmation/, { timeout: 60000 }).catch(async () =>
+    assert.fail(`not sent: ${pathOf(page)}: ${await page.locator('main').textContent()}`));
+  await arrived(page, sendFrom);
+}
+
 const choose = (page, value) => page.locator(`input[type=radio][value="${value}"]`).first().check();
 const fill = (page, name, text) => page.locator(`[name="${name}"]`).fill(text);
 
@@ -134,13 +146,7 @@ test('a resident completes a complaint in Welsh and sees the dates in Welsh', as
   await next(page);
 
   assert.equal(pathOf(page), '/check-answers');
-  await checkWelsh(page);
-  await page.locator('input[type=checkbox]').check();
-  const sendFrom = pathOf(page);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/confirmation/, { timeout: 60000 }).catch(async () =>
-    assert.fail(`not sent: ${pathOf(page)}: ${await page.locator('main').textContent()}`));
-  await arrived(page, sendFrom);
+  await send(page);
   await checkWelsh(page);
   const dates = await page.$$eval('[data-milestone] time', (times) =>
     times.map((t) => [t.getAttribute('datetime'), t.textContent.trim()]));
@@ -183,6 +189,11 @@ test('every page of the app is accessible in Welsh', async () => {
   await page.goto(`${env.app.url}/policy-check${SETTINGS}`);
   await page.locator('[data-untranslated="cy"]').waitFor();
   assert.equal(await page.locator('[data-untranslated="cy"]').getAttribute('data-count'), '4');
+  // A landlord in Wales: the Housing Ombudsman's Code is England's, and not checked.
+  const summary = await page.locator('[data-falls-short]').textContent();
+  assert.match(summary, /in Wales\. The Housing Ombudsman’s Complaint Handling Code is for landlords in England.*Model Complaints Policy/);
+  assert.doesNotMatch(summary, /More generous/);
+  assert.equal(await page.locator('[data-rule]').count(), 0);
   // A landlord in Wales: Awaab's Law is England's.
   assert.match(await page.locator('[data-awaab="no"]').textContent(), /in Wales\. Awaab’s Law is England’s/);
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
@@ -193,6 +204,54 @@ test('every page of the app is accessible in Welsh', async () => {
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
   await assertAccessible(page);
   assert.deepEqual(page.problems, []);
+});
+
+/** The Ombudsmen a page names: the websites it links to and the names it shows. */
+const ombudsmenShown = (page) => page.evaluate(() => {
+  const root = document.querySelector('main') ?? document.body;
+  return { links: [...root.querySelectorAll('a[href]')].map((a) => a.href), text: root.textContent };
+});
+const ENGLISH_BODIES = /Ombwdsmon Tai|Ombwdsmon Llywodraeth Leol|Housing Ombudsman|Local Government and Social Care/;
+const PSOW = 'https://www.ombudsman.wales/';
+
+/** A Welsh landlord's page names the Public Services Ombudsman for Wales, in Welsh, with its
+ *  phone number and time limit, and no English body. */
+async function onlyPsow(page) {
+  const { links, text } = await ombudsmenShown(page);
+  assert.ok(links.includes(PSOW), `${pathOf(page)} links to the PSOW`);
+  assert.ok(links.includes('tel:03007900203'), `${pathOf(page)} gives its phone`);
+  assert.equal(links.filter((l) => /housing-ombudsman\.org\.uk|lgo\.org\.uk/.test(l)).length, 0, pathOf(page));
+  assert.match(text, /Ombwdsmon Gwasanaethau Cyhoeddus Cymru, ffôn 0300 790 0203/);
+  assert.match(text, /o fewn 12 mis/);
+  assert.equal(text.match(ENGLISH_BODIES), null, `an English body on ${pathOf(page)}`);
+  await checkWelsh(page);
+}
+
+test('a Welsh landlord’s resident, in Welsh, is sent to the Public Services Ombudsman for Wales and never an English body', async () => {
+  // A receiver that knows the Welsh landlord's profile, beside the built-in ones.
+  const fixture = fileURLToPath(new URL('./fixtures/welsh-landlord.json', import.meta.url));
+  const receiver = await startReceiver(env.app, { args: ['--policy', fixture] });
+  try {
+    const settings = `${SETTINGS}&endpoint=${encodeURIComponent(receiver.endpoint)}`;
+    const page = await openWithDraft(env.browser, env.app.url, welshAnswers(), `/outcome${settings}`);
+    assert.equal(await page.locator('[data-ombudsman]').getAttribute('data-ombudsman'), PSOW);
+    await onlyPsow(page);
+    await visit(page, `${env.app.url}/check-answers${settings}`);
+    await send(page);
+    await onlyPsow(page);
+    const record = await stored(receiver.url, await referenceOf(page));
+    assert.equal(record.submission.language, 'cy');
+    // The start page and the setup page name no English body to a Welsh landlord's resident
+    // either (the setup page names each nation's Ombudsman, the nation first).
+    await visit(page, `${env.app.url}/${settings}`);
+    await onlyPsow(page);
+    await page.goto(`${env.app.url}/?lang=cy&policy=no-such-policy`);
+    await page.locator('[data-problem]').waitFor();
+    assert.match(await page.locator('main').textContent(), /Yng Nghymru.*Ombwdsmon Gwasanaethau Cyhoeddus Cymru/s);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await receiver.stop();
+  }
 });
 
 test('the outcomes the law sets are in Welsh, and the landlord’s English words say so', async () => {
