@@ -705,7 +705,7 @@ impl Policy {
         if scheme.nation() != self.nation() {
             p.add(
                 "ombudsman.scheme",
-                format!(
+                &format!(
                     "\"{}\" is an Ombudsman of {}, not {}: a landlord in {} uses \"{}\"",
                     scheme.id(),
                     scheme.nation().name(),
