@@ -125,6 +125,25 @@ function preloadPolicy(settings, mounted) {
   policyAddress = address;
 }
 
+/** The landlord's web font (`font-url`, loaded under the first name in `font`) while the wasm
+ *  downloads: in an iframe the app cannot see the landlord's @font-face. An address relative
+ *  to the page, allowed as the profile's is; the `font` stack (src/domain/brand.rs) stands in
+ *  until it loads, or if it cannot. */
+function loadBrandFont(settings, mounted) {
+  const params = new URLSearchParams(settings);
+  const url = params.get('font-url')?.trim();
+  const family = params.get('font')?.split(',')[0].trim().replace(/^["']|["']$/g, '');
+  if (!url || !family) return;
+  const address = new URL(url, location.href);
+  if (!/^https?:$/.test(address.protocol) || !allowedAddress(address.href, mounted)) {
+    console.warn(`resident-complaints: font-url ${url} is not an address this page may use`);
+    return;
+  }
+  const face = new FontFace(family, `url("${address.href}")`);
+  document.fonts.add(face);
+  face.load().catch((problem) => console.warn(`resident-complaints: font-url ${url} could not be loaded`, problem));
+}
+
 /** The app could not start (no WebAssembly, a failed download): the page shows what it shows
  *  without JavaScript, the other ways to complain: index.html's <noscript>, or on a landlord's
  *  page what they put inside the element. */
@@ -238,11 +257,13 @@ async function run() {
   const hosts = document.querySelectorAll('[data-resident-complaints]');
   if (hosts.length > 0) {
     preloadPolicy(settingsOf(hosts[0]), true);
+    loadBrandFont(settingsOf(hosts[0]), true);
     const { start } = await load(WHOLE);
     hosts.forEach((host) => mountInto(host, start));
   } else {
     const app = appForThisPage();
     preloadPolicy(location.search, false);
+    loadBrandFont(location.search, false);
     const { start } = await load(app);
     start(location.search, appBase.href, undefined);
     reportHeight();

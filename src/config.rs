@@ -114,10 +114,6 @@ impl Config {
         }
         // The logo is shown from where it is checked: relative to the page, as an <img> is.
         brand.logo = brand.logo.map(|logo| allowed("logo", absolute(&logo, &host_page))).transpose()?;
-        brand.font_url = brand
-            .font_url
-            .map(|url| allowed("font-url", absolute(&url, &host_page)))
-            .transpose()?;
 
         let base = match host_path {
             Some(path) => path,
@@ -144,17 +140,6 @@ impl Config {
     pub fn apply_brand(&self, element: &web_sys::HtmlElement) {
         for (property, value) in self.brand.css_properties() {
             let _ = element.style().set_property(property, &value);
-        }
-        // The brand's web font, through the FontFace API (a strict CSP allows it, from an
-        // origin its font-src names); the font stack falls back while it loads, or if it fails.
-        if let (Some(url), Some(family)) = (&self.brand.font_url, self.brand.font_family()) {
-            match web_sys::FontFace::new_with_str(&family, &format!("url(\"{url}\")")) {
-                Ok(face) => {
-                    let _ = face.load();
-                    let _ = document().fonts().add(&face);
-                }
-                Err(_) => web_sys::console::warn_1(&format!("resident-complaints: font-url: {url} cannot be loaded").into()),
-            }
         }
     }
 }

@@ -78,9 +78,6 @@ pub struct Brand {
     /// The landlord's logo (an image on the app's origin, for a strict CSP).
     pub logo: Option<String>,
     pub font: Option<String>,
-    /// A web font's file (`font-url`), loaded under the first name of `font`: a brand font
-    /// the app's own page cannot otherwise see (the landlord's `@font-face` stays on their page).
-    pub font_url: Option<String>,
     /// Corner radius of buttons, inputs and panels, in CSS pixels.
     pub radius: Option<u8>,
 }
@@ -90,7 +87,7 @@ pub const MAX_RADIUS: u8 = 16;
 
 impl Brand {
     /// Reads a brand from the embedding settings (`brand`, `brand-text`, `logo`, `font`,
-    /// `font-url`, `radius`), with a warning for each setting it could not use.
+    /// `radius`), with a warning for each setting it could not use.
     pub fn from_settings(setting: impl Fn(&str) -> Option<String>) -> (Brand, Vec<String>) {
         let mut warnings = Vec::new();
         let mut colour = |name: &str| match setting(name).map(|text| text.parse::<Colour>()) {
@@ -138,19 +135,15 @@ impl Brand {
             (None, None) => None,
         };
 
-        // Only web addresses: a `javascript:` or `data:` one is a sign of a tampered page.
-        let mut web_address = |name: &str| {
-            setting(name).filter(|url| {
-                let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
-                let allowed = matches!(scheme.as_deref(), None | Some("https" | "http"));
-                if !allowed {
-                    warnings.push(format!("{name}: {url} is not a web address"));
-                }
-                allowed
-            })
-        };
-        let logo = web_address("logo");
-        let font_url = web_address("font-url");
+        let logo = setting("logo").filter(|url| {
+            // Only web addresses: a `javascript:` or `data:` logo is a sign of a tampered page.
+            let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+            let allowed = matches!(scheme.as_deref(), None | Some("https" | "http"));
+            if !allowed {
+                warnings.push(format!("logo: {url} is not a web address"));
+            }
+            allowed
+        });
 
         // A font stack is a list of names: anything that could end the declaration is refused.
         let font = setting("font").filter(|font| {
@@ -173,22 +166,7 @@ impl Brand {
             }
         });
 
-        let font_url = match (font_url, &font) {
-            (Some(_), None) => {
-                warnings.push("font-url: given without font, which names it, so it is not used".into());
-                None
-            }
-            (font_url, _) => font_url,
-        };
-
-        (Brand { colours, logo, font, font_url, radius }, warnings)
-    }
-
-    /// The name `font-url`'s file is loaded under: the first of `font`'s names, unquoted.
-    pub fn font_family(&self) -> Option<String> {
-        let first = self.font.as_deref()?.split(',').next()?.trim();
-        let name = first.trim_matches(|c| c == '"' || c == '\'');
-        (!name.is_empty()).then(|| name.to_string())
+        (Brand { colours, logo, font, radius }, warnings)
     }
 
     /// The CSS custom properties that apply the brand (see `style/main.css`).
@@ -281,7 +259,6 @@ mod tests {
         let (brand, warnings) = brand(&[
             ("brand", "navy"),
             ("logo", "javascript:alert(1)"),
-            ("font-url", "data:font/woff2;base64,AAAA"),
             ("font", "Arial; background: red"),
             ("radius", "50"),
         ]);
@@ -290,10 +267,7 @@ mod tests {
             .iter()
             .map(|w| w.split(':').next().unwrap())
             .collect();
-        assert_eq!(named, ["brand", "logo", "font-url", "font", "radius"]);
-        // A font's file needs the name to load it under.
-        let (brand, warnings) = self::brand(&[("font-url", "/brand/font.woff2")]);
-        assert_eq!((brand.font_url, warnings.len()), (None, 1));
+        assert_eq!(named, ["brand", "logo", "font", "radius"]);
     }
 
     #[test]
@@ -301,13 +275,10 @@ mod tests {
         let (brand, warnings) = brand(&[
             ("logo", "/brand/logo.svg"),
             ("font", "\"Open Sans\", Arial, sans-serif"),
-            ("font-url", "/brand/open-sans.woff2"),
             ("radius", "6px"),
         ]);
         assert!(warnings.is_empty());
         assert_eq!(brand.logo.as_deref(), Some("/brand/logo.svg"));
-        assert_eq!(brand.font_url.as_deref(), Some("/brand/open-sans.woff2"));
-        assert_eq!(brand.font_family().as_deref(), Some("Open Sans"));
         assert_eq!(
             brand.css_properties(),
             vec![
