@@ -543,6 +543,8 @@ impl Policy {
         // stands in, so that reading goes on; problems about those fields are not the profile's.
         let mut set_aside: Vec<String> = Vec::new();
         let mut stood_in: Vec<String> = Vec::new();
+        // Read once, when a field first needs standing in for.
+        let mut default: Option<serde_json::Value> = None;
         // Each round takes a field out or puts one in, never the same twice.
         for _ in 0..100 {
             let error = match serde_path_to_error::deserialize::<_, Policy>(&value) {
@@ -562,28 +564,30 @@ impl Policy {
                 .and_then(|rest| rest.split_once('`'))
                 .map(|(key, _)| key.to_string());
             if let Some(key) = missing {
+                let within = dotted(&path);
                 path.push(Segment::Map { key });
-                let ours = set_aside.contains(&dotted(&path));
-                if !ours {
+                let field = dotted(&path);
+                if !set_aside.contains(&field) {
                     // Missing in the profile itself: named where it belongs.
-                    let within = dotted(&path[..path.len() - 1]);
                     problems.push(PolicyError { field: within, message });
                 }
-                let default: serde_json::Value =
-                    serde_json::from_str(BUILTINS[0].1).expect("the default profile is JSON");
-                let stand_in = json_at(&default, &path).cloned();
-                if !stand_in.is_some_and(|field| json_insert(&mut value, &path, field)) {
+                let default = default.get_or_insert_with(|| {
+                    serde_json::from_str(BUILTINS[0].1).expect("the default profile is JSON")
+                });
+                let stand_in = json_at(default, &path).cloned();
+                if !stand_in.is_some_and(|stand_in| json_insert(&mut value, &path, stand_in)) {
                     break;
                 }
-                stood_in.push(dotted(&path));
+                stood_in.push(field);
                 continue;
             }
             // serde names an unknown field by its own path; other faults by the field's.
-            problems.push(PolicyError { field: dotted(&path), message });
+            let field = dotted(&path);
+            problems.push(PolicyError { field: field.clone(), message });
             if !json_remove(&mut value, &path) {
                 break;
             }
-            set_aside.push(dotted(&path));
+            set_aside.push(field);
         }
         Err(problems)
     }
