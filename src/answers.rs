@@ -16,6 +16,8 @@ pub struct Answers {
     /// For the policy the journey follows.
     settings: Settings,
     pub draft: RwSignal<Draft>,
+    /// Whether anything has been answered: the draft is worth going back to, or clearing.
+    pub started: Signal<bool>,
     /// A saved draft could not be read and was discarded: the start page says so.
     pub discarded: RwSignal<bool>,
     /// The resident came from check-answers to change an answer, and goes back there after.
@@ -39,9 +41,36 @@ impl Answers {
         };
         let draft = RwSignal::new(draft);
         Effect::new(move |_| draft.with(storage::save));
+        let started = Signal::derive(move || draft.with(Draft::is_started));
+        Self::new(settings, draft, started, discarded, navigated)
+    }
+
+    /// Only the page the saved answers were left on, for pages that change no answer (the
+    /// start page's and the policy check's wasm): they then carry none of the reading and
+    /// saving of every answer. Whether anything was answered is whether a draft was there.
+    pub fn glimpse(settings: Settings, navigated: bool) -> Self {
+        let policy_id = settings.policy.with_value(|policy| policy.id.clone());
+        let mut draft = Draft::new(&policy_id);
+        let discarded = match storage::left_on(&policy_id) {
+            Restored::Draft(page) => {
+                draft.last_page = page;
+                false
+            }
+            Restored::Nothing => false,
+            Restored::Discarded => true,
+        };
+        let draft = RwSignal::new(draft);
+        // `clear` empties `last_page`, and a saved draft always has one (it is set on the
+        // first page after the start page).
+        let started = Signal::derive(move || draft.with(|d| !d.last_page.is_empty()));
+        Self::new(settings, draft, started, discarded, navigated)
+    }
+
+    fn new(settings: Settings, draft: RwSignal<Draft>, started: Signal<bool>, discarded: bool, navigated: bool) -> Self {
         Answers {
             settings,
             draft,
+            started,
             discarded: RwSignal::new(discarded),
             changing: RwSignal::new(false),
             navigated: StoredValue::new(navigated),

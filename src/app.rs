@@ -21,7 +21,13 @@ use crate::settings::{use_settings, Settings};
 /// Starts the whole app from `public/app.js` (see `main.rs`). It names a profile's fault by
 /// its position, which takes far less code than naming the field: the policy check does that.
 pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: whole_app, parse: by_position, host_path: config::host_path, problem: for_residents };
+    let edition = Edition {
+        pages: whole_app,
+        answers: Answers::restore,
+        parse: by_position,
+        host_path: config::host_path,
+        problem: for_residents,
+    };
     launch(settings, app_base, container, edition);
 }
 
@@ -29,14 +35,26 @@ pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElem
 /// a wasm a fraction of the whole app's size. Every other page is the whole app's, loaded by a
 /// full page load (`public/app.js` prefetches it).
 pub fn start_first_page(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: first_page_only, parse: by_position, host_path: config::here, problem: for_residents };
+    let edition = Edition {
+        pages: first_page_only,
+        answers: Answers::glimpse,
+        parse: by_position,
+        host_path: config::here,
+        problem: for_residents,
+    };
     launch(settings, app_base, container, edition);
 }
 
 /// Starts only the policy check (see `policy_check_app.rs`), for a landlord's web team: it
 /// names a profile's fault by field.
 pub fn start_policy_check(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition { pages: policy_check_only, parse: Policy::check, host_path: config::here, problem: for_web_team };
+    let edition = Edition {
+        pages: policy_check_only,
+        answers: Answers::glimpse,
+        parse: Policy::check,
+        host_path: config::here,
+        problem: for_web_team,
+    };
     launch(settings, app_base, container, edition);
 }
 
@@ -76,10 +94,13 @@ fn by_position(json: &str) -> Result<Policy, Vec<crate::domain::policy::PolicyEr
 }
 
 /// What differs between the whole app, the first page's and the policy check's: the pages,
-/// how a profile is checked, and who reads a problem first.
+/// how much of the saved answers they read, how a profile is checked, and who reads a problem
+/// first.
 #[derive(Clone, Copy)]
 struct Edition {
     pages: fn(Settings, Answers) -> AnyView,
+    /// The saved answers: in full where pages change them, else only where they were left.
+    answers: fn(Settings, bool) -> Answers,
     parse: fn(&str) -> Result<Policy, Vec<crate::domain::policy::PolicyError>>,
     /// Where a mounted app's landlord page is: only the whole app is ever mounted.
     host_path: fn(Option<String>) -> String,
@@ -146,7 +167,6 @@ fn App(
         crate::api::sleep(0).await;
         loaded.set(Some(policy));
     });
-    let pages = edition.pages;
     (move || match loaded.get() {
         None => view! {
             <Layout service=t::layout::service(language).into() logo=None mounted language>
@@ -155,7 +175,7 @@ fn App(
         }
         .into_any(),
         Some(Ok(policy)) => {
-            view! { <Ready config=config.clone() policy pages language /> }.into_any()
+            view! { <Ready config=config.clone() policy edition language /> }.into_any()
         }
         Some(Err(problem)) => view! { <Problem problem mounted edition language /> }.into_any(),
     })
@@ -179,19 +199,19 @@ fn Problem(problem: SetupProblem, mounted: bool, edition: Edition, language: Lan
 fn Ready(
     config: Config,
     policy: Policy,
-    pages: fn(Settings, Answers) -> AnyView,
+    edition: Edition,
     language: Language,
 ) -> impl IntoView {
     let service = t::layout::complain_to(language, policy.landlord.name.get(language));
     let settings = Settings::new(&config, policy, language, Local::now().date_naive());
     provide_context(settings);
-    let answers = Answers::restore(settings, came_from_another_page());
+    let answers = (edition.answers)(settings, came_from_another_page());
     provide_context(answers);
 
     let mounted = config.mounted;
     view! {
         <Layout service logo=config.brand.logo.clone() mounted language>
-            {pages(settings, answers)}
+            {(edition.pages)(settings, answers)}
         </Layout>
     }
 }

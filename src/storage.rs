@@ -44,8 +44,18 @@ fn store() -> Option<web_sys::Storage> {
 }
 
 pub fn load(policy_id: &str) -> Restored {
+    read_draft(policy_id, Draft::from_saved)
+}
+
+/// The page the saved draft was left on, without reading its answers (see `Draft::left_on`).
+pub fn left_on(policy_id: &str) -> Restored<String> {
+    read_draft(policy_id, Draft::left_on)
+}
+
+/// The saved draft as `read` reads it; one that cannot be used is removed.
+fn read_draft<T: PartialEq>(policy_id: &str, read: fn(Option<&str>) -> Restored<T>) -> Restored<T> {
     let saved = store().and_then(|store| store.get_item(&key(policy_id)).ok().flatten());
-    let restored = Draft::from_saved(saved.as_deref());
+    let restored = read(saved.as_deref());
     if restored == Restored::Discarded {
         clear(policy_id);
     }

@@ -148,9 +148,8 @@ pub fn ClearAnswers() -> impl IntoView {
         answers.clear();
         let _ = window().location().assign(&settings.href(PageId::Start));
     };
-    let started = move || answers.draft.with(|d| d.is_started());
     view! {
-        <Show when=started>
+        <Show when=move || answers.started.get()>
             <div class="clear-answers">
                 <button type="button" class="button button--secondary" on:click=clear>
                     {t::layout::clear_answers(settings.language)}

@@ -393,12 +393,13 @@ pub struct Draft {
     pub review_idempotency_key: String,
 }
 
-/// What became of a saved draft when the app read it back.
+/// What became of a saved draft when the app read it back: the draft, or (`Draft::left_on`)
+/// only the page it was left on.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Restored {
+pub enum Restored<T = Box<Draft>> {
     /// Nothing was saved.
     Nothing,
-    Draft(Box<Draft>),
+    Draft(T),
     /// Something was saved but could not be read (an older or damaged draft): the resident is
     /// told, and starts again.
     Discarded,
@@ -421,6 +422,27 @@ impl Draft {
         };
         match serde_json::from_str::<Draft>(saved) {
             Ok(draft) if draft.version == DRAFT_VERSION => Restored::Draft(Box::new(draft)),
+            _ => Restored::Discarded,
+        }
+    }
+
+    /// The page a saved draft was left on, read without its answers: all the start page needs,
+    /// so the first page's wasm carries no reading of every answer. A draft is saved only once
+    /// started (`storage::save`), so one that is there is one to go back to. One of another
+    /// version is discarded, as `from_saved` would; one damaged past its version and page is
+    /// found by the whole app when the resident goes on.
+    pub fn left_on(saved: Option<&str>) -> Restored<String> {
+        #[derive(Deserialize)]
+        struct Header {
+            version: u32,
+            #[serde(default)]
+            last_page: String,
+        }
+        let Some(saved) = saved else {
+            return Restored::Nothing;
+        };
+        match serde_json::from_str::<Header>(saved) {
+            Ok(header) if header.version == DRAFT_VERSION => Restored::Draft(header.last_page),
             _ => Restored::Discarded,
         }
     }
@@ -517,6 +539,20 @@ mod tests {
             Draft::from_saved(Some(r#"{"version":1,"asb":"sometimes"}"#)),
             Restored::Discarded
         );
+    }
+
+    #[test]
+    fn the_start_page_reads_the_page_a_draft_was_left_on_as_the_whole_app_reads_the_draft() {
+        let mut draft = Draft::new("greatwell");
+        draft.description = "Damp in the bedroom".into();
+        draft.last_page = "what-happened".into();
+        let saved = draft.to_saved();
+        assert_eq!(Draft::left_on(Some(&saved)), Restored::Draft("what-happened".to_string()));
+        assert_eq!(Draft::left_on(None), Restored::Nothing);
+        for damaged in ["{not json", r#"{"version":0,"name":"A"}"#, r#"{"name":"A"}"#] {
+            assert_eq!(Draft::from_saved(Some(damaged)), Restored::Discarded, "{damaged}");
+            assert_eq!(Draft::left_on(Some(damaged)), Restored::Discarded, "{damaged}");
+        }
     }
 
     #[test]

@@ -443,16 +443,48 @@ pub struct Stage {
     pub extension_days: Option<u32>,
 }
 
+/// A stage 1 with two fields more. In JSON its fields sit side by side (see `Stage2Json`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "Stage2Json", into = "Stage2Json")]
 pub struct Stage2 {
-    #[serde(flatten)]
     pub stage: Stage,
     /// How long after the stage 1 response the resident may ask for a review.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_window: Option<Clock>,
     /// Whether the resident must give reasons to escalate.
     pub reasons_required: bool,
+}
+
+/// `Stage2` as JSON has it, one object. Not `#[serde(flatten)]`, which reads the object twice
+/// through a buffer (kilobytes more in every wasm that reads a profile) and lets unknown fields
+/// through.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stage2Json {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    acknowledge: Option<Clock>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    contact: Option<Clock>,
+    respond: Clock,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    extension_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    request_window: Option<Clock>,
+    reasons_required: bool,
+}
+
+impl From<Stage2Json> for Stage2 {
+    fn from(json: Stage2Json) -> Self {
+        let Stage2Json { acknowledge, contact, respond, extension_days, request_window, reasons_required } = json;
+        let stage = Stage { acknowledge, contact, respond, extension_days };
+        Stage2 { stage, request_window, reasons_required }
+    }
+}
+
+impl From<Stage2> for Stage2Json {
+    fn from(stage2: Stage2) -> Self {
+        let Stage2 { stage: Stage { acknowledge, contact, respond, extension_days }, request_window, reasons_required } = stage2;
+        Stage2Json { acknowledge, contact, respond, extension_days, request_window, reasons_required }
+    }
 }
 
 /// A profile that cannot be used, naming the field at fault for the person who wrote it.
@@ -1245,6 +1277,10 @@ mod tests {
         let err = error_after(|p| p["stages"]["stage1"]["respnd"] = 3.into());
         assert!(err.field.starts_with("stages.stage1"), "{err}");
         assert!(err.message.contains("unknown field `respnd`"), "{err}");
+        // Stage 2 too, whose fields are stage 1's and two more.
+        let err = error_after(|p| p["stages"]["stage2"]["request_windw"] = 3.into());
+        assert!(err.field.starts_with("stages.stage2"), "{err}");
+        assert!(err.message.contains("unknown field `request_windw`"), "{err}");
     }
 
     #[test]

@@ -39,8 +39,8 @@ pub fn StartPage() -> impl IntoView {
     };
     let resume = move || {
         answers.draft.with(|d| {
-            let page = crate::domain::pages::PageId::from_slug(&d.last_page)
-                .filter(|page| *page != PageId::Start && d.is_started());
+            let page = PageId::from_slug(&d.last_page)
+                .filter(|page| *page != PageId::Start && answers.started.get());
             page.map(|page| {
                 view! {
                     <div class="notification" role="region" aria-labelledby="resume-title">
