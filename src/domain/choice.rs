@@ -3,8 +3,12 @@
 //! milestones, regions). `choice!` declares one with its `ALL` table and ids in one place.
 
 /// An enum whose every value has a stable id: pages offer every value and store the id.
+use serde::Deserialize;
+
 pub trait Choice: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [Self];
+    /// The ids, in the order of `ALL`.
+    const IDS: &'static [&'static str];
     fn id(self) -> &'static str;
     fn from_id(id: &str) -> Option<Self>;
 }
@@ -17,9 +21,18 @@ macro_rules! choice {
     (serde $(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal $(=> $label:ident $(+ $hint:ident)?)?),+ $(,)? }) => {
         $crate::domain::choice::choice!(
             $(#[$meta])*
-            #[derive(serde::Serialize, serde::Deserialize)]
-            $name { $($(#[$vmeta])* #[serde(rename = $id)] $variant = $id $(=> $label $(+ $hint)?)?),+ }
+            $name { $($(#[$vmeta])* $variant = $id $(=> $label $(+ $hint)?)?),+ }
         );
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, to: S) -> Result<S::Ok, S::Error> {
+                to.serialize_str(self.id())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(from: D) -> Result<Self, D::Error> {
+                $crate::domain::choice::deserialize(from)
+            }
+        }
     };
     (@labels $name:ident { $($variant:ident),+ }) => {};
     (@labels $name:ident { $($variant:ident => $label:ident $(+ $hint:ident)?),+ }) => {
@@ -59,6 +72,7 @@ macro_rules! choice {
         }
         impl $crate::domain::choice::Choice for $name {
             const ALL: &'static [Self] = &$name::ALL;
+            const IDS: &'static [&'static str] = &[$($id),+];
             fn id(self) -> &'static str {
                 $name::id(self)
             }
@@ -71,6 +85,14 @@ macro_rules! choice {
 }
 pub(crate) use choice;
 
+/// A choice read by its id, as serde's derived code would (with its words for an unknown id),
+/// but by one small function for every choice rather than a kilobyte of code for each, in
+/// every wasm that reads a profile or a draft.
+pub fn deserialize<'de, C: Choice, D: serde::Deserializer<'de>>(from: D) -> Result<C, D::Error> {
+    let id = String::deserialize(from)?;
+    C::from_id(&id).ok_or_else(|| serde::de::Error::unknown_variant(&id, C::IDS))
+}
+
 #[cfg(test)]
 mod tests {
     choice!(serde Sample { One = "one", Two = "two-words" });
@@ -82,5 +104,14 @@ mod tests {
             assert_eq!(serde_json::to_value(value).unwrap(), value.id());
         }
         assert_eq!(Sample::from_id("three"), None);
+    }
+
+    #[test]
+    fn read_from_json_by_id_with_serdes_words_for_anything_else() {
+        assert_eq!(serde_json::from_str::<Sample>("\"two-words\"").unwrap(), Sample::Two);
+        let unknown = serde_json::from_str::<Sample>("\"three\"").unwrap_err().to_string();
+        assert!(unknown.starts_with("unknown variant `three`, expected `one` or `two-words`"), "{unknown}");
+        let number = serde_json::from_str::<Sample>("1").unwrap_err().to_string();
+        assert!(number.starts_with("invalid type: integer `1`, expected a string"), "{number}");
     }
 }

@@ -162,16 +162,17 @@ pub struct Contact {
     pub note: Option<LocalText>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Channel {
-    Phone,
-    Email,
-    Post,
-    Web,
-    InPerson,
-    SocialMedia,
-}
+choice!(serde
+    /// How a resident can reach the landlord.
+    Channel {
+        Phone = "phone",
+        Email = "email",
+        Post = "post",
+        Web = "web",
+        InPerson = "in-person",
+        SocialMedia = "social-media",
+    }
+);
 
 /// Which Ombudsman can look at a complaint once the landlord's process is over.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -184,44 +185,23 @@ pub struct Ombudsman {
     pub lgsco_services: Vec<LocalText>,
 }
 
-/// Each nation has its own Ombudsman: England two (housing, and councils' other services),
-/// Wales, Scotland and Northern Ireland one each for all public services, housing included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OmbudsmanScheme {
-    Housing,
-    Lgsco,
-    Both,
-    /// The Public Services Ombudsman for Wales.
-    Psow,
-    /// The Scottish Public Services Ombudsman.
-    Spso,
-    /// The Northern Ireland Public Services Ombudsman.
-    Nipso,
-}
+choice!(serde
+    /// Each nation has its own Ombudsman: England two (housing, and councils' other services),
+    /// Wales, Scotland and Northern Ireland one each for all public services, housing included.
+    OmbudsmanScheme {
+        Housing = "housing",
+        Lgsco = "lgsco",
+        Both = "both",
+        /// The Public Services Ombudsman for Wales.
+        Psow = "psow",
+        /// The Scottish Public Services Ombudsman.
+        Spso = "spso",
+        /// The Northern Ireland Public Services Ombudsman.
+        Nipso = "nipso",
+    }
+);
 
 impl OmbudsmanScheme {
-    pub const ALL: [OmbudsmanScheme; 6] = [
-        OmbudsmanScheme::Housing,
-        OmbudsmanScheme::Lgsco,
-        OmbudsmanScheme::Both,
-        OmbudsmanScheme::Psow,
-        OmbudsmanScheme::Spso,
-        OmbudsmanScheme::Nipso,
-    ];
-
-    /// As a profile spells it: "housing", "psow".
-    pub fn id(self) -> &'static str {
-        match self {
-            OmbudsmanScheme::Housing => "housing",
-            OmbudsmanScheme::Lgsco => "lgsco",
-            OmbudsmanScheme::Both => "both",
-            OmbudsmanScheme::Psow => "psow",
-            OmbudsmanScheme::Spso => "spso",
-            OmbudsmanScheme::Nipso => "nipso",
-        }
-    }
-
     /// The nation whose Ombudsman (or Ombudsmen) this is.
     pub fn nation(self) -> Nation {
         match self {
@@ -330,66 +310,67 @@ choice!(serde
     }
 );
 
-/// The kinds of matter a policy may exclude. Triage asks about each kind, so a new kind is a
-/// compile error wherever it must be handled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ExclusionKind {
-    /// A first report of a repair or problem.
-    ServiceRequest,
-    /// A request for information or an explanation.
-    InformationRequest,
-    /// A neighbour's behaviour or anti-social behaviour itself (not how reports were handled).
-    AntiSocialBehaviour,
-    /// A decision with its own appeal or review route.
-    OwnAppealRoute,
-    /// Court or legal action already started.
-    LegalProceedings,
-    /// An insurance, liability or personal injury claim.
-    InsuranceClaim,
-    /// The landlord has already answered it at the end of its complaints process.
-    AlreadyConsidered,
-    /// The Ombudsman is dealing with it, or has.
-    WithOmbudsman,
-    /// Older than the policy's time limit.
-    OutOfTime,
-    /// Not the landlord's responsibility (another service or agency).
-    NotLandlordResponsibility,
-    /// A councillor's conduct.
-    CouncillorConduct,
-    /// A member of staff's own grievance.
-    StaffGrievance,
-    /// Disagreement with a policy itself, rather than how it was applied.
-    PolicyDisagreement,
-    /// A supplier's or partner's business relationship with the landlord.
-    BusinessRelationship,
-}
+choice!(serde
+    /// The kinds of matter a policy may exclude. Triage asks about each kind, so a new kind is a
+    /// compile error wherever it must be handled.
+    ExclusionKind {
+        /// A first report of a repair or problem.
+        ServiceRequest = "service-request",
+        /// A request for information or an explanation.
+        InformationRequest = "information-request",
+        /// A neighbour's behaviour or anti-social behaviour itself (not how reports were handled).
+        AntiSocialBehaviour = "anti-social-behaviour",
+        /// A decision with its own appeal or review route.
+        OwnAppealRoute = "own-appeal-route",
+        /// Court or legal action already started.
+        LegalProceedings = "legal-proceedings",
+        /// An insurance, liability or personal injury claim.
+        InsuranceClaim = "insurance-claim",
+        /// The landlord has already answered it at the end of its complaints process.
+        AlreadyConsidered = "already-considered",
+        /// The Ombudsman is dealing with it, or has.
+        WithOmbudsman = "with-ombudsman",
+        /// Older than the policy's time limit.
+        OutOfTime = "out-of-time",
+        /// Not the landlord's responsibility (another service or agency).
+        NotLandlordResponsibility = "not-landlord-responsibility",
+        /// A councillor's conduct.
+        CouncillorConduct = "councillor-conduct",
+        /// A member of staff's own grievance.
+        StaffGrievance = "staff-grievance",
+        /// Disagreement with a policy itself, rather than how it was applied.
+        PolicyDisagreement = "policy-disagreement",
+        /// A supplier's or partner's business relationship with the landlord.
+        BusinessRelationship = "business-relationship",
+    }
+);
 
-/// What starts a clock.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Anchor {
-    /// The day the landlord receives the complaint.
-    Receipt,
-    /// The day the landlord acknowledges it (taken as the last day the policy allows).
-    Acknowledgement,
-    /// The day the landlord logs it. A complaint is logged no later than it is acknowledged,
-    /// so this is taken as the acknowledgement date: never earlier than the policy promises.
-    Logging,
-    /// The day the resident asks for a stage 2 review.
-    EscalationRequest,
-    /// The date of the landlord's stage 1 response.
-    Stage1Response,
-}
+choice!(serde
+    /// What starts a clock.
+    Anchor {
+        /// The day the landlord receives the complaint.
+        Receipt = "receipt",
+        /// The day the landlord acknowledges it (taken as the last day the policy allows).
+        Acknowledgement = "acknowledgement",
+        /// The day the landlord logs it. A complaint is logged no later than it is acknowledged,
+        /// so this is taken as the acknowledgement date: never earlier than the policy promises.
+        Logging = "logging",
+        /// The day the resident asks for a stage 2 review.
+        EscalationRequest = "escalation-request",
+        /// The date of the landlord's stage 1 response.
+        Stage1Response = "stage1-response",
+    }
+);
 
-/// Whether a clock counts working days or calendar days.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Counting {
-    #[default]
-    WorkingDays,
-    CalendarDays,
-}
+choice!(serde
+    /// Whether a clock counts working days or calendar days.
+    #[derive(Default)]
+    Counting {
+        #[default]
+        WorkingDays = "working-days",
+        CalendarDays = "calendar-days",
+    }
+);
 
 /// A number of days from an anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
