@@ -350,7 +350,7 @@ pub fn bank_holidays(region: Region, year: i32) -> Vec<(NaiveDate, &'static str)
         }
     }
 
-    out.sort_by_key(|&(date, _)| date);
+    super::short_sort::sort_short_by_key(&mut out, |&(date, _)| date);
     out
 }
 

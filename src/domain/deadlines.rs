@@ -73,7 +73,7 @@ pub struct Timeline {
 
 impl Timeline {
     fn new(mut milestones: Vec<Milestone>) -> Timeline {
-        milestones.sort_by_key(|m| m.date);
+        super::short_sort::sort_short_by_key(&mut milestones, |m| m.date);
         Timeline { milestones }
     }
 

@@ -92,7 +92,7 @@ impl<'de> Visitor<'de> for LocalTextVisitor {
         if !texts.iter().any(|(l, _)| *l == Language::English) {
             return Err(de::Error::custom("a text needs its English (\"en\")"));
         }
-        texts.sort_by_key(|(language, _)| *language);
+        super::short_sort::sort_short_by_key(&mut texts, |(language, _)| *language);
         Ok(LocalText { texts })
     }
 }

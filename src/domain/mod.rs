@@ -20,6 +20,7 @@ pub mod policy;
 pub mod policy_check;
 pub mod refusal;
 pub mod reminder;
+pub mod short_sort;
 pub mod status;
 pub mod submission;
 pub mod tracker;
