@@ -4,7 +4,7 @@
 # wasm-opt from npm's binaryen, ahead of any other on the PATH.
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native test-contract plain-english build test-servers test-browser sizes bench check-profile
+.PHONY: serve test test-native test-contract plain-english build test-servers test-browser sizes bench bytes check-profile
 
 ## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change), with the
 ## reference receiver beside it on 127.0.0.1:8081, storing to target/receiver.sqlite. Trunk
@@ -64,6 +64,13 @@ bench:
 	$(MAKE) build
 	cd tests/e2e && node bench.mjs
 	node tests/sizes.mjs --write
+
+## Where each wasm's bytes go, by crate and by function (tests/bytes.mjs, with twiggy): writes
+## docs/bytes.md (generated: commit it, never edit it).
+bytes:
+	.ci/setup.sh app
+	@[ "$$(twiggy --version 2>/dev/null)" = "twiggy-opt 0.8.0" ] || cargo install twiggy --locked --version 0.8.0
+	node tests/bytes.mjs
 
 ## Check a landlord's profile as the policy check page does, naming every problem; exits 1 if
 ## it has any (for a build pipeline): make check-profile FILE=path/to/profile.json

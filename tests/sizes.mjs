@@ -1,12 +1,13 @@
 // Prints the transfer sizes (raw, gzip, brotli) of the release build's first page per kind of
-// file, writes them to target/sizes.json, and fails when the first page is over its budget.
-// With --write it also writes them as a Markdown table to docs/sizes.md (`make bench` does;
-// `make test` does not, so that a test run never changes a tracked file).
+// file, and of a question page loaded directly; writes them to target/sizes.json, and fails
+// when either is over its budget. With --write it also writes them as a Markdown table to
+// docs/sizes.md (`make bench` does; `make test` does not, so that a test run never changes a
+// tracked file).
 //
 // The first page is index.html and what it loads: the stylesheet, app.js, the first page's
-// wasm-bindgen module with its wasm, and the default policy profile. The whole app (every other
-// page) is fetched in the background once the start page shows, so it is listed, not budgeted;
-// so is the policy check, which only landlords' web teams load.
+// wasm-bindgen module with its wasm, and the default policy profile. A question page loaded
+// directly (a reload, a resumed draft, a link) loads the same page with the whole app instead.
+// The policy check, which only landlords' web teams load, is listed, not budgeted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,8 +15,13 @@ import { join, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-/** Issue 6: the whole first page, HTML + JS + WASM + CSS (+ the profile), in brotli. */
-const BUDGET_BROTLI = 150 * 1024;
+/** In brotli. A budget is where the size stands, so that it can only go down: issue 6 set the
+ *  first page's at 150 KB, and each cut since has lowered it. The goals are issue 19's, not
+ *  yet met (docs/performance.md says what has been tried). */
+const BUDGETS = {
+  'First page': { budget: 130 * 1024, goal: 100 * 1024 },
+  'Question page': { budget: 360 * 1024, goal: 220 * 1024 },
+};
 
 /** The kinds of file the tables report, by extension. */
 export const KINDS = { '.html': 'HTML', '.js': 'JS', '.mjs': 'JS', '.wasm': 'WASM', '.css': 'CSS', '.json': 'Profile' };
@@ -67,27 +73,36 @@ export function generatedHeader(root, command, title) {
   ];
 }
 
-/** The sizes table in Markdown, and a line on the budget. */
+/** A line on `kind`'s budget and goal. */
+function budgetLine(kind, label, rows) {
+  const { budget, goal } = BUDGETS[kind];
+  const size = rows[kind].brotli;
+  const against = size <= budget
+    ? `within its budget of ${kb(budget)}, with ${kb(budget - size)} to spare`
+    : `**${kb(size - budget)} over** its budget of ${kb(budget)}`;
+  const toGoal = size <= goal ? `and within the goal of ${kb(goal)}` : `${kb(size - goal)} above the goal of ${kb(goal)}`;
+  return `${label} is ${kb(size)} in brotli: ${against}, ${toGoal}.`;
+}
+
+/** The sizes table in Markdown, and a line on each budget. */
 function sizesMarkdown(rows, files) {
   const labels = {
     'First page': '**First page**',
-    'Whole app (after)': 'Whole app, fetched after the first page',
+    'Question page': '**A question page, loaded directly**',
     'Policy check': 'Policy check, for web teams only',
   };
   const lines = ['| file | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |'];
   for (const [kind, s] of Object.entries(rows)) {
-    const brotli = kind === 'First page' ? `**${kb(s.brotli)}**` : kb(s.brotli);
+    const brotli = BUDGETS[kind] ? `**${kb(s.brotli)}**` : kb(s.brotli);
     lines.push(`| ${labels[kind] ?? kind} | ${kb(s.raw)} | ${kb(s.gzip)} | ${brotli} |`);
   }
-  const left = BUDGET_BROTLI - rows['First page'].brotli;
   return [
     ...lines,
     '',
-    left >= 0
-      ? `The first page is within its budget of ${kb(BUDGET_BROTLI)} brotli, with ${kb(left)} to spare.`
-      : `The first page is **${kb(-left)} over** its budget of ${kb(BUDGET_BROTLI)} brotli.`,
+    budgetLine('First page', 'The first page', rows),
+    budgetLine('Question page', 'A question page loaded directly', rows),
     '',
-    `The first page's files: ${files.map((file) => `\`${file}\``).join(', ')}.`,
+    `The first page's files: ${files.first.map((file) => `\`${file}\``).join(', ')}. A question page's: ${files.question.map((file) => `\`${file}\``).join(', ')}.`,
   ];
 }
 
@@ -101,8 +116,11 @@ function main() {
   const firstPageApp = ['first-page.js', 'first-page_bg.wasm'];
   const missing = firstPageApp.filter((f) => !existsSync(join(dist, f)));
   if (missing.length > 0) throw new Error(`no ${missing.join(', ')} in ${dist}: build the app first`);
-  const firstPage = [...new Set(['index.html', ...loaded, ...firstPageApp, 'policies/hos-code-2024.json'])];
-  const whole = ['resident-complaints.js', 'resident-complaints_bg.wasm'];
+  const profile = 'policies/hos-code-2024.json';
+  const firstPage = [...new Set(['index.html', ...loaded, ...firstPageApp, profile])];
+  // index.html's own links (the start page's module among them, which it preloads), then the
+  // whole app in place of the start page's wasm.
+  const questionPage = [...new Set(['index.html', ...loaded, 'resident-complaints.js', 'resident-complaints_bg.wasm', profile])];
   const policyCheck = ['policy-check.js', 'policy-check_bg.wasm'];
 
   const sizes = (file) => measure(join(dist, file));
@@ -110,7 +128,7 @@ function main() {
   const rows = {};
   for (const file of firstPage) add((rows[KINDS[extname(file)]] ??= {}), sizes(file));
   rows['First page'] = Object.values(rows).reduce((total, row) => add(total, row), {});
-  rows['Whole app (after)'] = whole.map(sizes).reduce(add, {});
+  rows['Question page'] = questionPage.map(sizes).reduce(add, {});
   rows['Policy check'] = policyCheck.map(sizes).reduce(add, {});
 
   console.log('\nRelease build sizes\n');
@@ -119,7 +137,7 @@ function main() {
     console.log(`${kind.padEnd(18)}${kb(s.raw).padStart(12)}${kb(s.gzip).padStart(12)}${kb(s.brotli).padStart(12)}`);
   }
   mkdirSync(join(root, 'target'), { recursive: true });
-  writeFileSync(join(root, 'target', 'sizes.json'), `${JSON.stringify({ files: firstPage, ...rows }, null, 2)}\n`);
+  writeFileSync(join(root, 'target', 'sizes.json'), `${JSON.stringify({ files: firstPage, questionPageFiles: questionPage, ...rows }, null, 2)}\n`);
   console.log('\nWritten to target/sizes.json');
   if (process.argv.includes('--write')) {
     const command = '`make bench` (`node tests/sizes.mjs --write`)';
@@ -128,19 +146,19 @@ function main() {
       'Sizes are of the release build (`trunk build index.html --release`), in gzip at level 9 and',
       'brotli at quality 11. What the figures mean, and the budget: [performance.md](performance.md).',
       '',
-      ...sizesMarkdown(rows, firstPage),
+      ...sizesMarkdown(rows, { first: firstPage, question: questionPage }),
     ];
     mkdirSync(join(root, 'docs'), { recursive: true });
     writeFileSync(join(root, 'docs', 'sizes.md'), `${doc.join('\n')}\n`);
     console.log('Written to docs/sizes.md');
   }
 
-  const over = rows['First page'].brotli - BUDGET_BROTLI;
-  if (over > 0) {
-    console.error(`\nThe first page is ${kb(rows['First page'].brotli)} in brotli, ${kb(over)} over its budget of ${kb(BUDGET_BROTLI)}.`);
-    process.exit(1);
+  let over = false;
+  for (const [kind, label] of [['First page', 'The first page'], ['Question page', 'A question page loaded directly']]) {
+    console.log(budgetLine(kind, label, rows).replaceAll('**', ''));
+    over ||= rows[kind].brotli > BUDGETS[kind].budget;
   }
-  console.log(`The first page is within its budget of ${kb(BUDGET_BROTLI)} brotli.`);
+  if (over) process.exit(1);
 }
 
 // Run as a script (`make sizes`), not when imported by the benchmark.
