@@ -45,6 +45,26 @@ pub fn start_first_page(settings: &str, app_base: &str, container: Option<web_sy
     launch(settings, app_base, container, edition);
 }
 
+/// Starts only the question pages (see `questions.rs`): what a question page loaded directly
+/// needs (a reload, a resumed draft, a link), at a fraction of the whole app's size. Any other
+/// page is loaded in full, and `public/app.js` starts the wasm that has it.
+pub fn start_questions(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
+    let edition = Edition {
+        pages: questions_only,
+        answers: Answers::restore,
+        parse: by_position,
+        host_path: config::here,
+        problem: for_residents,
+    };
+    launch(settings, app_base, container, edition);
+}
+
+/// Whether the question pages' wasm shows the page at `slug`: `public/app.js` repeats this
+/// (tests/app_js.rs checks it does).
+pub fn is_question_slug(slug: &str) -> bool {
+    PageId::from_slug(slug).is_some_and(pages::is_question_page)
+}
+
 /// Starts only the policy check (see `policy_check_app.rs`), for a landlord's web team: it
 /// names a profile's fault by field.
 pub fn start_policy_check(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
@@ -75,6 +95,39 @@ fn whole_app(settings: Settings, answers: Answers) -> AnyView {
         </Router>
     }
     .into_any()
+}
+
+/// The question pages, and nothing to send: whatever is waiting to be sent starts the whole
+/// app instead (`public/app.js`).
+fn questions_only(settings: Settings, answers: Answers) -> AnyView {
+    view! {
+        <Router base=settings.base()>
+            <Routes fallback=move || load_in_full(answers)>
+                <Route path=path!("/:page") view=QuestionBySlug />
+            </Routes>
+        </Router>
+    }
+    .into_any()
+}
+
+#[component]
+fn QuestionBySlug() -> impl IntoView {
+    let (params, answers) = (use_params_map(), use_answers());
+    move || {
+        let slug = params.read().get("page").unwrap_or_default();
+        PageId::from_slug(&slug)
+            .and_then(pages::question_view)
+            .unwrap_or_else(|| load_in_full(answers))
+    }
+}
+
+/// A page the question pages' wasm does not have (the start page, the outcome, check-answers):
+/// the answers saved now, not when the effect that saves them would run, and the address the
+/// router has moved to loaded in full, which starts the wasm that has it.
+fn load_in_full(answers: Answers) -> AnyView {
+    answers.draft.with_untracked(crate::storage::save);
+    window().location().reload().ok();
+    ().into_any()
 }
 
 /// The start page alone, with no router: its links are ordinary links, and the page they

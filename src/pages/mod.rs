@@ -39,35 +39,56 @@ pub fn question(page: PageId) -> String {
 
 type View = fn() -> AnyView;
 
-/// The pages with a view of their own (`Form::Own`); every other page is drawn from its
-/// declaration in `domain/pages.rs`.
-const OWN_VIEWS: &[(PageId, View)] = &[
-    (PageId::Start, || view! { <start::StartPage /> }.into_any()),
+/// The question pages with a view of their own (`Form::Own`); every other question page is
+/// drawn from its declaration in `domain/pages.rs`. The question pages' wasm
+/// (`src/questions.rs`) carries these and no more.
+const QUESTION_VIEWS: &[(PageId, View)] = &[
     (PageId::Emergency, || view! { <emergency::EmergencyPage /> }.into_any()),
     (PageId::HazardDetails, || view! { <hazard_details::HazardDetailsPage /> }.into_any()),
     (PageId::Who, || view! { <who::WhoPage /> }.into_any()),
     (PageId::Representative, || view! { <representative::RepresentativePage /> }.into_any()),
     (PageId::Feedback, || view! { <feedback::FeedbackPage /> }.into_any()),
     (PageId::When, || view! { <when::WhenPage /> }.into_any()),
-    (PageId::Outcome, || view! { <outcome::OutcomePage /> }.into_any()),
-    (PageId::Photos, || view! { <photos::PhotosPage /> }.into_any()),
     (PageId::Where, || view! { <where_it_is::WherePage /> }.into_any()),
     (PageId::Support, || view! { <support::SupportPage /> }.into_any()),
     (PageId::Contact, || view! { <contact::ContactPage /> }.into_any()),
+];
+
+/// The pages only the whole app shows: the start page (which most residents see from the first
+/// page's wasm), and the outcome, the photos, check-answers and the review request, which
+/// carry most of the whole app's code beyond the questions (triage's words for every outcome,
+/// images, sending).
+const WHOLE_APP_VIEWS: &[(PageId, View)] = &[
+    (PageId::Start, || view! { <start::StartPage /> }.into_any()),
+    (PageId::Outcome, || view! { <outcome::OutcomePage /> }.into_any()),
+    (PageId::Photos, || view! { <photos::PhotosPage /> }.into_any()),
     (PageId::Check, || view! { <check_answers::CheckAnswersPage /> }.into_any()),
     (PageId::Review, || view! { <review::ReviewPage /> }.into_any()),
 ];
 
 /// The view of a page of the journey.
 pub fn view(page: PageId) -> AnyView {
+    question_view(page)
+        .or_else(|| own_view(WHOLE_APP_VIEWS, page))
+        .unwrap_or_else(|| view! { <not_found::NotFoundPage /> }.into_any())
+}
+
+/// The view of a question page, or None for a page only the whole app shows.
+pub fn question_view(page: PageId) -> Option<AnyView> {
     match &page.page().form {
-        Form::Choice(choice) => choice_page(page, choice),
-        Form::Text(text) => text_page(page, text),
-        Form::Own(_) => match OWN_VIEWS.iter().find(|(own, _)| *own == page) {
-            Some((_, view)) => view(),
-            None => view! { <not_found::NotFoundPage /> }.into_any(),
-        },
+        Form::Choice(choice) => Some(choice_page(page, choice)),
+        Form::Text(text) => Some(text_page(page, text)),
+        Form::Own(_) => own_view(QUESTION_VIEWS, page),
     }
+}
+
+fn own_view(views: &[(PageId, View)], page: PageId) -> Option<AnyView> {
+    views.iter().find(|(own, _)| *own == page).map(|(_, view)| view())
+}
+
+/// Whether the question pages' wasm shows `page`: `public/app.js` starts it for these pages.
+pub fn is_question_page(page: PageId) -> bool {
+    !WHOLE_APP_VIEWS.iter().any(|(own, _)| *own == page)
 }
 
 /// A page that asks one question with radios.
@@ -105,7 +126,11 @@ mod tests {
     fn every_page_with_a_view_of_its_own_has_one() {
         for page in PageId::ALL {
             let own = matches!(page.page().form, Form::Own(_));
-            let views = OWN_VIEWS.iter().filter(|(p, _)| *p == page).count();
+            let views = [QUESTION_VIEWS, WHOLE_APP_VIEWS]
+                .iter()
+                .flat_map(|views| views.iter())
+                .filter(|(p, _)| *p == page)
+                .count();
             assert_eq!(views, usize::from(own), "{page:?}");
         }
     }
