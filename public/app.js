@@ -13,6 +13,14 @@ const appBase = new URL('./', import.meta.url);
 const WHOLE = 'resident-complaints';
 const ALLOWED_ORIGINS = 'resident-complaints:allowed-origins';
 const FIRST_PAGE = 'first-page';
+const QUESTIONS = 'questions';
+/** The pages the question pages' wasm shows, by slug: src/app.rs's `is_question_slug`
+ *  (tests/app_js.rs checks the two agree). Any other page needs the whole app. */
+const QUESTION_PAGES = new Set(['safety', 'emergency', 'hazard', 'about-the-hazard', 'who',
+  'representative', 'connection', 'kind', 'feedback', 'anti-social-behaviour', 'complained-before',
+  'other-process', 'what-about', 'which-decision', 'told-before', 'after-report', 'when',
+  'late-reason', 'responsibility', 'category', 'what-went-wrong', 'where', 'done-so-far', 'impact',
+  'outcome-wanted', 'support', 'contact']);
 const POLICY_CHECK = 'policy-check';
 
 async function load(name) {
@@ -76,11 +84,12 @@ function reportHeight() {
   new ResizeObserver(send).observe(document.body);
 }
 
-/** The wasm for the app's own page: the policy check's at /policy-check; the start page's
- *  alone on the start page with nothing waiting that can be sent; the whole app otherwise. */
+/** The wasm for the app's own page: the policy check's at /policy-check; with nothing
+ *  waiting that can be sent, the start page's alone on the start page, and the question
+ *  pages' on a question page; the whole app otherwise. */
 function appForThisPage() {
   if (location.pathname === `${appBase.pathname}${POLICY_CHECK}`) return POLICY_CHECK;
-  const atStart = [appBase.pathname, `${appBase.pathname}index.html`].includes(location.pathname);
+  const page = location.pathname.startsWith(appBase.pathname) ? location.pathname.slice(appBase.pathname.length) : undefined;
   let waiting = false;
   try {
     // What can never be sent (src/api.rs, Pending::unsendable) waits for My complaints only.
@@ -90,7 +99,9 @@ function appForThisPage() {
     // Storage blocked or unreadable: the whole app explains.
     waiting = true;
   }
-  return atStart && !waiting ? FIRST_PAGE : WHOLE;
+  if (waiting) return WHOLE;
+  if (page === '' || page === 'index.html') return FIRST_PAGE;
+  return QUESTION_PAGES.has(page) ? QUESTIONS : WHOLE;
 }
 
 /** Whether a setting may name `address`, as in src/config.rs: never with a user name or

@@ -126,9 +126,17 @@ fn QuestionBySlug() -> impl IntoView {
 /// router has moved to loaded in full, which starts the wasm that has it.
 fn load_in_full(answers: Answers) -> AnyView {
     answers.draft.with_untracked(crate::storage::save);
+    // A change of page, which a reload's referrer cannot tell (see `came_from_another_page`).
+    let session = window().session_storage().ok().flatten();
+    if let (Some(session), Ok(here)) = (session, window().location().pathname()) {
+        session.set_item(CHANGED_PAGE_KEY, &here).ok();
+    }
     window().location().reload().ok();
     ().into_any()
 }
+
+/// Where the question pages' wasm sent the resident by loading the page in full.
+const CHANGED_PAGE_KEY: &str = "resident-complaints/changed-page";
 
 /// The start page alone, with no router: its links are ordinary links, and the page they
 /// load starts the whole app.
@@ -270,12 +278,19 @@ fn Ready(
 }
 
 /// Whether this load follows a link from another of the app's pages (the start page's links
-/// load the whole app): a change of page like any other, so focus goes to the new heading.
+/// load the whole app), or the question pages' wasm loaded it for a page it does not have: a
+/// change of page like any other, so focus goes to the new heading.
 fn came_from_another_page() -> bool {
     let here = window().location();
-    web_sys::Url::new(&document().referrer()).is_ok_and(|from| {
-        Some(from.origin()) == here.origin().ok() && Some(from.pathname()) != here.pathname().ok()
-    })
+    let sent_here = window().session_storage().ok().flatten().is_some_and(|session| {
+        let sent = session.get_item(CHANGED_PAGE_KEY).ok().flatten();
+        session.remove_item(CHANGED_PAGE_KEY).ok();
+        sent.is_some() && sent == here.pathname().ok()
+    });
+    sent_here
+        || web_sys::Url::new(&document().referrer()).is_ok_and(|from| {
+            Some(from.origin()) == here.origin().ok() && Some(from.pathname()) != here.pathname().ok()
+        })
 }
 
 /// The page named by the URL.

@@ -10,7 +10,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use resident_complaints::app::is_question_slug;
 use resident_complaints::domain::language::Language;
+use resident_complaints::domain::pages::PageId;
 use resident_complaints::domain::policy::{Channel, Policy};
 use resident_complaints::domain::translations::contacts;
 use serde_json::{json, Value};
@@ -23,15 +25,16 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// landlord's contacts from `profile`. A case may give index.html's allowed origins
 /// (`allowed`, the content of the `<meta>` named `meta`), or be `mounted`: then `policy` is
 /// the `data-policy` of an element on a landlord's page at the same address. For each case:
-/// the profile address it preloaded, the storage keys it read, the addresses it fetched, and
-/// the names it gave the contacts, with each one's link (null for text).
+/// the profile address it preloaded, the storage keys it read, the addresses it fetched, the
+/// wasm it fetched, and the names it gave the contacts, with each one's link (null for text).
+/// A case `at` a slug runs on that page of the app's own, beside app.js.
 const RUN_APP_JS: &str = r#"
 import { pathToFileURL } from 'node:url';
 const [appJs, casesJson] = process.argv.slice(1);
 const results = [];
 const cases = JSON.parse(casesJson);
-for (const [n, { policy, profile, allowed = null, meta = null, mounted = false }] of cases.entries()) {
-  const seen = { preloaded: [], storage: [], fetched: [], contacts: null, links: null };
+for (const [n, { policy, profile, allowed = null, meta = null, mounted = false, at = null }] of cases.entries()) {
+  const seen = { preloaded: [], storage: [], fetched: [], wasm: [], contacts: null, links: null };
   let finished;
   let timer;
   const done = new Promise((resolve) => { finished = resolve; timer = setTimeout(resolve, 5000); });
@@ -46,7 +49,8 @@ for (const [n, { policy, profile, allowed = null, meta = null, mounted = false }
     seen.links = list.children.map((row) => row.children[1].children[0].href ?? null);
     finished();
   };
-  const page = new URL('http://landlord.test/complaints/');
+  // `at`: a page of the app's own, beside app.js, by its slug.
+  const page = at === null ? new URL("http://landlord.test/complaints/") : new URL(`./${at}`, pathToFileURL(appJs));
   if (policy !== null && !mounted) page.search = new URLSearchParams({ policy }).toString();
   // On a landlord's page, the app's fallback writes into the element: the run is over.
   const host = {
@@ -58,7 +62,8 @@ for (const [n, { policy, profile, allowed = null, meta = null, mounted = false }
     location: page,
     localStorage: { getItem: (key) => { seen.storage.push(key); return null; } },
     fetch: async (url) => {
-      if (!String(url).endsWith('.wasm')) seen.fetched.push(String(url));
+      if (String(url).endsWith('.wasm')) seen.wasm.push(String(url).split('/').pop());
+      else seen.fetched.push(String(url));
       return { json: async () => profile, url: String(url) };
     },
     document: {
@@ -203,6 +208,26 @@ fn app_js_reads_the_outbox_under_the_key_the_app_writes() {
     let runs = run_app_js(&[(None, &profile)]);
     let [run] = &runs[..] else { unreachable!() };
     assert_eq!(run["storage"], json!([rust_str_const("storage.rs", "OUTBOX")]));
+}
+
+#[test]
+fn app_js_starts_the_question_pages_wasm_on_exactly_the_pages_it_shows() {
+    let profile = profile_with_every_channel();
+    let others = ["confirmation", "my-complaints", "setup-problem", "no-such-page", "index.html"];
+    let slugs: Vec<&str> = PageId::ALL.iter().map(|page| page.slug()).chain(others).collect();
+    let cases: Vec<Value> = slugs
+        .iter()
+        .map(|slug| json!({ "policy": null, "profile": profile, "at": slug }))
+        .collect();
+    for (slug, run) in slugs.iter().zip(run_cases(&cases)) {
+        let expected = match *slug {
+            "" | "index.html" => "first-page_bg.wasm",
+            slug if is_question_slug(slug) => "questions_bg.wasm",
+            _ => "resident-complaints_bg.wasm",
+        };
+        assert_eq!(run["wasm"], json!([expected]), "at /{slug}");
+    }
+    assert!(is_question_slug("safety") && !is_question_slug("check-answers"));
 }
 
 #[test]

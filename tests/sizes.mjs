@@ -6,8 +6,9 @@
 //
 // The first page is index.html and what it loads: the stylesheet, app.js, the first page's
 // wasm-bindgen module with its wasm, and the default policy profile. A question page loaded
-// directly (a reload, a resumed draft, a link) loads the same page with the whole app instead.
-// The policy check, which only landlords' web teams load, is listed, not budgeted.
+// directly (a reload, a resumed draft, a link) loads the same page with the question pages'
+// wasm instead. The whole app (the outcome and the pages after it) and the policy check, which
+// only landlords' web teams load, are listed, not budgeted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -20,7 +21,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  *  yet met (docs/performance.md says what has been tried). */
 const BUDGETS = {
   'First page': { budget: 130 * 1024, goal: 100 * 1024 },
-  'Question page': { budget: 360 * 1024, goal: 220 * 1024 },
+  'Question page': { budget: 230 * 1024, goal: 220 * 1024 },
 };
 
 /** The kinds of file the tables report, by extension. */
@@ -89,6 +90,7 @@ function sizesMarkdown(rows, files) {
   const labels = {
     'First page': '**First page**',
     'Question page': '**A question page, loaded directly**',
+    'Whole app': 'The whole app, for the outcome and the pages after it (its wasm and module)',
     'Policy check': 'Policy check, for web teams only',
   };
   const lines = ['| file | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |'];
@@ -119,8 +121,9 @@ function main() {
   const profile = 'policies/hos-code-2024.json';
   const firstPage = [...new Set(['index.html', ...loaded, ...firstPageApp, profile])];
   // index.html's own links (the start page's module among them, which it preloads), then the
-  // whole app in place of the start page's wasm.
-  const questionPage = [...new Set(['index.html', ...loaded, 'resident-complaints.js', 'resident-complaints_bg.wasm', profile])];
+  // question pages' wasm in place of the start page's.
+  const questionPage = [...new Set(['index.html', ...loaded, 'questions.js', 'questions_bg.wasm', profile])];
+  const whole = ['resident-complaints.js', 'resident-complaints_bg.wasm'];
   const policyCheck = ['policy-check.js', 'policy-check_bg.wasm'];
 
   const sizes = (file) => measure(join(dist, file));
@@ -129,6 +132,7 @@ function main() {
   for (const file of firstPage) add((rows[KINDS[extname(file)]] ??= {}), sizes(file));
   rows['First page'] = Object.values(rows).reduce((total, row) => add(total, row), {});
   rows['Question page'] = questionPage.map(sizes).reduce(add, {});
+  rows['Whole app'] = whole.map(sizes).reduce(add, {});
   rows['Policy check'] = policyCheck.map(sizes).reduce(add, {});
 
   console.log('\nRelease build sizes\n');
