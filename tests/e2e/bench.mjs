@@ -1,7 +1,7 @@
-// The benchmark (`make bench`): the release build against a peer, the same first question as a
-// plain server-rendered GOV.UK Frontend form (tests/e2e/peer/), both served the same way
-// (loopback, brotli). Writes its tables to docs/benchmarks.md (a generated file: never edit it
-// by hand), prints them, and writes every figure to target/bench.json.
+// The benchmark (`make bench`): the release build against a peer, the same pages as plain
+// server-rendered GOV.UK Frontend pages (tests/e2e/peer/), both served the same way (loopback,
+// brotli). Writes its tables to docs/benchmarks.md (a generated file: never edit it by hand),
+// prints them, and writes every figure to target/bench.json.
 //
 // - Transfer sizes of what the first page loads, per kind, raw, gzip and brotli.
 // - In Debian's headless Chromium through the DevTools protocol, with CPU_THROTTLING: time
@@ -10,7 +10,8 @@
 //   first question reached directly, on each of NETWORKS; the median of RUNS runs, each with an
 //   empty cache.
 // - Lighthouse's mobile scores (performance, accessibility, best practices) for the start
-//   page and the first question: the run with the median performance of LIGHTHOUSE_RUNS.
+//   page, the first question and check-answers (with a complete draft saved on the device):
+//   the run with the median performance of LIGHTHOUSE_RUNS.
 //
 // Timings vary with the machine, so they are reported, never checked; sizes are checked by
 // the test command (tests/sizes.mjs).
@@ -20,7 +21,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import { launch as launchChrome } from 'chrome-launcher';
-import { DIST, launchBrowser, serveDist } from './harness.mjs';
+import puppeteer from 'puppeteer-core';
+import { DIST, STORED, completeDraft, launchBrowser, serveDist } from './harness.mjs';
 import { KINDS, add, generatedHeader, kb, measure } from '../sizes.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -38,7 +40,7 @@ const NETWORKS = {
 function peerSite() {
   const dir = mkdtempSync(join(tmpdir(), 'peer-'));
   const govuk = resolve(HERE, 'node_modules/govuk-frontend/dist/govuk');
-  for (const file of ['index.html', 'safety.html', 'peer.js']) cpSync(join(HERE, 'peer', file), join(dir, file));
+  for (const file of ['index.html', 'safety.html', 'check-answers.html', 'peer.js']) cpSync(join(HERE, 'peer', file), join(dir, file));
   for (const file of ['govuk-frontend.min.css', 'govuk-frontend.min.js']) cpSync(join(govuk, file), join(dir, file));
   cpSync(join(govuk, 'assets'), join(dir, 'assets'), { recursive: true });
   return dir;
@@ -106,22 +108,45 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-async function lighthouseScores(urls) {
+/** Saves `storage` ({ key: value }) in the localStorage of `origin` in the Chrome at `port`
+ *  (Lighthouse's: it clears a page's caches and service workers before each run, not its
+ *  localStorage), from `path`, a file of that origin that is not the app (as harness.mjs's
+ *  openWithSaved does), so the app cannot overwrite it. */
+async function saveInChrome(port, origin, path, storage) {
+  const chrome = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}` });
+  try {
+    const page = await chrome.newPage();
+    await page.goto(origin + path);
+    await page.evaluate((entries) => {
+      localStorage.clear();
+      for (const [key, value] of entries) localStorage.setItem(key, value);
+    }, Object.entries(storage));
+    await page.close();
+  } finally {
+    await chrome.disconnect();
+  }
+}
+
+/** Lighthouse's scores for each of `pages` ({ name: { url, storage? } }), in order, in one
+ *  Chrome: a page with `storage` has it saved on the device (`saveInChrome`) before each run. */
+async function lighthouseScores(pages) {
   const chrome = await launchChrome({
     chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   try {
     const scores = {};
-    for (const [name, url] of Object.entries(urls)) {
+    for (const [name, { url, storage }] of Object.entries(pages)) {
       const runs = [];
       for (let i = 0; i < LIGHTHOUSE_RUNS; i += 1) {
+        if (storage) await saveInChrome(chrome.port, new URL(url).origin, storage.from, storage.items);
         const { lhr } = await lighthouse(url, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
           onlyCategories: ['performance', 'accessibility', 'best-practices'],
         });
+        if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
         runs.push(Object.fromEntries(
           Object.entries(lhr.categories).map(([id, category]) => [id, Math.round(category.score * 100)]),
         ));
@@ -147,8 +172,8 @@ function markdown(results) {
   const govuk = JSON.parse(readFileSync(resolve(HERE, 'node_modules/govuk-frontend/package.json'), 'utf8')).version;
   const lines = [
     ...generatedHeader(ROOT, '`make bench` (`tests/e2e/bench.mjs`)', 'Benchmark'),
-    `The app's release build against a peer: the same start page and first question as plain`,
-    `GOV.UK Frontend ${govuk} pages (\`tests/e2e/peer/\`), both served from loopback with brotli.`,
+    `The app's release build against a peer: the same start page, first question and check-answers`,
+    `page as plain GOV.UK Frontend ${govuk} pages (\`tests/e2e/peer/\`), both served from loopback with brotli.`,
     `What the figures mean: [performance.md](performance.md).`,
     '',
   ];
@@ -191,12 +216,20 @@ function markdown(results) {
   lines.push('', '## Lighthouse', '');
   lines.push(
     `Lighthouse ${results.lighthouse.app.version} mobile scores: of ${LIGHTHOUSE_RUNS} runs, the one with the median performance`,
-    'score (scores vary from run to run). Performance, accessibility, best practices:',
+    'score (scores vary from run to run). Each page loaded directly with an empty cache and no',
+    'service worker (Lighthouse clears them before each run). For check-answers, the app has a',
+    'complete draft saved on the device before each run; the peer\'s page has the same answers',
+    'written in. Performance, accessibility, best practices:',
     '',
   );
   row(['page', 'app', 'peer', 'app: performance, each run', 'peer: performance, each run']);
   row(['---', '---:', '---:', '---:', '---:']);
-  for (const [pageName, page] of [['start', 'start page'], ['question', 'first question, loaded directly']]) {
+  const pages = [
+    ['start', 'start page'],
+    ['question', 'first question, loaded directly'],
+    ['checkAnswers', 'check answers, loaded directly'],
+  ];
+  for (const [pageName, page] of pages) {
     const scores = (site) => {
       const s = results.lighthouse[site][pageName];
       return [s.performance, s.accessibility, s['best-practices']].join(', ');
@@ -211,9 +244,29 @@ async function main() {
   const peerDir = peerSite();
   const app = await serveDist(DIST, { compress: true });
   const peer = await serveDist(peerDir, { compress: true });
+  const draft = completeDraft();
   const sites = {
-    app: { root: DIST, server: app, start: `${app.url}/`, question: `${app.url}/safety` },
-    peer: { root: peerDir, server: peer, start: `${peer.url}/`, question: `${peer.url}/safety.html` },
+    app: {
+      root: DIST,
+      server: app,
+      start: `${app.url}/`,
+      question: `${app.url}/safety`,
+      checkAnswers: {
+        url: `${app.url}/check-answers`,
+        storage: {
+          from: `/policies/${draft.policy_id}.json`,
+          items: { [STORED.draft(draft.policy_id)]: JSON.stringify(draft) },
+        },
+      },
+    },
+    peer: {
+      root: peerDir,
+      server: peer,
+      start: `${peer.url}/`,
+      question: `${peer.url}/safety.html`,
+      // The same answers, written into the page by its server.
+      checkAnswers: { url: `${peer.url}/check-answers.html` },
+    },
   };
   // Other work on the machine slows every timing, so the load is recorded beside them.
   const results = { runs: RUNS, load: { start: loadavg()[0] }, sizes: {}, timings: {}, lighthouse: {} };
@@ -242,7 +295,11 @@ async function main() {
     await browser.close();
   }
   for (const [name, site] of Object.entries(sites)) {
-    results.lighthouse[name] = await lighthouseScores({ start: site.start, question: site.question });
+    results.lighthouse[name] = await lighthouseScores({
+      start: { url: site.start },
+      question: { url: site.question },
+      checkAnswers: site.checkAnswers,
+    });
   }
   await app.close();
   await peer.close();
