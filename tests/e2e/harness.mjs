@@ -107,13 +107,14 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hos
   return { url, allow: (origin) => allowed.add(origin), close: () => new Promise((ok) => server.close(ok)), requests };
 }
 
-/** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
-export function launchBrowser() {
+/** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs, and
+ *  `args`. */
+export function launchBrowser(args = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args,
     ],
   });
 }
