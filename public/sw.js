@@ -40,7 +40,7 @@ const INDEX = new URL('index.html', scope).href;
 /** The addresses of the profiles, logos and fonts kept (KEPT's keys): read when the worker
  *  starts, and added to as pages ask, so that `fetch` can tell at once whether to answer. */
 const kept = new Set();
-const keptRead = caches.open(KEPT)
+const keptRead = BUILD && caches.open(KEPT)
   .then((cache) => cache.keys())
   .then((requests) => requests.forEach((request) => kept.add(request.url)))
   .catch(() => {});
@@ -135,22 +135,23 @@ async function fromApp(address, request) {
 /** The network's answer if it comes within PATIENCE_MS and is not a server error (and it is
  *  kept); otherwise the kept copy, if any; otherwise whatever the network gives. */
 async function networkFirst(event, address) {
-  const network = fetch(event.request).then(async (response) => {
-    if (response.ok && response.type !== 'opaque') await remember(address, response.clone());
+  const keepIt = (response) => {
+    if (response.ok && response.type !== 'opaque') event.waitUntil(remember(address, response.clone()));
     return response;
-  });
+  };
+  const network = fetch(event.request);
   const answered = await Promise.race([
     network.catch(() => null),
     new Promise((resolve) => { setTimeout(() => resolve(null), PATIENCE_MS); }),
   ]);
-  if (answered && answered.status < 500) return answered;
+  if (answered && answered.status < 500) return keepIt(answered);
   const copy = await caches.match(address, { cacheName: KEPT, ignoreVary: true });
   if (copy) {
     // The network's late answer still updates the copy for next time.
-    event.waitUntil(network.catch(() => {}));
+    event.waitUntil(network.then(keepIt, () => {}));
     return copy;
   }
-  return answered ?? network;
+  return answered ?? network.then(keepIt);
 }
 
 /** A response that can answer a navigation: one that came through a redirect cannot. */

@@ -70,6 +70,7 @@ test('offline after one visit: a question page reloads with its draft, and the c
 
   // No signal from here: the start page's link loads the whole app from the device.
   await context.setOffline(true);
+  env.app.requests.length = 0;
   await start(page);
   await answerPages(page, { '/safety': 'No', '/hazard': 'No', '/who': 'I am complaining for myself' });
   assert.equal(pathOf(page), '/connection');
@@ -100,6 +101,9 @@ test('offline after one visit: a question page reloads with its draft, and the c
   await page.getByText('You are offline. We will send it when you are back online.').waitFor({ timeout: 15000 });
   assert.ok(await page.evaluate((key) => localStorage.getItem(key), STORED.outbox), 'kept in the outbox');
   assert.equal(storedCount(env.receiver.db), before, 'nothing reached the receiver');
+  // (The browser's own check for a new sw.js escapes Playwright's offline emulation.)
+  assert.deepEqual(env.app.requests.filter((request) => request !== 'GET /sw.js'), [],
+    'with no signal, nothing reached the server: the profile too came from the device');
 
   // The signal returns: it is sent, and stored exactly once.
   await context.setOffline(false);
