@@ -131,6 +131,13 @@ test('a warm reload asks the server for none of the app’s files', async () => 
     // The profile is asked for first (network first), for a change to reach residents at once.
     assert.ok(env.app.requests.includes('GET /policies/hos-code-2024.json'), `${path}: the profile`);
   }
+  // The policy check, for landlords' web teams, is not kept: it comes from the network.
+  env.app.requests.length = 0;
+  await page.goto(`${env.app.url}/policy-check`);
+  await page.getByRole('heading', { level: 1, name: 'Policy check' }).waitFor();
+  for (const file of ['/policy-check', '/policy-check.js', '/policy-check_bg.wasm']) {
+    assert.ok(env.app.requests.includes(`GET ${file}`), `${file} from the network`);
+  }
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
