@@ -200,25 +200,9 @@ fn Ready(
 /// load the whole app): a change of page like any other, so focus goes to the new heading.
 fn came_from_another_page() -> bool {
     let here = window().location();
-    let another = |address: &str| {
-        web_sys::Url::new(address).is_ok_and(|from| {
-            Some(from.origin()) == here.origin().ok() && Some(from.pathname()) != here.pathname().ok()
-        })
-    };
-    // Firefox gives a page its service worker answered (public/sw.js) no referrer; the
-    // Navigation API, where there is one, still names the page it came from.
-    another(&document().referrer()) || previous_page().is_some_and(|address| another(&address))
-}
-
-/// `navigation.activation.from.url`: the page of this origin this one was loaded from.
-fn previous_page() -> Option<String> {
-    let field = |object: wasm_bindgen::JsValue, name: &str| {
-        js_sys::Reflect::get(&object, &name.into()).ok().filter(|value| value.is_object())
-    };
-    let from = field(window().into(), "navigation")
-        .and_then(|navigation| field(navigation, "activation"))
-        .and_then(|activation| field(activation, "from"))?;
-    js_sys::Reflect::get(&from, &"url".into()).ok()?.as_string()
+    web_sys::Url::new(&document().referrer()).is_ok_and(|from| {
+        Some(from.origin()) == here.origin().ok() && Some(from.pathname()) != here.pathname().ok()
+    })
 }
 
 /// The page named by the URL.
