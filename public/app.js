@@ -8,25 +8,17 @@
 // of its own (first-page); every other page, and anything waiting to be sent, needs the whole
 // app, which is fetched in the background once the start page is shown. The policy check, for
 // landlords' web teams, is a wasm of its own too, so that residents never download it.
-// On the app's own page, a service worker (sw.js) keeps the app on the device for the next
-// visit, a reload or no signal.
 
 const appBase = new URL('./', import.meta.url);
 const WHOLE = 'resident-complaints';
 const ALLOWED_ORIGINS = 'resident-complaints:allowed-origins';
 const FIRST_PAGE = 'first-page';
 const POLICY_CHECK = 'policy-check';
-
-// Service workers, where the browser has them (not on an insecure address, nor in some
-// private windows).
+// The app's own page keeps itself on the device with a service worker (sw.js), if it can.
 const serviceWorker = globalThis.navigator?.serviceWorker;
-/** Whether this page's files came from the device, through the worker. */
 const fromDevice = Boolean(serviceWorker?.controller);
-/** Whether a new version's worker took over while this page was loading. */
 let replaced = false;
 serviceWorker?.addEventListener('controllerchange', () => { replaced = true; });
-/** The landlord's files this page uses (profile, logo, web font), for the worker to keep. */
-const landlordFiles = [];
 
 async function load(name) {
   // The wasm downloads while its bindings load, not after: one round trip less.
@@ -129,7 +121,6 @@ function preloadPolicy(settings, mounted) {
   const id = /^[a-z0-9-]+$/.test(policy);
   const address = id ? new URL(`policies/${policy}.json`, appBase).href : new URL(policy, location.href).href;
   if (!id && !allowedAddress(address, mounted)) return;
-  landlordFiles.push(address);
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';
@@ -153,19 +144,9 @@ function loadBrandFont(settings, mounted) {
     console.warn(`resident-complaints: font-url ${url} is not an address this page may use`);
     return;
   }
-  landlordFiles.push(address.href);
   const face = new FontFace(family, `url("${address.href}")`);
   document.fonts.add(face);
   face.load().catch((problem) => console.warn(`resident-complaints: font-url ${url} could not be loaded`, problem));
-}
-
-/** The landlord's logo (`logo`), to keep on the device with the profile, where the app will
- *  show it: an address relative to the page, allowed as the profile's is. */
-function keepLogo(settings, mounted) {
-  const logo = new URLSearchParams(settings).get('logo')?.trim();
-  if (!logo) return;
-  const address = new URL(logo, location.href);
-  if (/^https?:$/.test(address.protocol) && allowedAddress(address.href, mounted)) landlordFiles.push(address.href);
 }
 
 /** The app could not start (no WebAssembly, a failed download): the page shows what it shows
@@ -233,9 +214,9 @@ async function showLandlordContacts(into) {
   into.lang = 'en';
 }
 
-/** Once the start page is painted (its heading is in the page, and drawn), so as not to slow
- *  it down, `then` runs when the browser is idle. */
-function afterStartPage(then) {
+/** The rest of the journey, into the worker's cache (or the HTTP cache) while the resident
+ *  reads the start page: once it is painted (its heading is in the page, and drawn). */
+function prefetchWholeApp() {
   const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
   // Chromium reports the paint of the page's largest text; elsewhere, or when nothing larger
   // than the loading message is drawn, a second is long enough.
@@ -267,37 +248,28 @@ function afterStartPage(then) {
     });
     observer.observe(document.body, { childList: true, subtree: true });
   };
-  whenShown(() => afterPaint(() => idle(then)));
+  whenShown(() => afterPaint(() => idle(async () => {
+    if (await keepOnDevice() || fromDevice) return;
+    for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
+      const link = document.createElement('link');
+      link.rel = 'prefetch';
+      link.href = new URL(file, appBase).href;
+      document.head.append(link);
+    }
+  })));
 }
 
-/** The rest of the journey, into the HTTP cache while the resident reads the start page. */
-function prefetchWholeApp() {
-  for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
-    const link = document.createElement('link');
-    link.rel = 'prefetch';
-    link.href = new URL(file, appBase).href;
-    document.head.append(link);
-  }
-}
-
-/** The app on this device, for the next visit, a reload mid-journey or no signal: registers
- *  the service worker (sw.js, its scope the app's folder), which on the first visit fetches
- *  every file of the app, the whole app's included, and tells it the landlord's files this
- *  page uses, for it to keep (a page it served already had them kept). Where the browser
- *  has no worker, or will not register one, the app comes from the network as it would
- *  without. Resolves to whether a worker was registered. */
+/** Registers the worker, which keeps the app's files, and names the profile for it to keep. */
 async function keepOnDevice() {
   if (!serviceWorker) return false;
   try {
     await serviceWorker.register(new URL('sw.js', appBase));
+    serviceWorker.ready.then((worker) => worker.active.postMessage({ type: 'resident-complaints:keep', addresses: [policyAddress] }));
+    return true;
   } catch (problem) {
-    console.warn('resident-complaints: the app cannot be kept on this device (no service worker)', problem);
+    console.warn('resident-complaints: the app cannot be kept on this device', problem);
     return false;
   }
-  serviceWorker.ready
-    .then((registration) => registration.active?.postMessage({ type: 'resident-complaints:keep', addresses: landlordFiles }))
-    .catch((problem) => console.warn('resident-complaints: the profile cannot be kept on this device', problem));
-  return true;
 }
 
 async function run() {
@@ -309,31 +281,21 @@ async function run() {
     hosts.forEach((host) => mountInto(host, start));
   } else {
     const app = appForThisPage();
+    // Firefox gives a page the worker answered no referrer, which src/app.rs reads.
+    const from = globalThis.navigation?.activation?.from?.url;
+    if (!document.referrer && from) Object.defineProperty(document, 'referrer', { value: from });
     preloadPolicy(location.search, false);
     loadBrandFont(location.search, false);
-    keepLogo(location.search, false);
     const { start } = await load(app);
     start(location.search, appBase.href, undefined);
     reportHeight();
-    // The start page: the rest of the journey is fetched once it is painted, by the worker
-    // into its cache, or where there is none into the HTTP cache; a page the worker served
-    // has it already. Any other of the residents' pages: the worker once the app has started.
-    if (app === FIRST_PAGE) {
-      afterStartPage(() => keepOnDevice().then((kept) => kept || fromDevice || prefetchWholeApp()));
-    } else if (app === WHOLE) {
-      (window.requestIdleCallback ?? setTimeout)(() => keepOnDevice());
-    }
+    if (app === FIRST_PAGE) prefetchWholeApp();
+    else if (app === WHOLE) setTimeout(keepOnDevice, 1000);
   }
 }
 
 run().catch((error) => {
-  // A new version's worker took over while this page was loading its files from the device,
-  // so some may be the new version's and some the old's. Nothing is shown yet, and the answers
-  // are on the device: loading the page again gives the new version whole.
-  if (fromDevice && replaced) {
-    console.warn('resident-complaints: a new version arrived while the page loaded; loading it again', error);
-    location.reload();
-    return;
-  }
-  showFallback(error);
+  // A new version took over as this page loaded: its files may be of two versions.
+  if (fromDevice && replaced) location.reload();
+  else showFallback(error);
 });
