@@ -8,9 +8,8 @@
 //   version alone, and always answered from it: a page never gets one version's wasm-bindgen
 //   module with another's wasm. A page of the app (an address of one word under the scope, such
 //   as /safety, or the scope itself) is the cached index.html, as the server's fallback is.
-// - The profile in use, and the landlord's logo and web font: from the network first, so a
-//   change to the profile reaches residents at once; the copy kept from the last answer when
-//   there is no answer within PATIENCE_MS.
+// - The profile in use: from the network first, so a change to it reaches residents at once;
+//   the copy kept from the last answer when there is no answer within PATIENCE_MS.
 // - Everything else goes to the network untouched and is never kept: the endpoint (its
 //   status reads too), every POST, other sites, the policy check and the demo pages. Nothing a
 //   resident writes is ever put in a cache: the draft and the outbox are in localStorage,
@@ -24,8 +23,8 @@
 // in a development build (trunk serve), where the worker keeps nothing.
 const BUILD = null;
 
-/** How long the profile (or logo, or font) may take from the network before the kept copy is
- *  used instead: long enough for a slow connection, short enough for none. */
+/** How long the profile may take from the network before the kept copy is used instead: long
+ *  enough for a slow connection, short enough for none. */
 const PATIENCE_MS = 3000;
 
 const scope = new URL(self.registration.scope);
@@ -37,8 +36,8 @@ const KEPT = `${PREFIX}profile`;
 const files = new Map((BUILD?.files ?? []).map(([path, integrity]) => [new URL(path, scope).href, integrity]));
 const INDEX = new URL('index.html', scope).href;
 
-/** The addresses of the profiles, logos and fonts kept (KEPT's keys): read when the worker
- *  starts, and added to as pages ask, so that `fetch` can tell at once whether to answer. */
+/** The addresses of the profiles kept (KEPT's keys): read when the worker starts, and added
+ *  to as pages ask, so that `fetch` can tell at once whether to answer. */
 const kept = new Set();
 const keptRead = BUILD && caches.open(KEPT)
   .then((cache) => cache.keys())
@@ -72,8 +71,9 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-// A page started before this worker controlled it (the first visit) names the profile, logo
-// and font it uses, to be kept: { type: 'resident-complaints:keep', addresses: [...] }.
+// A page names the profile it uses, to be kept (the first visit's did not come through this
+// worker): { type: 'resident-complaints:keep', addresses: [...] }. One already kept is left
+// to the fetches, which keep it fresh.
 self.addEventListener('message', (event) => {
   const { type, addresses } = event.data ?? {};
   if (!BUILD || type !== 'resident-complaints:keep' || !Array.isArray(addresses)) return;
