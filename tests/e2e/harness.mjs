@@ -220,6 +220,7 @@ export async function startReceiver(app, { port, db = scratchDb(), args = [] } =
       if (seen.includes('listening')) ok();
     });
     child.on('exit', (code) => fail(new Error(`receiver exited with ${code}; is it built? (cargo build --bin receiver)`)));
+    child.on('error', (error) => fail(new Error(`${RECEIVER} did not start (${error.code}): build it (cargo build --bin receiver), with CARGO_TARGET_DIR if you set one`)));
   });
   const url = `http://127.0.0.1:${port}`;
   app.allow(url);

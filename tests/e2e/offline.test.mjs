@@ -37,9 +37,18 @@ async function phone() {
  *  `timeout` ms saying `what`. (waitForFunction takes a promise for a true value.) */
 async function until(page, what, fn, arg, timeout = 30000) {
   for (const end = Date.now() + timeout; !(await page.evaluate(fn, arg)); await page.waitForTimeout(250)) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}: ${await workerState(page)}`);
   }
 }
+
+/** The worker's registration and caches, as the page sees them, to say why a wait failed. */
+const workerState = (page) => page.evaluate(async () => JSON.stringify({
+  controlled: navigator.serviceWorker.controller !== null,
+  registrations: (await navigator.serviceWorker.getRegistrations())
+    .map((r) => ({ installing: r.installing?.state, waiting: r.waiting?.state, active: r.active?.state })),
+  caches: Object.fromEntries(await Promise.all((await caches.keys())
+    .map(async (name) => [name, (await (await caches.open(name)).keys()).map((request) => request.url)]))),
+}));
 
 /** Waits until the worker controls the page (so it has every file of the app) and keeps the
  *  page's profile. */
@@ -260,12 +269,16 @@ async function appFrame(page, landlord) {
   return page.frames().find((frame) => frame.url().startsWith(env.app.url));
 }
 
-test('in a landlord’s iframe on another site, the app keeps itself on the device where the browser lets it', async () => {
+test('in a landlord’s iframe on another site, the app keeps itself on the device where the browser lets it', { timeout: 120000 }, async () => {
   const landlord = await landlordWithFrame(env.app);
   // Chromium as it ships keeps a third party's storage and worker apart for each site it is
   // shown on (partitioned), and so lets the app's worker run in the landlord's iframe.
-  // (Playwright turns that partitioning off; the empty list turns nothing off.)
-  const partitioned = await launchBrowser(['--disable-features=']);
+  // Playwright turns that partitioning off, among other features: this list, the last given,
+  // keeps the others off and partitioning on.
+  const partitioned = await launchBrowser([`--disable-features=${[
+    'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'OptimizationHints',
+  ]}`]);
   const page = recordProblems(await (await newDevice(partitioned)).newPage(), { uncaughtOnly: true });
   try {
     const frame = await appFrame(page, landlord);
