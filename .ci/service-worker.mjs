@@ -9,8 +9,11 @@
 // in use, fresh from the network), and what is for landlords rather than residents: the
 // demo pages, embed.js (on a landlord's page) and the policy check's own files.
 //
-// Run it again (node .ci/post-build.mjs dist) after changing a file of the build, index.html's
-// allowed origins say: otherwise returning residents keep the copy they have.
+// The worker keeps index.html with the headers it was served with. So after changing a file of
+// the build (index.html's allowed origins, say) or the headers the server sends with the app
+// (its Content-Security-Policy), run it again: node .ci/post-build.mjs dist. Run by hand, not
+// by Trunk, it always writes a new version, so returning residents' browsers take the change
+// at their next visit; otherwise they keep the copy they have.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
@@ -48,8 +51,10 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
     const sha = hash(readFileSync(join(dir, path))).digest('base64');
     return { path, sha, integrity: CHECKED.has(extname(path)) ? `sha256-${sha}` : '' };
   });
-  const version = hash([source.replace(LINE, ''), ...listed.map(({ path, sha }) => `${path} ${sha}`)].join('\n'))
-    .digest('hex').slice(0, 16);
+  const lines = [source.replace(LINE, ''), ...listed.map(({ path, sha }) => `${path} ${sha}`)];
+  // A run by hand adds the time: a change of the server's headers needs a new version too.
+  if (!process.env.TRUNK_STAGING_DIR) lines.push(new Date().toISOString());
+  const version = hash(lines.join('\n')).digest('hex').slice(0, 16);
   build = { version, files: listed.map(({ path, integrity }) => [path, integrity]) };
 }
 writeFileSync(worker, source.replace(LINE, `const BUILD = ${JSON.stringify(build)};`));
