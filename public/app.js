@@ -290,7 +290,7 @@ async function run() {
     start(location.search, appBase.href, undefined);
     reportHeight();
     if (app === FIRST_PAGE) prefetchWholeApp();
-    else if (app === WHOLE) setTimeout(keepOnDevice, 1000);
+    else if (app !== POLICY_CHECK) setTimeout(keepOnDevice, 1000);
   }
 }
 
