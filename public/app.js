@@ -22,6 +22,11 @@ const QUESTION_PAGES = new Set(['safety', 'emergency', 'hazard', 'about-the-haza
   'late-reason', 'responsibility', 'category', 'what-went-wrong', 'where', 'done-so-far', 'impact',
   'outcome-wanted', 'support', 'contact']);
 const POLICY_CHECK = 'policy-check';
+// The app's own page keeps itself on the device with a service worker (sw.js), if it can.
+const serviceWorker = globalThis.navigator?.serviceWorker;
+const fromDevice = Boolean(serviceWorker?.controller);
+let replaced = false;
+serviceWorker?.addEventListener('controllerchange', () => { replaced = true; });
 
 async function load(name) {
   // The wasm downloads while its bindings load, not after: one round trip less.
@@ -220,8 +225,8 @@ async function showLandlordContacts(into) {
   into.lang = 'en';
 }
 
-/** The rest of the journey, into the HTTP cache while the resident reads the start page:
- *  once it is painted (its heading is in the page, and drawn), so as not to slow it down. */
+/** The rest of the journey, into the worker's cache (or the HTTP cache) while the resident
+ *  reads the start page: once it is painted (its heading is in the page, and drawn). */
 function prefetchWholeApp() {
   const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
   // Chromium reports the paint of the page's largest text; elsewhere, or when nothing larger
@@ -254,7 +259,8 @@ function prefetchWholeApp() {
     });
     observer.observe(document.body, { childList: true, subtree: true });
   };
-  whenShown(() => afterPaint(() => idle(() => {
+  whenShown(() => afterPaint(() => idle(async () => {
+    if (await keepOnDevice() || fromDevice) return;
     for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
       const link = document.createElement('link');
       link.rel = 'prefetch';
@@ -262,6 +268,19 @@ function prefetchWholeApp() {
       document.head.append(link);
     }
   })));
+}
+
+/** Registers the worker, which keeps the app's files, and names the profile for it to keep. */
+async function keepOnDevice() {
+  if (!serviceWorker) return false;
+  try {
+    await serviceWorker.register(new URL('sw.js', appBase));
+    serviceWorker.ready.then((worker) => worker.active.postMessage({ type: 'resident-complaints:keep', addresses: [policyAddress] }));
+    return true;
+  } catch (problem) {
+    console.warn('resident-complaints: the app cannot be kept on this device', problem);
+    return false;
+  }
 }
 
 async function run() {
@@ -273,13 +292,21 @@ async function run() {
     hosts.forEach((host) => mountInto(host, start));
   } else {
     const app = appForThisPage();
+    // Firefox gives a page the worker answered no referrer, which src/app.rs reads.
+    const from = globalThis.navigation?.activation?.from?.url;
+    if (!document.referrer && from) Object.defineProperty(document, 'referrer', { value: from });
     preloadPolicy(location.search, false);
     loadBrandFont(location.search, false);
     const { start } = await load(app);
     start(location.search, appBase.href, undefined);
     reportHeight();
     if (app === FIRST_PAGE) prefetchWholeApp();
+    else if (app !== POLICY_CHECK) setTimeout(keepOnDevice, 1000);
   }
 }
 
-run().catch(showFallback);
+run().catch((error) => {
+  // A new version took over as this page loaded: its files may be of two versions.
+  if (fromDevice && replaced) location.reload();
+  else showFallback(error);
+});

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The server configurations in docs/servers/, as a landlord would copy them: nginx, Apache and
 # Caddy (Debian's) each serve the build's dist/ with theirs, and are asked for a page of the
-# app, the wasm with and without brotli, and a file that is not there; IIS's and Azure Static
-# Web Apps' files are checked for form (neither server runs here). Needs `make build` first.
+# app, the wasm with and without brotli, a file that is not there, and the service worker;
+# IIS's and Azure Static Web Apps' files are checked for form (neither server runs here).
+# Needs `make build` first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -f dist/index.html ]] || { echo "dist/ is missing: run make build first" >&2; exit 1; }
@@ -44,6 +45,11 @@ check() {
   expect "the wasm, brotli" "$(get /resident-complaints_bg.wasm 'gzip, deflate, br')" "200 application/wasm br"
   cmp -s "$work/body" "$root/resident-complaints_bg.wasm.br" || fail "the brotli wasm is not the build's copy"
   expect "a missing file" "$(get /no-such-file.js | cut -d' ' -f1)" "404"
+  # The service worker: JavaScript (or browsers will not start it), checked on every visit.
+  expect "the service worker" "$(get /sw.js 'gzip, deflate, br' | cut -d' ' -f1)" "200"
+  grep -qiE '^content-type: (text|application)/javascript' "$work/headers" || fail "sw.js is not served as JavaScript"
+  grep -qi '^cache-control: no-cache' "$work/headers" || fail "sw.js: no Cache-Control: no-cache"
+  cmp -s "$work/body" "$root/sw.js" || fail "sw.js is not the build's (a stale compressed copy?)"
 }
 
 port=18181

@@ -40,9 +40,10 @@ const TYPES = {
  *  landlord's page served at it and every page address under it (the host's own fallback,
  *  for the app mounted there; `hostCsp` is its Content-Security-Policy), and `compress`
  *  answers in brotli when the
- *  browser accepts it, as a production host would. Resolves to { url, allow, close }, where
- *  `url` includes the prefix and `allow(origin)` adds an origin to the deployment's
- *  allowed-origins list in index.html (as a landlord would, for an endpoint elsewhere). */
+ *  browser accepts it, as a production host would. Resolves to { url, allow, close, requests },
+ *  where `url` includes the prefix, `allow(origin)` adds an origin to the deployment's
+ *  allowed-origins list in index.html (as a landlord would, for an endpoint elsewhere), and
+ *  `requests` lists every request the server was asked, as 'GET /path'. */
 export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hostPages = {}, hostCsp, compress = false } = {}) {
   try {
     await stat(join(root, 'index.html'));
@@ -51,6 +52,7 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hos
   }
   const allowed = new Set();
   const compressed = new Map();
+  const requests = [];
   // The build's precompressed copy where there is one (.ci/precompress.mjs), as a server with
   // brotli_static would send; index.html changes with `allow`, so it is compressed each time.
   const brotli = (file, body) => {
@@ -64,6 +66,7 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hos
   const server = createServer(async (req, res) => {
     const headers = csp ? { 'Content-Security-Policy': csp } : {};
     const requested = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(`${req.method} ${requested}`);
     // Chromium asks for a favicon when it shows a non-HTML file (the tests do, to write to
     // localStorage on the app's origin); the app's own pages declare favicon.svg.
     if (requested === '/favicon.ico') return res.writeHead(204, headers).end();
@@ -101,16 +104,17 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hos
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${prefix}`;
-  return { url, allow: (origin) => allowed.add(origin), close: () => new Promise((ok) => server.close(ok)) };
+  return { url, allow: (origin) => allowed.add(origin), close: () => new Promise((ok) => server.close(ok)), requests };
 }
 
-/** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
-export function launchBrowser() {
+/** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs, and
+ *  `args`. */
+export function launchBrowser(args = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args,
     ],
   });
 }
@@ -216,6 +220,7 @@ export async function startReceiver(app, { port, db = scratchDb(), args = [] } =
       if (seen.includes('listening')) ok();
     });
     child.on('exit', (code) => fail(new Error(`receiver exited with ${code}; is it built? (cargo build --bin receiver)`)));
+    child.on('error', (error) => fail(new Error(`${RECEIVER} did not start (${error.code}): build it (cargo build --bin receiver), with CARGO_TARGET_DIR if you set one`)));
   });
   const url = `http://127.0.0.1:${port}`;
   app.allow(url);

@@ -87,10 +87,12 @@ test('an unknown profile gives a clear page, not a blank one', async () => {
 
 test('the whole app is fetched in the background only after the start page is painted', async () => {
   const page = await openPage(env.browser);
-  // Its timing is known once it has finished.
-  const prefetched = page.waitForEvent('requestfinished', (request) => request.url().endsWith('/resident-complaints_bg.wasm'));
+  // By the service worker, into its cache (sw.js), which the context reports. Its timing is
+  // known once it has finished.
+  const prefetched = page.context().waitForEvent('requestfinished', (request) => request.url().endsWith('/resident-complaints_bg.wasm'));
   await page.goto(`${env.app.url}/`);
   const request = await prefetched;
+  assert.ok(request.serviceWorker(), 'fetched by the service worker');
   // The start page's largest paint, in the same clock as the request's (ms since 1970).
   const painted = await page.evaluate(() => new Promise((resolve, reject) => {
     new PerformanceObserver((list) => {

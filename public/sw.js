@@ -1,0 +1,162 @@
+// The app's service worker: it keeps the app on the device, so that a second visit, a reload
+// mid-journey or a visit with no signal starts from the device (docs/performance.md, "Offline
+// and returning visits"). Plain JavaScript from the app's own origin, no third party; app.js
+// registers it on the app's own page (and so in the iframe), its scope the app's folder.
+//
+// - The app's files, listed by the build with each one's SHA-256 (BUILD, written in by
+//   .ci/service-worker.mjs), are fetched when this version installs, into a cache of this
+//   version alone, and always answered from it: a page never gets one version's wasm-bindgen
+//   module with another's wasm. A page of the app (an address of one word under the scope, such
+//   as /safety, or the scope itself) is the cached index.html, as the server's fallback is.
+// - The profile in use: from the network first, so a change to it reaches residents at once;
+//   the copy kept from the last answer when there is no answer within PATIENCE_MS.
+// - Everything else goes to the network untouched and is never kept: the endpoint (its
+//   status reads too), every POST, other sites, the policy check and the demo pages. Nothing a
+//   resident writes is ever put in a cache: the draft and the outbox are in localStorage,
+//   which a worker cannot read.
+// - A new build changes this file's bytes (the list of files and their hashes), so browsers
+//   install it when they next check (on a visit): it fetches the new files, takes over at once,
+//   and deletes the old version's cache. A page already open keeps the version it started
+//   with (its code is in memory); the next page it loads is the new version's.
+
+// Written by .ci/service-worker.mjs: { version, files: [[path, integrity or ""], ...] }. Null
+// in a development build (trunk serve), where the worker keeps nothing.
+const BUILD = null;
+
+/** How long the profile may take from the network before the kept copy is used instead: long
+ *  enough for a slow connection, short enough for none. */
+const PATIENCE_MS = 3000;
+
+const scope = new URL(self.registration.scope);
+// Cache Storage is the origin's: another deployment of the app on this origin (another folder)
+// has caches of its own, named after its scope.
+const PREFIX = `resident-complaints ${scope.href} `;
+const APP = `${PREFIX}app ${BUILD?.version}`;
+const KEPT = `${PREFIX}profile`;
+const files = new Map((BUILD?.files ?? []).map(([path, integrity]) => [new URL(path, scope).href, integrity]));
+const INDEX = new URL('index.html', scope).href;
+
+/** The addresses of the profiles kept (KEPT's keys): read when the worker starts, and added
+ *  to as pages ask, so that `fetch` can tell at once whether to answer. */
+const kept = new Set();
+const keptRead = BUILD && caches.open(KEPT)
+  .then((cache) => cache.keys())
+  .then((requests) => requests.forEach((request) => kept.add(request.url)))
+  .catch(() => {});
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    if (BUILD) {
+      const cache = await caches.open(APP);
+      await Promise.all([...files].map(async ([address, integrity]) => {
+        // Past the HTTP cache, which could hold an older release's bytes; a code file must be
+        // the build's to the byte (its integrity), or this version does not install.
+        const response = await fetch(address, { cache: 'no-cache', integrity: integrity || undefined });
+        if (!response.ok) throw new Error(`${address}: ${response.status}`);
+        await cache.put(address, await unredirected(response));
+      }));
+    }
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    // Only this version's files are kept; a development build keeps nothing at all.
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && (!BUILD || (name !== APP && name !== KEPT))) await caches.delete(name);
+    }
+    if (!BUILD) kept.clear();
+    await self.clients.claim();
+  })());
+});
+
+// A page names the profile it uses, to be kept (the first visit's did not come through this
+// worker): { type: 'resident-complaints:keep', addresses: [...] }. One already kept is left
+// to the fetches, which keep it fresh.
+self.addEventListener('message', (event) => {
+  const { type, addresses } = event.data ?? {};
+  if (!BUILD || type !== 'resident-complaints:keep' || !Array.isArray(addresses)) return;
+  event.waitUntil(Promise.all(addresses.map(keep)));
+});
+
+async function keep(address) {
+  let url;
+  try {
+    url = new URL(address);
+  } catch {
+    return;
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password) return;
+  await keptRead;
+  if (kept.has(url.href)) return;
+  try {
+    const response = await fetch(url.href, { mode: 'cors', credentials: 'same-origin', cache: 'no-cache' });
+    if (response.ok) await remember(url.href, response);
+  } catch {
+    // Not now: the next visit's fetch keeps it.
+  }
+}
+
+async function remember(address, response) {
+  kept.add(address);
+  await (await caches.open(KEPT)).put(address, response);
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (!BUILD || request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const address = url.href.split('#')[0];
+  const ours = url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
+  if (ours && request.mode === 'navigate') {
+    if (isAppPage(url.pathname.slice(scope.pathname.length))) event.respondWith(fromApp(INDEX, request));
+  } else if (ours && files.has(`${url.origin}${url.pathname}`)) {
+    event.respondWith(fromApp(`${url.origin}${url.pathname}`, request));
+  } else if ((ours && /^policies\/[^/]+\.json$/.test(url.pathname.slice(scope.pathname.length))) || kept.has(address)) {
+    event.respondWith(networkFirst(event, address));
+  }
+});
+
+/** Whether a page's address (under the scope) is the app's own page: the scope itself,
+ *  index.html, or one word, as /safety or /my-complaints (not the policy check, a page for
+ *  landlords' web teams, and not a page with an extension, or deeper, such as a landlord's
+ *  page the app is mounted on). */
+function isAppPage(path) {
+  return path === '' || path === 'index.html' || (/^[a-z0-9-]+$/.test(path) && path !== 'policy-check');
+}
+
+/** The app's file from this version's cache; from the network only if the cache has lost it. */
+async function fromApp(address, request) {
+  const cached = await caches.match(address, { cacheName: APP });
+  return cached ?? fetch(request);
+}
+
+/** The network's answer if it comes within PATIENCE_MS and is not a server error (and it is
+ *  kept); otherwise the kept copy, if any; otherwise whatever the network gives. */
+async function networkFirst(event, address) {
+  const keepIt = (response) => {
+    if (response.ok && response.type !== 'opaque') event.waitUntil(remember(address, response.clone()));
+    return response;
+  };
+  const network = fetch(event.request);
+  const answered = await Promise.race([
+    network.catch(() => null),
+    new Promise((resolve) => { setTimeout(() => resolve(null), PATIENCE_MS); }),
+  ]);
+  if (answered && answered.status < 500) return keepIt(answered);
+  const copy = await caches.match(address, { cacheName: KEPT, ignoreVary: true });
+  if (copy) {
+    // The network's late answer still updates the copy for next time.
+    event.waitUntil(network.then(keepIt, () => {}));
+    return copy;
+  }
+  return answered ?? network.then(keepIt);
+}
+
+/** A response that can answer a navigation: one that came through a redirect cannot. */
+async function unredirected(response) {
+  if (!response.redirected) return response;
+  const { status, statusText, headers } = response;
+  return new Response(await response.blob(), { status, statusText, headers });
+}
