@@ -456,6 +456,23 @@ fn broken_profiles_are_refused_by_both() {
             changed(|p| p["stages"]["stage1"]["acknowledge"]["counting"] = "school-days".into()),
         ),
         (
+            "an acknowledgement in months",
+            changed(|p| p["stages"]["stage1"]["acknowledge"]["counting"] = "calendar-months".into()),
+        ),
+        (
+            "a stage 2 contact in months",
+            changed(|p| {
+                p["stages"]["stage2"]["contact"] =
+                    json!({ "days": 1, "from": "escalation-request", "counting": "calendar-months" })
+            }),
+        ),
+        (
+            "a concern resolved in months",
+            changed(|p| {
+                p["stages"]["concern"] = json!({ "name": "Quick fix", "resolve": { "days": 1, "from": "receipt", "counting": "calendar-months" } })
+            }),
+        ),
+        (
             "extension of 261 days",
             changed(|p| p["stages"]["stage1"]["extension_days"] = 261.into()),
         ),

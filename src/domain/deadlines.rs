@@ -112,6 +112,11 @@ impl Clock {
         match self.counting {
             Counting::WorkingDays => add_working_days(region, start, self.days),
             Counting::CalendarDays => start.date() + chrono::Days::new(u64::from(self.days)),
+            // Clamped to the end of a shorter month, as time limits are (`is_in_time`).
+            Counting::CalendarMonths => start
+                .date()
+                .checked_add_months(Months::new(self.days))
+                .unwrap_or(NaiveDate::MAX),
         }
     }
 }
@@ -371,6 +376,22 @@ mod tests {
             policy.stage2_request_by(day("2026-12-15")),
             Some(day("2027-01-15"))
         );
+    }
+
+    #[test]
+    fn a_window_in_months_ends_on_the_same_date_or_the_end_of_a_shorter_month() {
+        let mut policy = code();
+        stage2_mut(&mut policy).request_window = Some(Clock {
+            days: 2,
+            from: Anchor::Stage1Response,
+            counting: Counting::CalendarMonths,
+        });
+        // Whatever the day of the week or the bank holidays: 2 months on.
+        assert_eq!(policy.stage2_request_by(day("2026-10-22")), Some(day("2026-12-22")));
+        assert_eq!(policy.stage2_request_by(day("2026-10-25")), Some(day("2026-12-25")));
+        // 31 December + 2 months is the end of February.
+        assert_eq!(policy.stage2_request_by(day("2026-12-31")), Some(day("2027-02-28")));
+        assert_eq!(policy.stage2_request_by(day("2027-12-31")), Some(day("2028-02-29")));
     }
 
     fn stage2_mut(policy: &mut Policy) -> &mut crate::domain::policy::Stage2 {

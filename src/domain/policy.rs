@@ -363,12 +363,16 @@ choice!(serde
 );
 
 choice!(serde
-    /// Whether a clock counts working days or calendar days.
+    /// Whether a clock counts working days, calendar days or calendar months.
     #[derive(Default)]
     Counting {
         #[default]
         WorkingDays = "working-days",
         CalendarDays = "calendar-days",
+        /// Whole months (`days` is then a number of months), the last day clamped to the end
+        /// of a shorter month: only for stage 2's request window (the SPSO's model gives the
+        /// resident two months after the stage 1 reply).
+        CalendarMonths = "calendar-months",
     }
 );
 
@@ -871,6 +875,9 @@ fn check_stage(p: &mut Problems, path: &str, stage: &Stage, start: &[Anchor]) {
 }
 
 fn check_clock(p: &mut Problems, path: &str, clock: &Clock, allowed: &[Anchor]) {
+    if clock.counting == Counting::CalendarMonths && !path.ends_with("request_window") {
+        p.add(&format!("{path}.counting"), "\"calendar-months\" is only for stages.stage2.request_window");
+    }
     if clock.days == 0 || clock.days > MAX_DAYS {
         p.add(&format!("{path}.days"), &format!("must be between 1 and {MAX_DAYS}"));
     }
@@ -1065,6 +1072,21 @@ mod tests {
         assert_eq!(err.field, "stages.stage2.respond.days");
         let err = error_after(|p| p["stages"]["stage1"]["extension_days"] = 1000.into());
         assert_eq!(err.field, "stages.stage1.extension_days");
+    }
+
+    #[test]
+    fn months_count_only_the_request_window() {
+        let months = serde_json::json!({ "days": 2, "from": "stage1-response", "counting": "calendar-months" });
+        let mut json = default_json();
+        json["stages"]["stage2"]["request_window"] = months.clone();
+        let policy = Policy::from_json(&json.to_string()).unwrap();
+        let window = policy.stages.stage2.unwrap().request_window.unwrap();
+        assert_eq!(window.counting, Counting::CalendarMonths);
+        let err = error_after(|p| p["stages"]["stage1"]["acknowledge"]["counting"] = "calendar-months".into());
+        assert_eq!(err.field, "stages.stage1.acknowledge.counting");
+        assert!(err.message.contains("only for stages.stage2.request_window"), "{err}");
+        let err = error_after(|p| p["stages"]["stage2"]["respond"]["counting"] = "calendar-months".into());
+        assert_eq!(err.field, "stages.stage2.respond.counting");
     }
 
     #[test]

@@ -498,6 +498,12 @@ fn ombudsman(policy: &Policy) -> Finding {
 pub fn working_days_at_most(clock: &Clock) -> u32 {
     match clock.counting {
         Counting::WorkingDays => clock.days,
+        // A month is at most 31 days.
+        Counting::CalendarMonths => working_days_at_most(&Clock {
+            days: clock.days * 31,
+            counting: Counting::CalendarDays,
+            ..*clock
+        }),
         Counting::CalendarDays => {
             let is_working = |day: u32| day % 7 < 5; // day 0 is a Monday
             (0..7)
@@ -529,6 +535,8 @@ fn days_text(clock: &Clock) -> String {
     match clock.counting {
         Counting::WorkingDays => format!("{} working days", clock.days),
         Counting::CalendarDays => format!("{} calendar days", clock.days),
+        Counting::CalendarMonths if clock.days == 1 => "1 month".to_string(),
+        Counting::CalendarMonths => format!("{} months", clock.days),
     }
 }
 
@@ -536,7 +544,7 @@ fn days_text(clock: &Clock) -> String {
 fn calendar_note(clock: &Clock) -> String {
     match clock.counting {
         Counting::WorkingDays => String::new(),
-        Counting::CalendarDays => format!(
+        Counting::CalendarDays | Counting::CalendarMonths => format!(
             " (up to {} working days, whichever day it starts)",
             working_days_at_most(clock)
         ),
