@@ -370,7 +370,7 @@ fn every_exclusion_of_every_profile_can_be_reached() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 37, "every exclusion of the six built-in profiles");
+    assert_eq!(checked, 50, "every exclusion of the eight built-in profiles");
 }
 
 #[test]
@@ -538,7 +538,14 @@ fn item_7_after_a_final_answer_the_resident_is_told_the_ombudsman_is_next() {
         assert!(!a.summary(Language::English).contains("dealing with it"), "{}", policy.id);
         assert!(a.signpost(Language::English).unwrap().contains("Contact the Ombudsman"));
         let e = eligibility::check(&policy, &draft, Language::English);
-        assert_eq!(e.ombudsman, [HOUSING_OMBUDSMAN], "{}: a tenant's Ombudsman", policy.id);
+        // In England the Housing Ombudsman; elsewhere the nation's own.
+        let expected = match policy.ombudsman.scheme {
+            OmbudsmanScheme::Psow | OmbudsmanScheme::Spso | OmbudsmanScheme::Nipso => {
+                policy.ombudsman.scheme.details()
+            }
+            _ => &[HOUSING_OMBUDSMAN],
+        };
+        assert_eq!(e.ombudsman, expected, "{}: a tenant's Ombudsman", policy.id);
     }
 }
 
@@ -628,6 +635,10 @@ fn eligibility_for_every_connection_under_every_profile() {
 
             let names: Vec<_> = e.ombudsman.iter().map(|o| o.website).collect();
             let expected: Vec<&str> = match (connection, scheme) {
+                // Outside England everyone goes to the nation's one Ombudsman.
+                (_, OmbudsmanScheme::Psow | OmbudsmanScheme::Spso | OmbudsmanScheme::Nipso) => {
+                    scheme.details().iter().map(|o| o.website).collect()
+                }
                 (Connection::MemberOfThePublic, _) => vec![],
                 (Connection::HousingApplicant, OmbudsmanScheme::Both) => vec![LGSCO.website],
                 (Connection::ServiceUser, OmbudsmanScheme::Both) => {
@@ -704,12 +715,13 @@ fn eligibility_in_the_profiles_own_terms() {
     assert_eq!(applicant.may_complain, Some(false));
     assert_eq!(applicant.ombudsman, [LGSCO]);
 
-    // Anonymous only where the policy accepts it (South Cambridgeshire).
+    // Anonymous only where the policy accepts it (South Cambridgeshire, and the SPSO's model:
+    // "we treat all complaints, including anonymous complaints, seriously").
     for policy in all_policies() {
         let options = complainant_options(&policy);
         assert_eq!(
             options.contains(&Who::Anonymous),
-            policy.id == "south-cambridgeshire",
+            ["south-cambridgeshire", "spso-mchp"].contains(&policy.id.as_str()),
             "{}",
             policy.id
         );

@@ -1,5 +1,5 @@
 //! A landlord's complaints policy as data (a "profile"): the JSON format, its validation with
-//! errors that name the field, and the six built-in profiles compiled into the app.
+//! errors that name the field, and the built-in profiles compiled into the app.
 //!
 //! The format is documented by `public/policies/policy.schema.json`; the Rust types here are
 //! the source of truth and a test keeps the two in step.
@@ -518,6 +518,16 @@ const BUILTINS: &[(&str, &str)] = &[
         "town-and-country",
         include_str!("../../public/policies/town-and-country.json"),
     ),
+    // The model procedures of the Ombudsmen of Wales and Scotland. Northern Ireland's
+    // Ombudsman has no model for landlords yet (see `policy_check::outside_england`).
+    (
+        "psow-model",
+        include_str!("../../public/policies/psow-model.json"),
+    ),
+    (
+        "spso-mchp",
+        include_str!("../../public/policies/spso-mchp.json"),
+    ),
 ];
 
 /// The most days any clock may run: a year of working days is far beyond any real policy, so a
@@ -1019,7 +1029,7 @@ mod tests {
 
     #[test]
     fn every_builtin_parses_and_round_trips() {
-        assert_eq!(Policy::builtin_ids().len(), 6);
+        assert_eq!(Policy::builtin_ids().len(), 8);
         assert_eq!(Policy::builtin_ids()[0], Policy::DEFAULT_ID);
         for id in Policy::builtin_ids() {
             let policy = Policy::builtin(id).unwrap();
@@ -1160,10 +1170,16 @@ mod tests {
     }
 
     #[test]
-    fn every_builtin_says_it_is_in_england() {
+    fn every_builtin_says_its_nation() {
         for id in Policy::builtin_ids() {
             let policy = Policy::builtin(id).unwrap();
-            assert_eq!(policy.nation, Some(Nation::England), "{id} says its nation");
+            let nation = match *id {
+                "psow-model" => Nation::Wales,
+                "spso-mchp" => Nation::Scotland,
+                _ => Nation::England,
+            };
+            assert_eq!(policy.nation, Some(nation), "{id} says its nation");
+            assert_eq!(policy.ombudsman.scheme.nation(), nation, "{id}");
         }
     }
 
