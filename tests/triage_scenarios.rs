@@ -10,7 +10,7 @@ use resident_complaints::domain::draft::{
 use resident_complaints::domain::eligibility::{self, complainant_options};
 use resident_complaints::domain::ombudsman::{HOUSING_OMBUDSMAN, LGSCO};
 use resident_complaints::domain::policy::{
-    Connection, Decision, Exclusion, ExclusionKind, OmbudsmanScheme, Policy,
+    Connection, Decision, Exclusion, ExclusionKind, Nation, OmbudsmanScheme, Policy,
 };
 use resident_complaints::domain::examples;
 use resident_complaints::domain::translations::{self as t, Language};
@@ -590,6 +590,16 @@ fn item_9_routes_set_by_law_are_signposted_under_every_profile() {
     ];
     for (words, change) in cases {
         for policy in all_policies() {
+            // The tribunal for a service charge is England's: in Wales a leaseholder's is the
+            // Leasehold Valuation Tribunal; in Scotland the words name no tribunal but in the
+            // signpost, for a home owner whose landlord is its factor.
+            let words = match (words, policy.nation()) {
+                ("First-tier Tribunal (Property Chamber)", Nation::Wales) => "Leasehold Valuation Tribunal",
+                ("First-tier Tribunal (Property Chamber)", Nation::Scotland | Nation::NorthernIreland) => {
+                    "does not decide how much a charge should be"
+                }
+                (words, _) => words,
+            };
             let mut draft = tenant_complaint(&policy);
             change(&mut draft);
             let a = assess(&policy, &draft, received());
