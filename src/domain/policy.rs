@@ -149,6 +149,40 @@ pub struct Landlord {
     /// The emergency repairs line, shown before anything else when someone is in danger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emergency_repairs_phone: Option<String>,
+    /// Its Welsh name as it changes after a word that mutates it, where the landlord gives it:
+    /// "i Gartrefi Conwy", "â Chartrefi Conwy". Without it, Welsh texts put the name as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub welsh_mutations: Option<WelshMutations>,
+}
+
+/// A landlord's Welsh name after words that mutate it (see `translations::with_forms`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WelshMutations {
+    /// After "i", "at", "wrth", "ar", "am", "o" and the other words that call for the soft
+    /// mutation: "Gartrefi Conwy" for "Cartrefi Conwy".
+    pub soft: String,
+    /// After "â", "gyda" and "tua": "Chartrefi Conwy". Where left out, the name as written
+    /// (only c, p and t change).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aspirate: Option<String>,
+}
+
+impl Landlord {
+    /// The name as the app's texts in `language` take it: in Welsh, with the forms the words
+    /// before it call for where the profile gives them. For the texts' arguments only; show
+    /// `name` anywhere else.
+    pub fn name_in_texts(&self, language: super::language::Language) -> String {
+        let name = self.name.get(language);
+        match (&self.welsh_mutations, language) {
+            (Some(forms), super::language::Language::Welsh) => super::translations::with_forms(
+                name,
+                &forms.soft,
+                forms.aspirate.as_deref().unwrap_or(name),
+            ),
+            _ => name.to_string(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -712,6 +746,14 @@ impl Policy {
         if self.landlord.name.has_blank() {
             p.add("landlord.name", "must not be empty");
         }
+        if let Some(forms) = &self.landlord.welsh_mutations {
+            if forms.soft.trim().is_empty() {
+                p.add("landlord.welsh_mutations.soft", "must not be empty");
+            }
+            if forms.aspirate.as_ref().is_some_and(|a| a.trim().is_empty()) {
+                p.add("landlord.welsh_mutations.aspirate", "must not be empty: leave it out if the name does not change");
+            }
+        }
         for (i, contact) in self.landlord.contacts.iter().enumerate() {
             if contact.value.has_blank() {
                 p.add(&format!("landlord.contacts[{i}].value"), "must not be empty");
@@ -1082,6 +1124,27 @@ mod tests {
         assert_eq!(err.field, "stages.stage2.respond.days");
         let err = error_after(|p| p["stages"]["stage1"]["extension_days"] = 1000.into());
         assert_eq!(err.field, "stages.stage1.extension_days");
+    }
+
+    #[test]
+    fn a_welsh_name_after_a_word_that_mutates_it() {
+        use crate::domain::language::Language;
+        let mut json = default_json();
+        json["landlord"] = serde_json::json!({
+            "name": "Cartrefi Conwy",
+            "welsh_mutations": { "soft": "Gartrefi Conwy", "aspirate": "Chartrefi Conwy" }
+        });
+        let policy = Policy::from_json(&json.to_string()).unwrap();
+        let name = policy.landlord.name_in_texts(Language::Welsh);
+        let t = crate::domain::translations::layout::complain_to;
+        assert_eq!(t(Language::Welsh, &name), "Cwyno i Gartrefi Conwy");
+        assert_eq!(policy.landlord.name_in_texts(Language::English), "Cartrefi Conwy");
+        // Without the forms, as written (as every built-in).
+        assert_eq!(Policy::default_policy().landlord.name_in_texts(Language::Welsh), "eich landlord");
+        let err = error_after(|p| p["landlord"]["welsh_mutations"] = serde_json::json!({ "soft": " " }));
+        assert_eq!(err.field, "landlord.welsh_mutations.soft");
+        let err = error_after(|p| p["landlord"]["welsh_mutations"] = serde_json::json!({ "sfot": "G" }));
+        assert!(err.message.contains("unknown field `sfot`"), "{err}");
     }
 
     #[test]
