@@ -263,7 +263,7 @@ fn Ready(
     edition: Edition,
     language: Language,
 ) -> impl IntoView {
-    let service = t::layout::complain_to(language, policy.landlord.name.get(language));
+    let service = t::layout::complain_to(language, &policy.landlord.name_in_texts(language));
     let settings = Settings::new(&config, policy, language, Local::now().date_naive());
     provide_context(settings);
     let answers = (edition.answers)(settings, came_from_another_page());

@@ -58,7 +58,7 @@ impl Settings {
 
     pub fn landlord(&self) -> String {
         self.policy
-            .with_value(|policy| policy.landlord.name.get(self.language).to_string())
+            .with_value(|policy| policy.landlord.name_in_texts(self.language))
     }
 }
 

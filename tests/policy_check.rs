@@ -1,6 +1,8 @@
-//! The policy check against the statutory Complaint Handling Code: every built-in profile (the
-//! findings worked out by hand from its JSON), hand-made profiles that break or better each rule
-//! one at a time, properties of the check, and the table in docs/policy-check.md kept up to date.
+//! The policy check against each nation's standard: the statutory Complaint Handling Code in
+//! England, the Welsh Ombudsman's model policy in Wales, the SPSO's MCHP in Scotland. Every
+//! built-in profile (the findings worked out by hand from its JSON), hand-made profiles that
+//! break or better each rule one at a time, properties of the check, and the tables in
+//! docs/policy-check.md kept up to date.
 
 use std::collections::HashMap;
 
@@ -9,10 +11,11 @@ use proptest::prelude::*;
 use resident_complaints::domain::calendar::{add_working_days, Region};
 use resident_complaints::domain::local_text::LocalText;
 use resident_complaints::domain::policy::{
-    Anchor, Clock, ConcernStage, Counting, Ombudsman, OmbudsmanScheme, Policy, TimeLimit,
+    Anchor, Clock, ConcernStage, Counting, Nation, Ombudsman, OmbudsmanScheme, Policy, TimeLimit,
 };
 use resident_complaints::domain::policy_check::{
-    check, markdown_table, working_days_at_most, Finding, Rule, Verdict,
+    check, markdown_table, markdown_tables, standard, working_days_at_most, Finding, Rule,
+    Standard, Verdict,
 };
 
 use Rule::*;
@@ -32,10 +35,13 @@ fn finding(policy: &Policy, rule: Rule) -> Finding {
         .expect("every rule has a finding")
 }
 
-/// Asserts the verdict on every rule: those listed, and `Meets` for the rest.
+/// Asserts the verdict on every rule of the profile's standard: those listed, and `Meets` for
+/// the rest.
 fn assert_verdicts(policy: &Policy, expected: &[(Rule, Verdict)]) {
     let found = verdicts(policy);
-    for rule in Rule::ALL {
+    let rules = standard(policy).expect("a standard").rules();
+    assert_eq!(found.len(), rules.len(), "{}: one finding per rule", policy.id);
+    for &rule in rules {
         let want = expected
             .iter()
             .find(|(r, _)| *r == rule)
@@ -386,6 +392,185 @@ fn findings_serialise_with_stable_ids() {
     assert_eq!(json[0]["verdict"], "meets");
 }
 
+// Wales and Scotland: each compared with its own model.
+
+/// The SPSO's model profile, changed by `change`.
+fn mchp_with(change: impl FnOnce(&mut Policy)) -> Policy {
+    let mut policy = builtin("spso-mchp");
+    change(&mut policy);
+    policy
+}
+
+/// The Welsh Ombudsman's model profile, changed by `change`.
+fn psow_with(change: impl FnOnce(&mut Policy)) -> Policy {
+    let mut policy = builtin("psow-model");
+    change(&mut policy);
+    policy
+}
+
+fn months(days: u32) -> Clock {
+    Clock {
+        days,
+        from: Anchor::Stage1Response,
+        counting: Counting::CalendarMonths,
+    }
+}
+
+#[test]
+fn the_models_meet_their_own_standards() {
+    let spso = builtin("spso-mchp");
+    assert_eq!(standard(&spso), Some(Standard::SpsoMchp));
+    assert_verdicts(&spso, &[]);
+    let psow = builtin("psow-model");
+    assert_eq!(standard(&psow), Some(Standard::PsowModel));
+    assert_verdicts(&psow, &[]);
+    assert_eq!(
+        finding(&spso, OmbudsmanSignposting).detail,
+        "Residents are told about the Scottish Public Services Ombudsman."
+    );
+    assert_eq!(
+        finding(&psow, OmbudsmanSignposting).detail,
+        "Residents are told about the Public Services Ombudsman for Wales."
+    );
+    assert_eq!(
+        finding(&spso, Stage1Reply).detail,
+        "Stage 1 reply: 5 working days from receipt; the MCHP allows at most 5 working days from receipt."
+    );
+}
+
+#[test]
+fn the_codes_times_in_wales_fall_short_of_the_welsh_model() {
+    // The browser tests' Welsh landlord: the Code's clocks, the Welsh Ombudsman. Stage 1 reply
+    // 10 working days after an acknowledgement of up to 5: up to 15 from receipt, where the
+    // model allows 10; stage 2 likewise up to 25 where it allows 20; a 12-month limit.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/fixtures/welsh-landlord.json");
+    let welsh = Policy::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_verdicts(&welsh, &[(Stage1Reply, Short), (Stage2Reply, Short), (TimeLimit, More)]);
+    assert_eq!(
+        finding(&welsh, Stage1Reply).detail,
+        "Stage 1 reply: 10 working days from acknowledgement, acknowledged within 5 working days: up to 15 working days from receipt; the model policy allows at most 10 working days from receipt."
+    );
+    // The Code's 12 months is more than the model's 6.
+    assert_eq!(
+        finding(&welsh, TimeLimit).detail,
+        "Time limit: 12 months (a good reason can lift it); the model policy requires at least 6 months from the issue, or from becoming aware of it."
+    );
+}
+
+#[test]
+fn the_welsh_models_rules_one_at_a_time() {
+    let slow = psow_with(|p| p.stages.stage1.respond = working(11, Anchor::Receipt));
+    assert_verdicts(&slow, &[(Stage1Reply, Short)]);
+    let quick = psow_with(|p| p.stages.stage1.respond = working(5, Anchor::Receipt));
+    assert_verdicts(&quick, &[(Stage1Reply, More)]);
+    let no_ack = psow_with(|p| stage2(p).stage.acknowledge = None);
+    assert_verdicts(&no_ack, &[(Stage2Acknowledge, Short)]);
+    let ack = psow_with(|p| stage2(p).stage.acknowledge = Some(working(3, Anchor::EscalationRequest)));
+    assert_verdicts(&ack, &[(Stage2Acknowledge, More)]);
+    // 15 working days after an acknowledgement of up to 5: 20 in all, as the model says.
+    let from_ack = psow_with(|p| stage2(p).stage.respond = working(15, Anchor::Acknowledgement));
+    assert_verdicts(&from_ack, &[]);
+    let longer = psow_with(|p| stage2(p).stage.respond = working(21, Anchor::EscalationRequest));
+    assert_verdicts(&longer, &[(Stage2Reply, Short)]);
+    // The model sets no number for a stage 2 extension: any is the landlord's, with reasons.
+    let extended = psow_with(|p| stage2(p).stage.extension_days = Some(30));
+    assert_verdicts(&extended, &[]);
+    assert!(finding(&extended, Stage2Extension).detail.contains("sets no number of days"));
+    let three = psow_with(|p| p.time_limit.as_mut().unwrap().months = 3);
+    assert_verdicts(&three, &[(TimeLimit, Short)]);
+    let one_stage = psow_with(|p| p.stages.stage2 = None);
+    assert_verdicts(
+        &one_stage,
+        &[(TwoStages, Short), (Stage2Acknowledge, Short), (Stage2Reply, Short), (Stage2Extension, Short)],
+    );
+    assert_eq!(
+        finding(&one_stage, TwoStages).detail,
+        "There is only stage 1; the model policy requires two stages, informal resolution and then a formal investigation."
+    );
+}
+
+#[test]
+fn the_mchps_rules_one_at_a_time() {
+    // Stage 1: 5 working days from receipt, extended by at most 5 (10 in all).
+    let six = mchp_with(|p| p.stages.stage1.respond = working(6, Anchor::Receipt));
+    assert_verdicts(&six, &[(Stage1Reply, Short)]);
+    let three = mchp_with(|p| p.stages.stage1.respond = working(3, Anchor::Receipt));
+    assert_verdicts(&three, &[(Stage1Reply, More)]);
+    let long_extension = mchp_with(|p| p.stages.stage1.extension_days = Some(6));
+    assert_verdicts(&long_extension, &[(Stage1Extension, Short)]);
+    assert_eq!(
+        finding(&long_extension, Stage1Extension).detail,
+        "Stage 1 extension: up to 6 more working days; the MCHP allows at most 5."
+    );
+    let no_extension = mchp_with(|p| p.stages.stage1.extension_days = None);
+    assert_verdicts(&no_extension, &[(Stage1Extension, More)]);
+    // Stage 2: acknowledged within 3, a reply within 20 of the request.
+    let four = mchp_with(|p| stage2(p).stage.acknowledge = Some(working(4, Anchor::EscalationRequest)));
+    assert_verdicts(&four, &[(Stage2Acknowledge, Short)]);
+    let none = mchp_with(|p| stage2(p).stage.acknowledge = None);
+    assert_verdicts(&none, &[(Stage2Acknowledge, Short)]);
+    let from_ack = mchp_with(|p| stage2(p).stage.respond = working(17, Anchor::Acknowledgement));
+    assert_verdicts(&from_ack, &[]);
+    let from_logging = mchp_with(|p| stage2(p).stage.respond = working(18, Anchor::Logging));
+    assert_verdicts(&from_logging, &[(Stage2Reply, Short)]);
+    // The English Code's 20 working days from acknowledgement: up to 23 from the request.
+    let codes = mchp_with(|p| stage2(p).stage.respond = working(20, Anchor::Acknowledgement));
+    assert_verdicts(&codes, &[(Stage2Reply, Short)]);
+    // The window to ask for stage 2: at least 2 months after the stage 1 reply.
+    for (window, verdict) in [
+        (Some(months(1)), Short),
+        (Some(months(3)), More),
+        (None, More),
+        (Some(working(44, Anchor::Stage1Response)), Short),
+        (Some(working(45, Anchor::Stage1Response)), More),
+        (Some(calendar(61, Anchor::Stage1Response)), Short),
+        (Some(calendar(62, Anchor::Stage1Response)), More),
+    ] {
+        let policy = mchp_with(|p| stage2(p).request_window = window);
+        let expected: &[(Rule, Verdict)] = if verdict == Meets { &[] } else { &[(Stage2RequestWindow, verdict)] };
+        assert_verdicts(&policy, expected);
+    }
+    // 6 months from the issue, or from finding out.
+    let twelve = mchp_with(|p| p.time_limit.as_mut().unwrap().months = 12);
+    assert_verdicts(&twelve, &[(TimeLimit, More)]);
+    let five = mchp_with(|p| p.time_limit.as_mut().unwrap().months = 5);
+    assert_verdicts(&five, &[(TimeLimit, Short)]);
+    let one_stage = mchp_with(|p| p.stages.stage2 = None);
+    assert_verdicts(
+        &one_stage,
+        &[
+            (TwoStages, Short),
+            (Stage2Acknowledge, Short),
+            (Stage2Reply, Short),
+            (Stage2Extension, Short),
+            (Stage2RequestWindow, Short),
+        ],
+    );
+}
+
+#[test]
+fn the_codes_own_profile_moved_to_scotland_is_judged_by_the_mchp() {
+    // Acknowledge in 5 working days, reply 10 after that: up to 15 from receipt, where the
+    // MCHP allows 5; a 10-day extension where it allows 5; stage 2 acknowledged in 5 where it
+    // allows 3; no window to ask for stage 2 (more generous); 12 months (more generous).
+    let mut policy = Policy::default_policy();
+    policy.nation = Some(Nation::Scotland);
+    policy.region = resident_complaints::domain::calendar::Region::Scotland;
+    policy.ombudsman = Ombudsman { scheme: OmbudsmanScheme::Spso, lgsco_services: Vec::new() };
+    policy.hazards.clear();
+    assert_verdicts(
+        &policy,
+        &[
+            (Stage1Reply, Short),
+            (Stage1Extension, Short),
+            (Stage2Acknowledge, Short),
+            (Stage2Reply, Short),
+            (Stage2RequestWindow, More),
+            (TimeLimit, More),
+        ],
+    );
+}
+
 // Properties.
 
 /// Higher is better for the resident.
@@ -432,7 +617,7 @@ proptest! {
         });
         let before = verdicts(&build(0));
         let after = verdicts(&build(cut));
-        for rule in Rule::ALL {
+        for &rule in Rule::ALL_CODE {
             prop_assert!(
                 rank(after[&rule]) >= rank(before[&rule]),
                 "{}: {:?} became {:?}", rule.id(), before[&rule], after[&rule]
@@ -472,7 +657,7 @@ const END: &str = "<!-- policy-check:end -->";
 #[test]
 fn docs_table_is_up_to_date() {
     let policies: Vec<Policy> = Policy::builtin_ids().iter().map(|id| builtin(id)).collect();
-    let expected = markdown_table(&policies);
+    let expected = markdown_tables(&policies);
     let guide =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/policy-check.md"))
             .expect("docs/policy-check.md is readable");
@@ -489,9 +674,9 @@ fn docs_table_is_up_to_date() {
 #[test]
 fn markdown_table_has_a_row_per_rule_and_a_column_per_profile() {
     let policies = vec![Policy::default_policy(), builtin("nottingham")];
-    let table = markdown_table(&policies);
+    let table = markdown_table(Standard::Code, &policies);
     let lines: Vec<&str> = table.lines().collect();
-    assert_eq!(lines.len(), 2 + Rule::ALL.len() + 1);
+    assert_eq!(lines.len(), 2 + Rule::ALL_CODE.len() + 1);
     assert_eq!(
         lines[0],
         "| Code requirement | `hos-code-2024` | `nottingham` |"

@@ -456,6 +456,31 @@ fn broken_profiles_are_refused_by_both() {
             changed(|p| p["stages"]["stage1"]["acknowledge"]["counting"] = "school-days".into()),
         ),
         (
+            "Welsh mutations without the soft form",
+            changed(|p| p["landlord"]["welsh_mutations"] = json!({ "aspirate": "Chartrefi Conwy" })),
+        ),
+        (
+            "a blank soft mutation",
+            changed(|p| p["landlord"]["welsh_mutations"] = json!({ "soft": " " })),
+        ),
+        (
+            "an acknowledgement in months",
+            changed(|p| p["stages"]["stage1"]["acknowledge"]["counting"] = "calendar-months".into()),
+        ),
+        (
+            "a stage 2 contact in months",
+            changed(|p| {
+                p["stages"]["stage2"]["contact"] =
+                    json!({ "days": 1, "from": "escalation-request", "counting": "calendar-months" })
+            }),
+        ),
+        (
+            "a concern resolved in months",
+            changed(|p| {
+                p["stages"]["concern"] = json!({ "name": "Quick fix", "resolve": { "days": 1, "from": "receipt", "counting": "calendar-months" } })
+            }),
+        ),
+        (
             "extension of 261 days",
             changed(|p| p["stages"]["stage1"]["extension_days"] = 261.into()),
         ),
@@ -646,6 +671,8 @@ fn edge_cases_are_accepted_by_both() {
                     { "channel": "social-media", "value": "Facebook" }
                 ]);
                 p["ombudsman"] = json!({ "scheme": "both", "lgsco_services": ["Homelessness"] });
+                p["landlord"]["welsh_mutations"] =
+                    json!({ "soft": "Gartrefi Conwy", "aspirate": "Chartrefi Conwy" });
                 p["stages"]["concern"] = json!({ "name": "Quick fix", "resolve": { "days": 3, "from": "receipt", "counting": "calendar-days" } });
                 p["stages"]["stage1"]["contact"] = json!({ "days": 3, "from": "logging" });
                 p["stages"]["stage1"]["respond"]["counting"] = "working-days".into();

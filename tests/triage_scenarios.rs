@@ -10,7 +10,7 @@ use resident_complaints::domain::draft::{
 use resident_complaints::domain::eligibility::{self, complainant_options};
 use resident_complaints::domain::ombudsman::{HOUSING_OMBUDSMAN, LGSCO};
 use resident_complaints::domain::policy::{
-    Connection, Decision, Exclusion, ExclusionKind, OmbudsmanScheme, Policy,
+    Connection, Decision, Exclusion, ExclusionKind, Nation, OmbudsmanScheme, Policy,
 };
 use resident_complaints::domain::examples;
 use resident_complaints::domain::translations::{self as t, Language};
@@ -370,7 +370,7 @@ fn every_exclusion_of_every_profile_can_be_reached() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 37, "every exclusion of the six built-in profiles");
+    assert_eq!(checked, 50, "every exclusion of the eight built-in profiles");
 }
 
 #[test]
@@ -538,7 +538,14 @@ fn item_7_after_a_final_answer_the_resident_is_told_the_ombudsman_is_next() {
         assert!(!a.summary(Language::English).contains("dealing with it"), "{}", policy.id);
         assert!(a.signpost(Language::English).unwrap().contains("Contact the Ombudsman"));
         let e = eligibility::check(&policy, &draft, Language::English);
-        assert_eq!(e.ombudsman, [HOUSING_OMBUDSMAN], "{}: a tenant's Ombudsman", policy.id);
+        // In England the Housing Ombudsman; elsewhere the nation's own.
+        let expected = match policy.ombudsman.scheme {
+            OmbudsmanScheme::Psow | OmbudsmanScheme::Spso | OmbudsmanScheme::Nipso => {
+                policy.ombudsman.scheme.details()
+            }
+            _ => &[HOUSING_OMBUDSMAN],
+        };
+        assert_eq!(e.ombudsman, expected, "{}: a tenant's Ombudsman", policy.id);
     }
 }
 
@@ -583,6 +590,16 @@ fn item_9_routes_set_by_law_are_signposted_under_every_profile() {
     ];
     for (words, change) in cases {
         for policy in all_policies() {
+            // The tribunal for a service charge is England's: in Wales a leaseholder's is the
+            // Leasehold Valuation Tribunal; in Scotland the words name no tribunal but in the
+            // signpost, for a home owner whose landlord is its factor.
+            let words = match (words, policy.nation()) {
+                ("First-tier Tribunal (Property Chamber)", Nation::Wales) => "Leasehold Valuation Tribunal",
+                ("First-tier Tribunal (Property Chamber)", Nation::Scotland | Nation::NorthernIreland) => {
+                    "does not decide how much a charge should be"
+                }
+                (words, _) => words,
+            };
             let mut draft = tenant_complaint(&policy);
             change(&mut draft);
             let a = assess(&policy, &draft, received());
@@ -628,6 +645,10 @@ fn eligibility_for_every_connection_under_every_profile() {
 
             let names: Vec<_> = e.ombudsman.iter().map(|o| o.website).collect();
             let expected: Vec<&str> = match (connection, scheme) {
+                // Outside England everyone goes to the nation's one Ombudsman.
+                (_, OmbudsmanScheme::Psow | OmbudsmanScheme::Spso | OmbudsmanScheme::Nipso) => {
+                    scheme.details().iter().map(|o| o.website).collect()
+                }
                 (Connection::MemberOfThePublic, _) => vec![],
                 (Connection::HousingApplicant, OmbudsmanScheme::Both) => vec![LGSCO.website],
                 (Connection::ServiceUser, OmbudsmanScheme::Both) => {
@@ -704,12 +725,13 @@ fn eligibility_in_the_profiles_own_terms() {
     assert_eq!(applicant.may_complain, Some(false));
     assert_eq!(applicant.ombudsman, [LGSCO]);
 
-    // Anonymous only where the policy accepts it (South Cambridgeshire).
+    // Anonymous only where the policy accepts it (South Cambridgeshire, and the SPSO's model:
+    // "we treat all complaints, including anonymous complaints, seriously").
     for policy in all_policies() {
         let options = complainant_options(&policy);
         assert_eq!(
             options.contains(&Who::Anonymous),
-            policy.id == "south-cambridgeshire",
+            ["south-cambridgeshire", "spso-mchp"].contains(&policy.id.as_str()),
             "{}",
             policy.id
         );

@@ -112,6 +112,11 @@ impl Clock {
         match self.counting {
             Counting::WorkingDays => add_working_days(region, start, self.days),
             Counting::CalendarDays => start.date() + chrono::Days::new(u64::from(self.days)),
+            // Clamped to the end of a shorter month, as time limits are (`is_in_time`).
+            Counting::CalendarMonths => start
+                .date()
+                .checked_add_months(Months::new(self.days))
+                .unwrap_or(NaiveDate::MAX),
         }
     }
 }
@@ -373,6 +378,22 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_window_in_months_ends_on_the_same_date_or_the_end_of_a_shorter_month() {
+        let mut policy = code();
+        stage2_mut(&mut policy).request_window = Some(Clock {
+            days: 2,
+            from: Anchor::Stage1Response,
+            counting: Counting::CalendarMonths,
+        });
+        // Whatever the day of the week or the bank holidays: 2 months on.
+        assert_eq!(policy.stage2_request_by(day("2026-10-22")), Some(day("2026-12-22")));
+        assert_eq!(policy.stage2_request_by(day("2026-10-25")), Some(day("2026-12-25")));
+        // 31 December + 2 months is the end of February.
+        assert_eq!(policy.stage2_request_by(day("2026-12-31")), Some(day("2027-02-28")));
+        assert_eq!(policy.stage2_request_by(day("2027-12-31")), Some(day("2028-02-29")));
+    }
+
     fn stage2_mut(policy: &mut Policy) -> &mut crate::domain::policy::Stage2 {
         policy.stages.stage2.as_mut().unwrap()
     }
@@ -541,6 +562,110 @@ mod tests {
                 .unwrap()
                 .stage2_request_by(stage1_reply),
             None
+        );
+    }
+
+    /// The SPSO's model, worked out by hand on Scotland's calendar: St Andrew's Day 2025 fell
+    /// on a Sunday, so Monday 1 December 2025 is the holiday; 2 January 2027 is a Saturday, so
+    /// Monday 4 January 2027 is; Easter Monday is not a holiday in Scotland.
+    #[test]
+    fn the_spso_model_on_scotlands_bank_holidays() {
+        let spso = Policy::builtin("spso-mchp").unwrap();
+        let owned = |expected: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+            expected.iter().map(|(id, date)| (*id, date.to_string())).collect()
+        };
+        // Thursday 27 November 2025 is day 0; Friday 28 is day 1, Monday 1 December is St
+        // Andrew's Day's substitute, so the 5th working day is Friday 5 December (Thursday 4
+        // in England), and the 10th Friday 12 December.
+        assert_eq!(
+            pairs(&spso.timeline(at("2025-11-27 10:00"))),
+            owned(&[("stage1_response_by", "2025-12-05"), ("stage1_extended_by", "2025-12-12")])
+        );
+        let mut in_england = spso.clone();
+        in_england.region = Region::EnglandAndWales;
+        assert_eq!(in_england.timeline(at("2025-11-27 10:00")).get("stage1_response_by"), Some(day("2025-12-04")));
+        // Stage 2 asked for then: acknowledged by the 3rd working day, Wednesday 3 December;
+        // the 20th is Tuesday 30 December, past Christmas and Boxing Day.
+        assert_eq!(
+            pairs(&spso.escalation_timeline(at("2025-11-27 10:00"))),
+            owned(&[("stage2_acknowledge_by", "2025-12-03"), ("stage2_response_by", "2025-12-30")])
+        );
+        // Wednesday 23 December 2026 (the browser tests' day): Christmas Day, the Boxing Day
+        // substitute (Monday 28), New Year's Day and the 2 January substitute (Monday 4
+        // January) are skipped: Tuesday 5 January, and Tuesday 12 with the extension.
+        assert_eq!(
+            pairs(&spso.timeline(at("2026-12-23 10:00"))),
+            owned(&[("stage1_response_by", "2027-01-05"), ("stage1_extended_by", "2027-01-12")])
+        );
+        assert_eq!(
+            pairs(&spso.escalation_timeline(at("2026-12-23 10:00"))),
+            owned(&[("stage2_acknowledge_by", "2026-12-30"), ("stage2_response_by", "2027-01-26")])
+        );
+        // Thursday 25 March 2027: Good Friday is a holiday, Easter Monday is not.
+        assert_eq!(
+            pairs(&spso.timeline(at("2027-03-25 18:30"))),
+            owned(&[("stage1_response_by", "2027-04-02"), ("stage1_extended_by", "2027-04-09")])
+        );
+        // Stage 2 may be asked for up to 2 months after the stage 1 reply, on any day.
+        assert_eq!(spso.stage2_request_by(day("2027-01-05")), Some(day("2027-03-05")));
+        assert_eq!(spso.stage2_request_by(day("2026-12-31")), Some(day("2027-02-28")));
+        // A complaint within 6 months of the issue, the last day clamped to a shorter month.
+        assert!(spso.is_in_time(day("2025-05-31"), day("2025-11-30")));
+        assert!(!spso.is_in_time(day("2025-05-31"), day("2025-12-01")));
+    }
+
+    /// The Welsh Ombudsman's model, on England and Wales's calendar.
+    #[test]
+    fn the_psow_model_on_the_welsh_bank_holidays() {
+        let psow = Policy::builtin("psow-model").unwrap();
+        // Wednesday 23 December 2026: Christmas Day, the Boxing Day substitute and New Year's
+        // Day are skipped; the 10th working day is Monday 11 January.
+        assert_eq!(
+            pairs(&psow.timeline(at("2026-12-23 10:00"))),
+            [("stage1_response_by", "2027-01-11".to_string())]
+        );
+        // Good Friday and Easter Monday 2027 are both holidays in Wales.
+        assert_eq!(
+            pairs(&psow.timeline(at("2027-03-25 18:30"))),
+            [("stage1_response_by", "2027-04-12".to_string())]
+        );
+        assert_eq!(
+            pairs(&psow.escalation_timeline(at("2026-12-23 10:00"))),
+            [
+                ("stage2_acknowledge_by", "2027-01-04".to_string()),
+                ("stage2_response_by", "2027-01-25".to_string()),
+            ]
+        );
+        // The model sets no time to ask for stage 2.
+        assert_eq!(psow.stage2_request_by(day("2027-01-11")), None);
+        assert!(psow.is_in_time(day("2026-06-23"), day("2026-12-23")));
+        assert!(!psow.is_in_time(day("2026-06-22"), day("2026-12-23")));
+    }
+
+    /// Northern Ireland has no built-in model (its Ombudsman has none for landlords yet): the
+    /// Code's clocks counted on its calendar, over St Patrick's Day and the Boyne.
+    #[test]
+    fn northern_ireland_counts_st_patricks_day_and_the_boyne() {
+        let ni = Policy::default_in(crate::domain::policy::Nation::NorthernIreland);
+        // Tuesday 16 March 2027: St Patrick's Day (Wednesday 17), Good Friday and Easter Monday
+        // are skipped.
+        assert_eq!(
+            pairs(&ni.timeline(at("2027-03-16 10:00"))),
+            [
+                ("acknowledge_by", "2027-03-24".to_string()),
+                ("stage1_response_by", "2027-04-09".to_string()),
+                ("stage1_extended_by", "2027-04-23".to_string()),
+            ]
+        );
+        // Friday 9 July 2027: the Boyne (Monday 12 July) is skipped; the August holiday is the
+        // last Monday, as in England, so Monday 2 August is a working day.
+        assert_eq!(
+            pairs(&ni.timeline(at("2027-07-09 10:00"))),
+            [
+                ("acknowledge_by", "2027-07-19".to_string()),
+                ("stage1_response_by", "2027-08-02".to_string()),
+                ("stage1_extended_by", "2027-08-16".to_string()),
+            ]
         );
     }
 

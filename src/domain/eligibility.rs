@@ -68,7 +68,7 @@ pub fn check(policy: &Policy, draft: &Draft, language: Language) -> Eligibility 
         .map(|connection| rules.who_may_complain.contains(&connection));
     let explanation = (may_complain == Some(false)).then(|| {
         let who = who_list(&rules.who_may_complain, language);
-        text::may_not_be_open(language, policy.landlord.name.get(language), &who)
+        text::may_not_be_open(language, &policy.landlord.name_in_texts(language), &who)
     });
     let ombudsman = ombudsman_for(policy, draft);
     let ombudsman_note = (draft.connection.is_some() && ombudsman.is_empty())

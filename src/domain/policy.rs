@@ -1,5 +1,5 @@
 //! A landlord's complaints policy as data (a "profile"): the JSON format, its validation with
-//! errors that name the field, and the six built-in profiles compiled into the app.
+//! errors that name the field, and the built-in profiles compiled into the app.
 //!
 //! The format is documented by `public/policies/policy.schema.json`; the Rust types here are
 //! the source of truth and a test keeps the two in step.
@@ -149,6 +149,40 @@ pub struct Landlord {
     /// The emergency repairs line, shown before anything else when someone is in danger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emergency_repairs_phone: Option<String>,
+    /// Its Welsh name as it changes after a word that mutates it, where the landlord gives it:
+    /// "i Gartrefi Conwy", "â Chartrefi Conwy". Without it, Welsh texts put the name as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub welsh_mutations: Option<WelshMutations>,
+}
+
+/// A landlord's Welsh name after words that mutate it (see `translations::with_forms`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WelshMutations {
+    /// After "i", "at", "wrth", "ar", "am", "o" and the other words that call for the soft
+    /// mutation: "Gartrefi Conwy" for "Cartrefi Conwy".
+    pub soft: String,
+    /// After "â", "gyda" and "tua": "Chartrefi Conwy". Where left out, the name as written
+    /// (only c, p and t change).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aspirate: Option<String>,
+}
+
+impl Landlord {
+    /// The name as the app's texts in `language` take it: in Welsh, with the forms the words
+    /// before it call for where the profile gives them. For the texts' arguments only; show
+    /// `name` anywhere else.
+    pub fn name_in_texts(&self, language: super::language::Language) -> String {
+        let name = self.name.get(language);
+        match (&self.welsh_mutations, language) {
+            (Some(forms), super::language::Language::Welsh) => super::translations::with_forms(
+                name,
+                &forms.soft,
+                forms.aspirate.as_deref().unwrap_or(name),
+            ),
+            _ => name.to_string(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -363,12 +397,16 @@ choice!(serde
 );
 
 choice!(serde
-    /// Whether a clock counts working days or calendar days.
+    /// Whether a clock counts working days, calendar days or calendar months.
     #[derive(Default)]
     Counting {
         #[default]
         WorkingDays = "working-days",
         CalendarDays = "calendar-days",
+        /// Whole months (`days` is then a number of months), the last day clamped to the end
+        /// of a shorter month: only for stage 2's request window (the SPSO's model gives the
+        /// resident two months after the stage 1 reply).
+        CalendarMonths = "calendar-months",
     }
 );
 
@@ -513,6 +551,16 @@ const BUILTINS: &[(&str, &str)] = &[
     (
         "town-and-country",
         include_str!("../../public/policies/town-and-country.json"),
+    ),
+    // The model procedures of the Ombudsmen of Wales and Scotland. Northern Ireland's
+    // Ombudsman has no model for landlords yet (see `policy_check::outside_england`).
+    (
+        "psow-model",
+        include_str!("../../public/policies/psow-model.json"),
+    ),
+    (
+        "spso-mchp",
+        include_str!("../../public/policies/spso-mchp.json"),
     ),
 ];
 
@@ -698,6 +746,14 @@ impl Policy {
         if self.landlord.name.has_blank() {
             p.add("landlord.name", "must not be empty");
         }
+        if let Some(forms) = &self.landlord.welsh_mutations {
+            if forms.soft.trim().is_empty() {
+                p.add("landlord.welsh_mutations.soft", "must not be empty");
+            }
+            if forms.aspirate.as_ref().is_some_and(|a| a.trim().is_empty()) {
+                p.add("landlord.welsh_mutations.aspirate", "must not be empty: leave it out if the name does not change");
+            }
+        }
         for (i, contact) in self.landlord.contacts.iter().enumerate() {
             if contact.value.has_blank() {
                 p.add(&format!("landlord.contacts[{i}].value"), "must not be empty");
@@ -871,6 +927,9 @@ fn check_stage(p: &mut Problems, path: &str, stage: &Stage, start: &[Anchor]) {
 }
 
 fn check_clock(p: &mut Problems, path: &str, clock: &Clock, allowed: &[Anchor]) {
+    if clock.counting == Counting::CalendarMonths && !path.ends_with("request_window") {
+        p.add(&format!("{path}.counting"), "\"calendar-months\" is only for stages.stage2.request_window");
+    }
     if clock.days == 0 || clock.days > MAX_DAYS {
         p.add(&format!("{path}.days"), &format!("must be between 1 and {MAX_DAYS}"));
     }
@@ -1012,7 +1071,7 @@ mod tests {
 
     #[test]
     fn every_builtin_parses_and_round_trips() {
-        assert_eq!(Policy::builtin_ids().len(), 6);
+        assert_eq!(Policy::builtin_ids().len(), 8);
         assert_eq!(Policy::builtin_ids()[0], Policy::DEFAULT_ID);
         for id in Policy::builtin_ids() {
             let policy = Policy::builtin(id).unwrap();
@@ -1065,6 +1124,42 @@ mod tests {
         assert_eq!(err.field, "stages.stage2.respond.days");
         let err = error_after(|p| p["stages"]["stage1"]["extension_days"] = 1000.into());
         assert_eq!(err.field, "stages.stage1.extension_days");
+    }
+
+    #[test]
+    fn a_welsh_name_after_a_word_that_mutates_it() {
+        use crate::domain::language::Language;
+        let mut json = default_json();
+        json["landlord"] = serde_json::json!({
+            "name": "Cartrefi Conwy",
+            "welsh_mutations": { "soft": "Gartrefi Conwy", "aspirate": "Chartrefi Conwy" }
+        });
+        let policy = Policy::from_json(&json.to_string()).unwrap();
+        let name = policy.landlord.name_in_texts(Language::Welsh);
+        let t = crate::domain::translations::layout::complain_to;
+        assert_eq!(t(Language::Welsh, &name), "Cwyno i Gartrefi Conwy");
+        assert_eq!(policy.landlord.name_in_texts(Language::English), "Cartrefi Conwy");
+        // Without the forms, as written (as every built-in).
+        assert_eq!(Policy::default_policy().landlord.name_in_texts(Language::Welsh), "eich landlord");
+        let err = error_after(|p| p["landlord"]["welsh_mutations"] = serde_json::json!({ "soft": " " }));
+        assert_eq!(err.field, "landlord.welsh_mutations.soft");
+        let err = error_after(|p| p["landlord"]["welsh_mutations"] = serde_json::json!({ "sfot": "G" }));
+        assert!(err.message.contains("unknown field `sfot`"), "{err}");
+    }
+
+    #[test]
+    fn months_count_only_the_request_window() {
+        let months = serde_json::json!({ "days": 2, "from": "stage1-response", "counting": "calendar-months" });
+        let mut json = default_json();
+        json["stages"]["stage2"]["request_window"] = months.clone();
+        let policy = Policy::from_json(&json.to_string()).unwrap();
+        let window = policy.stages.stage2.unwrap().request_window.unwrap();
+        assert_eq!(window.counting, Counting::CalendarMonths);
+        let err = error_after(|p| p["stages"]["stage1"]["acknowledge"]["counting"] = "calendar-months".into());
+        assert_eq!(err.field, "stages.stage1.acknowledge.counting");
+        assert!(err.message.contains("only for stages.stage2.request_window"), "{err}");
+        let err = error_after(|p| p["stages"]["stage2"]["respond"]["counting"] = "calendar-months".into());
+        assert_eq!(err.field, "stages.stage2.respond.counting");
     }
 
     #[test]
@@ -1138,10 +1233,16 @@ mod tests {
     }
 
     #[test]
-    fn every_builtin_says_it_is_in_england() {
+    fn every_builtin_says_its_nation() {
         for id in Policy::builtin_ids() {
             let policy = Policy::builtin(id).unwrap();
-            assert_eq!(policy.nation, Some(Nation::England), "{id} says its nation");
+            let nation = match *id {
+                "psow-model" => Nation::Wales,
+                "spso-mchp" => Nation::Scotland,
+                _ => Nation::England,
+            };
+            assert_eq!(policy.nation, Some(nation), "{id} says its nation");
+            assert_eq!(policy.ombudsman.scheme.nation(), nation, "{id}");
         }
     }
 

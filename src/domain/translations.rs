@@ -17,6 +17,9 @@ fn fill(language: Language, pieces: &[Piece], args: &[&str]) -> String {
     for piece in pieces {
         match piece {
             Piece::Text(words) => text.push_str(words),
+            Piece::Arg(index) if args[*index].contains(FORMS) => {
+                text.push_str(mutated(args[*index], language, &text));
+            }
             Piece::Arg(index) => match args[*index].strip_prefix("eich ") {
                 Some(rest) if language == Language::Welsh && ends_in_vowel_word(&text) => {
                     // Welsh writes "i’ch landlord", not "i eich landlord". Only an argument
@@ -31,6 +34,48 @@ fn fill(language: Language, pieces: &[Piece], args: &[&str]) -> String {
     }
     text
 }
+
+/// Between the forms of a name that changes after some words (see [`with_forms`]).
+const FORMS: char = '\u{1f}';
+
+/// A landlord's name with its Welsh forms after a word that mutates it ("i Gartrefi Conwy",
+/// "â Chartrefi Conwy"), as one argument: a text puts in the form the word before it calls
+/// for. Only for arguments of these texts; the name alone is shown anywhere else.
+pub fn with_forms(name: &str, soft: &str, aspirate: &str) -> String {
+    [name, soft, aspirate].join(&FORMS.to_string())
+}
+
+/// The form of a name `with_forms` that follows `text`: in Welsh, the soft mutation after
+/// "i", "at", "wrth" and the other words that call for it, the aspirate after "â", "gyda" and
+/// "tua"; the name as it is otherwise.
+fn mutated<'a>(forms: &'a str, language: Language, text: &str) -> &'a str {
+    let mut parts = forms.split(FORMS);
+    let name = parts.next().unwrap_or_default();
+    let soft = parts.next().unwrap_or(name);
+    let aspirate = parts.next().unwrap_or(name);
+    if language != Language::Welsh {
+        return name;
+    }
+    let Some(before) = text.strip_suffix(' ') else {
+        return name;
+    };
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    if SOFT.iter().any(|soft| soft.eq_ignore_ascii_case(word)) {
+        soft
+    } else if ["\u{e2}", "gyda", "tua"].contains(&word) {
+        aspirate
+    } else {
+        name
+    }
+}
+
+/// The Welsh words the texts put a landlord's name after that call for the soft mutation:
+/// prepositions ("At" as a heading too). A name after a verb-noun ("holi"), after a noun
+/// ("polisi cwynion"), or as the subject ("Dylai … drin") does not change. The one text that
+/// put it as the object of a command ("ffoniwch") names the landlord's line instead.
+const SOFT: [&str; 14] = [
+    "i", "at", "am", "ar", "o", "gan", "wrth", "dros", "drwy", "trwy", "heb", "dan", "hyd", "tan",
+];
 
 /// Whether the text ends in one of the Welsh words after which "eich" (your) becomes "’ch",
 /// and a space.
@@ -59,5 +104,24 @@ mod tests {
         assert!(!ends_in_vowel_word("cwyn at "));
         assert!(ends_in_vowel_word("Cysylltwch \u{e2} "));
         assert!(!ends_in_vowel_word("i"));
+    }
+
+    #[test]
+    fn a_name_with_its_forms_mutates_after_the_words_that_call_for_it() {
+        let name = with_forms("Cartrefi Conwy", "Gartrefi Conwy", "Chartrefi Conwy");
+        let cy = Language::Welsh;
+        // After "i", "at", "wrth" and "ar": the soft mutation.
+        assert_eq!(layout::complain_to(cy, &name), "Cwyno i Gartrefi Conwy");
+        assert_eq!(questions::start(cy, &name), "Gwneud cwyn i Gartrefi Conwy");
+        assert!(confirmation::sent_complaint(cy, &name).starts_with("Rydyn ni wedi anfon eich cwyn at Gartrefi Conwy."));
+        assert_eq!(questions::told_before(cy, &name), "Ydych chi wedi dweud wrth Gartrefi Conwy am hyn o\u{2019}r blaen?");
+        assert!(representative::consent_in_writing(cy, &name).ends_with("ar Gartrefi Conwy cyn y gall ddelio \u{e2} chi."));
+        // After "â": the aspirate.
+        assert_eq!(questions::connection_yours(cy, &name), "Beth yw eich cysylltiad \u{e2} Chartrefi Conwy?");
+        // As the subject, or after a noun: as it is.
+        assert_eq!(outcome::complaint(cy, &name), "Dylai Cartrefi Conwy drin hyn fel cwyn");
+        assert!(start::if_you_complain_today(cy, "heddiw", &name).ends_with("polisi cwynion Cartrefi Conwy yn dweud:"));
+        // In English, the name as it is.
+        assert_eq!(layout::complain_to(Language::English, &name), "Complain to Cartrefi Conwy");
     }
 }

@@ -12,7 +12,7 @@ use super::draft::{
     Responsibility, YesNo,
 };
 use super::hazard_report::HazardReport;
-use super::policy::{Decision, Exclusion, ExclusionKind, Policy};
+use super::policy::{Decision, Exclusion, ExclusionKind, Nation, Policy};
 use super::translations::{triage as text, Language};
 
 /// Our words for an outcome (`src/locales/<language>/triage.toml`). Most are used where the
@@ -45,6 +45,12 @@ pub enum BuiltIn {
     Decision(Decision),
     /// A councillor's conduct: the council's Monitoring Officer (Localism Act 2011).
     CouncillorConduct,
+    /// The amount of a service charge outside England, where the First-tier Tribunal
+    /// (Property Chamber) does not sit: in Wales a leaseholder goes to the Leasehold Valuation
+    /// Tribunal (the Residential Property Tribunal Wales); in Scotland a home owner whose
+    /// landlord is its property factor to the First-tier Tribunal for Scotland (Housing and
+    /// Property Chamber); in Northern Ireland we name no tribunal.
+    ServiceChargeOutsideEngland(Nation),
 }
 
 impl BuiltIn {
@@ -56,6 +62,7 @@ impl BuiltIn {
             BuiltIn::FinalAnswer
                 | BuiltIn::WithOmbudsman
                 | BuiltIn::CouncillorConduct
+                | BuiltIn::ServiceChargeOutsideEngland(_)
                 | BuiltIn::Decision(
                     Decision::Housing
                         | Decision::ServiceCharge
@@ -88,6 +95,8 @@ impl BuiltIn {
             // A decision without a route is a complaint: never decided as one.
             BuiltIn::Decision(Decision::Other | Decision::NoRoute) => text::other_decision_summary,
             BuiltIn::CouncillorConduct => text::councillor_summary,
+            BuiltIn::ServiceChargeOutsideEngland(Nation::Wales) => text::service_charge_summary_wales,
+            BuiltIn::ServiceChargeOutsideEngland(_) => text::service_charge_summary_elsewhere,
         };
         summary(language).to_string()
     }
@@ -120,6 +129,8 @@ impl BuiltIn {
             BuiltIn::Decision(Decision::Benefit) => text::benefit_decision_reason,
             BuiltIn::Decision(Decision::Other | Decision::NoRoute) => text::other_decision_reason,
             BuiltIn::CouncillorConduct => text::councillor_reason,
+            BuiltIn::ServiceChargeOutsideEngland(Nation::Wales) => text::service_charge_reason_wales,
+            BuiltIn::ServiceChargeOutsideEngland(_) => text::service_charge_reason_elsewhere,
         };
         reason(language).to_string()
     }
@@ -142,6 +153,14 @@ impl BuiltIn {
                 text::other_decision_signpost
             }
             BuiltIn::CouncillorConduct => text::councillor_signpost,
+            BuiltIn::ServiceChargeOutsideEngland(nation) => match nation {
+                Nation::Wales => text::service_charge_signpost_wales,
+                Nation::Scotland => text::service_charge_signpost_scotland,
+                // Not reached for England (the tribunal's own words are), but a route is a route.
+                Nation::NorthernIreland | Nation::England => {
+                    text::service_charge_signpost_northern_ireland
+                }
+            },
             // A hazard report is sent from here: nowhere else to go.
             BuiltIn::Complaint
             | BuiltIn::ComplaintLate
@@ -542,7 +561,14 @@ fn decide<'p>(
     // with the profile's words for that kind of decision beside; else the profile's, else ours.
     if let Some(decision) = decision_with_route(draft) {
         let theirs = route_for(policy, decision);
-        return Decided::either(Conclusion::OtherRoute, theirs, BuiltIn::Decision(decision));
+        // The tribunal for a service charge is England's: each nation has its own words.
+        let words = match (decision, policy.nation()) {
+            (Decision::ServiceCharge, nation) if nation != Nation::England => {
+                BuiltIn::ServiceChargeOutsideEngland(nation)
+            }
+            _ => BuiltIn::Decision(decision),
+        };
+        return Decided::either(Conclusion::OtherRoute, theirs, words);
     }
 
     // 6. A hazard Awaab's Law gives dates for, none passed: the landlord still has time, so it
@@ -907,9 +933,14 @@ mod tests {
             prior_complaint: Some(PriorComplaint::WithOmbudsman),
             ..complaint()
         };
+        let service_charge = Draft {
+            matter: Some(Matter::Decision),
+            decision: Some(Decision::ServiceCharge),
+            ..complaint()
+        };
         for nation in [Nation::Wales, Nation::Scotland, Nation::NorthernIreland] {
             let policy = Policy::default_in(nation);
-            for draft in [&ended, &with_ombudsman, &complaint()] {
+            for draft in [&ended, &with_ombudsman, &complaint(), &service_charge] {
                 let assessment = assess(&policy, draft, received());
                 for language in Language::ALL {
                     let words = format!(
@@ -925,12 +956,44 @@ mod tests {
                         "Llywodraeth Leol",
                         "12 months",
                         "12 mis",
+                        // England's tribunal for a service charge, and England's advice service.
+                        "Tribunal (Property Chamber)",
+                        "(Siambr Eiddo)",
+                        "Leasehold Advisory",
+                        "Cynghori ar Lesddaliadau",
                     ] {
                         assert!(!words.contains(english_body), "{nation:?} {language:?}: {words}");
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_service_charge_names_each_nations_tribunal_or_none() {
+        let draft = Draft {
+            matter: Some(Matter::Decision),
+            decision: Some(Decision::ServiceCharge),
+            ..complaint()
+        };
+        let words = |policy: &Policy, language| {
+            let a = assess(policy, &draft, received());
+            assert_eq!(a.outcome, Conclusion::OtherRoute, "{}", policy.id);
+            format!("{} {} {}", a.summary(language), a.reason(language), a.signpost(language).unwrap())
+        };
+        let english = words(&Policy::default_policy(), Language::English);
+        assert!(english.contains("First-tier Tribunal (Property Chamber)"), "{english}");
+        let wales = words(&Policy::builtin("psow-model").unwrap(), Language::English);
+        assert!(wales.contains("Leasehold Valuation Tribunal"), "{wales}");
+        assert!(wales.contains("Residential Property Tribunal Wales"), "{wales}");
+        let cymraeg = words(&Policy::builtin("psow-model").unwrap(), Language::Welsh);
+        // "i Dribiwnlys": the name mutated after "i".
+        assert!(cymraeg.contains("i Dribiwnlys Eiddo Preswyl Cymru"), "{cymraeg}");
+        let scotland = words(&Policy::builtin("spso-mchp").unwrap(), Language::English);
+        assert!(scotland.contains("First-tier Tribunal for Scotland (Housing and Property Chamber)"), "{scotland}");
+        let ni = words(&Policy::default_in(Nation::NorthernIreland), Language::English);
+        assert!(!ni.contains("Tribunal"), "{ni}");
+        assert!(ni.contains("Housing Rights"), "{ni}");
     }
 
     #[test]
@@ -1326,7 +1389,13 @@ mod tests {
         let late = damp("2026-11-06");
         for policy in all() {
             assert_eq!(outcome(&policy, &late), Conclusion::Complaint, "{}", policy.id);
-            assert_eq!(outcome(&policy, &first), Conclusion::HazardReport, "{}", policy.id);
+            // Awaab's Law is England's: elsewhere a first report is a service request.
+            let first_report = if policy.nation() == crate::domain::policy::Nation::England {
+                Conclusion::HazardReport
+            } else {
+                Conclusion::ServiceRequest
+            };
+            assert_eq!(outcome(&policy, &first), first_report, "{}", policy.id);
         }
     }
 

@@ -89,6 +89,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 let within = match window.counting {
                     Counting::WorkingDays => t::review_within_working_days(language, &days),
                     Counting::CalendarDays => t::review_within_days(language, &days),
+                    Counting::CalendarMonths => t::review_within_months(language, &days),
                 };
                 format!(" {within}")
             });

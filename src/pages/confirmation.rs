@@ -26,7 +26,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     };
     let policy = settings.policy.get_value();
     let language = settings.language;
-    let landlord = policy.landlord.name.get(language).to_string();
+    let landlord = policy.landlord.name_in_texts(language);
     let received = DateTime::parse_from_rfc3339(&sent.receipt.received_at)
         .map(|at| at.with_timezone(&chrono::Local).naive_local())
         .unwrap_or_else(|_| chrono::Local::now().naive_local());

@@ -1,6 +1,7 @@
 //! The policy check, for the landlord's web team (`/policy-check`, a wasm of its own, never
-//! linked from the resident's journey): the profile in use compared with the Housing
-//! Ombudsman's Complaint Handling Code, what falls short first. The findings come from
+//! linked from the resident's journey): the profile in use compared with its nation's
+//! standard (the Housing Ombudsman's Complaint Handling Code in England, the Ombudsman's model
+//! procedure in Wales and Scotland), what falls short first. The findings come from
 //! `domain::policy_check`; this page only lays them out.
 
 use leptos::prelude::*;
@@ -8,21 +9,23 @@ use leptos::prelude::*;
 use crate::components::page_heading::PageHeading;
 use crate::domain::language::Language;
 use crate::domain::policy::Policy;
-use crate::domain::policy_check::{check, outside_england, untranslated, Finding, Verdict};
+use crate::domain::policy_check::{
+    check, compared_with, no_standard, standard, untranslated, Finding, Standard, Verdict,
+};
 use crate::domain::triage_table::{self, outcome_name, Row};
 use crate::settings::use_settings;
 
 #[component]
 pub fn PolicyCheckPage() -> impl IntoView {
     /// A group's heading.
-    fn group_heading(verdict: Verdict, count: usize) -> String {
+    fn group_heading(verdict: Verdict, count: usize, the: &str) -> String {
         let what = match verdict {
-            Verdict::FallsShort => "Falls short of the Code",
-            Verdict::MoreGenerous => "More generous than the Code",
-            Verdict::Meets => "Meets the Code",
+            Verdict::FallsShort => "Falls short of",
+            Verdict::MoreGenerous => "More generous than",
+            Verdict::Meets => "Meets",
         };
         let rules = if count == 1 { "rule" } else { "rules" };
-        format!("{what} ({count} {rules})")
+        format!("{what} {the} ({count} {rules})")
     }
 
     /// The verdict as a tag: the words carry the meaning, the border colour only helps.
@@ -94,15 +97,20 @@ pub fn PolicyCheckPage() -> impl IntoView {
     }
 
     let settings = use_settings();
-    let (id, version, landlord, source, findings) = settings.policy.with_value(|policy| {
-        (
-            policy.id.clone(),
-            policy.version.clone(),
-            policy.landlord.name.english().to_string(),
-            policy.source.clone(),
-            check(policy),
-        )
-    });
+    let (id, version, landlord, source, findings, lead, standard) =
+        settings.policy.with_value(|policy| {
+            (
+                policy.id.clone(),
+                policy.version.clone(),
+                policy.landlord.name.english().to_string(),
+                policy.source.clone(),
+                check(policy),
+                compared_with(policy),
+                standard(policy),
+            )
+        });
+    // The standard's short name in a sentence; unused where there is none (nothing to count).
+    let the = standard.map_or("the standard", Standard::the);
     // Every answer triage can give under this profile, from the domain (the golden files in
     // tests/triage-tables are the same table).
     let triage_rows = settings.policy.with_value(triage_table::table);
@@ -134,18 +142,18 @@ pub fn PolicyCheckPage() -> impl IntoView {
     let total = findings.len();
     let count = |verdict: Verdict| findings.iter().filter(|f| f.verdict == verdict).count();
     let short = count(Verdict::FallsShort);
-    let outside_england = settings.policy.with_value(outside_england);
-    let summary = if let Some(note) = outside_england {
+    let no_standard = settings.policy.with_value(no_standard);
+    let summary = if let Some(note) = no_standard {
         note
     } else if short == 0 {
-        format!("This policy meets or does better than the Code on all {total} rules checked.")
+        format!("This policy meets or does better than {the} on all {total} rules checked.")
     } else {
-        format!("This policy falls short of the Code on {short} of the {total} rules checked.")
+        format!("This policy falls short of {the} on {short} of the {total} rules checked.")
     };
-    // Outside England nothing is compared, so there is nothing to count.
+    // Without a standard nothing is compared, so there is nothing to count.
     let counts = (total > 0).then(|| {
         format!(
-            " More generous on {}, the same as the Code on {}.",
+            " More generous on {}, the same as {the} on {}.",
             count(Verdict::MoreGenerous),
             count(Verdict::Meets)
         )
@@ -159,13 +167,13 @@ pub fn PolicyCheckPage() -> impl IntoView {
                 .cloned()
                 .collect();
             (!rows.is_empty()).then(|| {
-                let heading = group_heading(verdict, rows.len());
+                let heading = group_heading(verdict, rows.len(), the);
                 let rows = rows
                     .into_iter()
                     .map(|finding| {
                         view! {
                             <div class="summary-list__row" data-rule=finding.rule.id() data-verdict=finding.verdict.id()>
-                                <dt class="summary-list__key">{finding.rule.title()}</dt>
+                                <dt class="summary-list__key">{standard.map(|s| finding.rule.title(s))}</dt>
                                 <dd class="summary-list__value">
                                     {tag(finding.verdict)} " " {finding.detail}
                                 </dd>
@@ -204,8 +212,8 @@ pub fn PolicyCheckPage() -> impl IntoView {
     view! {
         <div lang="en">
         <PageHeading title="Policy check" class="heading-xl" />
-        <p class="lead">
-            "How this complaints policy compares with the Housing Ombudsman\u{2019}s statutory Complaint Handling Code. This page is for the landlord\u{2019}s website team."
+        <p class="lead" data-standard=standard.map(Standard::id)>
+            {lead} " This page is for the landlord\u{2019}s website team."
         </p>
         <dl class="summary-list">
             <div class="summary-list__row">
@@ -239,10 +247,14 @@ pub fn PolicyCheckPage() -> impl IntoView {
         {languages}
         <h2 class="heading-m">"How the check works"</h2>
         <ul class="list list--bullet">
-            <li>"\u{201c}Falls short\u{201d} means residents could get less than the Code promises. Change the policy, then the profile."</li>
-            <li>"\u{201c}More generous\u{201d} means residents always get at least what the Code promises, and sometimes more."</li>
+            <li>{format!("\u{201c}Falls short\u{201d} means residents could get less than {the} promises. Change the policy, then the profile.")}</li>
+            <li>{format!("\u{201c}More generous\u{201d} means residents always get at least what {the} promises, and sometimes more.")}</li>
             <li>"Calendar days count as the most working days they can cover, whichever day of the week they start."</li>
-            <li>"A reply time counted from the day a complaint arrives is judged as if it were acknowledged that same day."</li>
+            <li>{if standard == Some(Standard::Code) {
+                "A reply time counted from the day a complaint arrives is judged as if it were acknowledged that same day."
+            } else {
+                "A reply time counted from acknowledgement is judged by its worst case: the days to acknowledge, then the days to reply."
+            }}</li>
         </ul>
         <h2 class="heading-m">"Check another built-in policy"</h2>
         <ul class="list list--bullet">{others}</ul>

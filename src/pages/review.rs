@@ -29,7 +29,7 @@ pub fn ReviewPage() -> impl IntoView {
     let Some(stage2) = policy.stages.stage2.clone() else {
         return view! {
             <PageHeading title />
-            <p>{t::one_stage(language, policy.landlord.name.get(language))}</p>
+            <p>{t::one_stage(language, &policy.landlord.name_in_texts(language))}</p>
         }
         .into_any();
     };
@@ -59,7 +59,7 @@ pub fn ReviewPage() -> impl IntoView {
     );
     // Always optional (the Code, 6.12); where the landlord asks for reasons, the hint says so.
     let reasons_hint = if stage2.reasons_required {
-        t::reasons_asked(language, policy.landlord.name.get(language))
+        t::reasons_asked(language, &policy.landlord.name_in_texts(language))
     } else {
         t::reasons_hint(language).to_string()
     };
@@ -67,7 +67,7 @@ pub fn ReviewPage() -> impl IntoView {
     view! {
         <QuestionPage page=PageId::Review title=title.clone() button=t::send(language) on_valid=Callback::new(move |_| outbox.submit(true))>
             <PageHeading title />
-            <p>{t::intro(language, policy.landlord.name.get(language))}</p>
+            <p>{t::intro(language, &policy.landlord.name_in_texts(language))}</p>
             <TextInput field=FieldId::ReviewReference label=t::reference(language).into() get=|d| &d.review_reference set=|d| &mut d.review_reference width="20" spellcheck=false />
             <DateField field=FieldId::ReviewDate question=t::replied_when(language).into() hint=t::date_hint(language).into() get=|d| &d.review_response_date set=|d| &mut d.review_response_date />
             {window_note}

@@ -23,7 +23,7 @@ pub fn StartPage() -> impl IntoView {
     let policy = settings.policy.get_value();
     let now = Local::now().naive_local();
     let milestones = policy.timeline(now).iter().copied().collect::<Vec<_>>();
-    let name = policy.landlord.name.get(language).to_string();
+    let name = policy.landlord.name_in_texts(language);
     // Not from its declaration, which would bring every page's into the first page's wasm.
     let title = questions::start(language, &name);
     let contacts = policy.landlord.contacts.clone();

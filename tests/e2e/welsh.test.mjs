@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  answerPages, assertAccessible, completeDraft, newDevice, openWithDraft, pathOf, recordProblems, referenceOf, startReceiver,
-  stored, useApp, visit,
+  CHRISTMAS, answerPages, assertAccessible, completeDraft, newDevice, openPage, openWithDraft, pathOf, recordProblems,
+  referenceOf, shownMilestones, startReceiver, stored, useApp, visit,
 } from './harness.mjs';
 
 const PROFILE = readFileSync(new URL('./fixtures/welsh-landlord.json', import.meta.url));
@@ -18,7 +18,17 @@ const MOUNT = `<!DOCTYPE html>
 <div data-resident-complaints data-policy="greatwell" data-lang="cy"></div>
 <script type="module" src="../app.js"></script></main></body></html>`;
 
-const env = useApp({ receiver: true, files: { '/welsh-landlord.json': PROFILE, '/demo/welsh.html': MOUNT } });
+// The same landlord, with its Welsh name's forms after words that mutate it.
+const MUTATED = JSON.stringify({
+  ...JSON.parse(PROFILE),
+  id: 'welsh-mutated',
+  landlord: { ...JSON.parse(PROFILE).landlord, welsh_mutations: { soft: 'Dai Dyffryn', aspirate: 'Thai Dyffryn' } },
+});
+
+const env = useApp({
+  receiver: true,
+  files: { '/welsh-landlord.json': PROFILE, '/welsh-mutated.json': MUTATED, '/demo/welsh.html': MOUNT },
+});
 
 const WEEKDAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
 const MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
@@ -189,11 +199,16 @@ test('every page of the app is accessible in Welsh', async () => {
   await page.goto(`${env.app.url}/policy-check${SETTINGS}`);
   await page.locator('[data-untranslated="cy"]').waitFor();
   assert.equal(await page.locator('[data-untranslated="cy"]').getAttribute('data-count'), '4');
-  // A landlord in Wales: the Housing Ombudsman's Code is England's, and not checked.
+  // A landlord in Wales: compared with the Welsh Ombudsman's model policy, not England's Code.
+  // The Code's clocks from acknowledgement can run 15 and 25 working days where the model
+  // allows 10 and 20.
+  const lead = page.locator('[data-standard]');
+  assert.equal(await lead.getAttribute('data-standard'), 'psow-model');
+  assert.match(await lead.textContent(), /This landlord is in Wales, so this complaints policy is compared with the Public Services Ombudsman for Wales’s Model Complaints Policy, not with the Housing Ombudsman’s Complaint Handling Code/);
   const summary = await page.locator('[data-falls-short]').textContent();
-  assert.match(summary, /in Wales\. The Housing Ombudsman’s Complaint Handling Code is for landlords in England.*Model Complaints Policy/);
-  assert.doesNotMatch(summary, /More generous/);
-  assert.equal(await page.locator('[data-rule]').count(), 0);
+  assert.match(summary, /falls short of the model policy on 2 of the 7 rules checked/);
+  assert.equal(await page.locator('[data-rule]').count(), 7);
+  assert.equal(await page.locator('[data-verdict="falls-short"]').count(), 2);
   // A landlord in Wales: Awaab's Law is England's.
   assert.match(await page.locator('[data-awaab="no"]').textContent(), /in Wales\. Awaab’s Law is England’s/);
   assert.equal(await welshText(page).then((text) => text.match(ENGLISH)), null);
@@ -252,6 +267,50 @@ test('a Welsh landlord’s resident, in Welsh, is sent to the Public Services Om
   } finally {
     await receiver.stop();
   }
+});
+
+test('the Welsh Ombudsman’s model, built in, in Welsh: its dates, the PSOW and its own Welsh words', async () => {
+  const page = await openPage(env.browser, { now: CHRISTMAS });
+  await visit(page, `${env.app.url}/?lang=cy&policy=psow-model`);
+  assert.equal(await page.locator('h1').textContent(), 'Gwneud cwyn i’ch landlord');
+  // 10 working days from Wednesday 23 December 2026, past Christmas, Boxing Day's substitute
+  // and New Year's Day.
+  assert.deepEqual(await shownMilestones(page), {
+    stage1_response_by: { date: '2027-01-11', text: 'Dydd Llun 11 Ionawr 2027' },
+  });
+  const { links, text } = await ombudsmenShown(page);
+  assert.ok(links.includes(PSOW), 'the start page links to the PSOW');
+  assert.equal(text.match(ENGLISH_BODIES), null, 'no English body');
+  assert.equal(await welshText(page).then((words) => words.match(ENGLISH)), null);
+  await assertAccessible(page);
+  // A first report: the model's own words, in Welsh (nothing marked English).
+  const draft = welshAnswers({ policy_id: 'psow-model', last_page: 'outcome', told_before: 'no', after_report: undefined });
+  const outcome = await openWithDraft(env.browser, env.app.url, draft, '/outcome?lang=cy&policy=psow-model');
+  assert.equal(await outcome.locator('h1').getAttribute('data-outcome'), 'service-request');
+  assert.match(await outcome.locator('main').textContent(), /cais yw hwn, nid cwyn/);
+  assert.equal(await outcome.locator('main [lang="en"]').count(), 0);
+  assert.equal(await welshText(outcome).then((words) => words.match(ENGLISH)), null);
+  await assertAccessible(outcome);
+  assert.deepEqual(outcome.problems, []);
+  await outcome.context().close();
+  await page.context().close();
+});
+
+test('a landlord that gives its Welsh name’s forms reads as Welsh after “i” and “â”', async () => {
+  const page = await openPage(env.browser);
+  const policy = 'welsh-mutated.json';
+  await visit(page, `${env.app.url}/?lang=cy&policy=${policy}`);
+  assert.equal(await page.locator('h1').textContent(), 'Gwneud cwyn i Dai Dyffryn');
+  assert.equal(await page.locator('.header__service').textContent(), 'Cwyno i Dai Dyffryn');
+  await visit(page, `${env.app.url}/connection?lang=cy&policy=${policy}`);
+  assert.match(await page.locator('h1').textContent(), /â Thai Dyffryn\?/);
+  // In English, and for a landlord that gives no forms, the name as written.
+  await visit(page, `${env.app.url}/?lang=en&policy=${policy}`);
+  assert.equal(await page.locator('h1').textContent(), 'Make a complaint to Tai Dyffryn');
+  await visit(page, `${env.app.url}/?lang=cy&policy=welsh-landlord.json`);
+  assert.equal(await page.locator('h1').textContent(), 'Gwneud cwyn i Tai Dyffryn');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('the outcomes the law sets are in Welsh, and the landlord’s English words say so', async () => {
