@@ -20,8 +20,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  *  first page's at 150 KB, and each cut since has lowered it. The goals are issue 19's, not
  *  yet met (docs/performance.md says what has been tried). */
 const BUDGETS = {
-  'First page': { budget: 130 * 1024, goal: 100 * 1024 },
-  'Question page': { budget: 230 * 1024, goal: 220 * 1024 },
+  'First page': { budget: 132 * 1024, goal: 100 * 1024 },
+  'Question page': { budget: 225 * 1024, goal: 220 * 1024 },
 };
 
 /** The kinds of file the tables report, by extension. */
