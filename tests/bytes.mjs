@@ -17,6 +17,7 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
 const WASMS = {
   'first-page': 'The start page (first-page)',
+  'questions': 'The question pages (questions)',
   'resident-complaints': 'The whole app (resident-complaints)',
   'policy-check': 'The policy check (policy-check)',
 };
