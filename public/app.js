@@ -261,7 +261,8 @@ function prefetchWholeApp() {
   };
   whenShown(() => afterPaint(() => idle(async () => {
     if (await keepOnDevice() || fromDevice) return;
-    for (const file of [`${WHOLE}.js`, `${WHOLE}_bg.wasm`]) {
+    // Start now leads to a question page (the question pages' wasm), the outcome to the rest.
+    for (const file of [QUESTIONS, WHOLE].flatMap((name) => [`${name}.js`, `${name}_bg.wasm`])) {
       const link = document.createElement('link');
       link.rel = 'prefetch';
       link.href = new URL(file, appBase).href;
