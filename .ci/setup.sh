@@ -30,10 +30,10 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VER
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# wasm-opt comes from npm's binaryen (pinned in .ci/tools). Debian's binaryen is too old: its
-# output fails in the browser.
+# wasm-opt comes from npm's binaryen (pinned in .ci/tools, with terser and csso, which
+# .ci/minify.mjs runs). Debian's binaryen is too old: its output fails in the browser.
 if [[ ! -x .ci/tools/node_modules/.bin/wasm-opt ]] || ! (cd .ci/tools && npm ls --silent >/dev/null 2>&1); then
-  step "installing wasm-opt (npm binaryen)"
+  step "installing wasm-opt (npm binaryen), terser and csso"
   (cd .ci/tools && npm ci --no-audit --no-fund)
 fi
 
