@@ -156,7 +156,7 @@ pub struct Landlord {
 }
 
 /// A landlord's Welsh name after words that mutate it (see `translations::with_forms`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WelshMutations {
     /// After "i", "at", "wrth", "ar", "am", "o" and the other words that call for the soft
@@ -168,13 +168,16 @@ pub struct WelshMutations {
     pub aspirate: Option<String>,
 }
 
-impl Landlord {
-    /// The name as the app's texts in `language` take it: in Welsh, with the forms the words
-    /// before it call for where the profile gives them. For the texts' arguments only; show
-    /// `name` anywhere else.
-    pub fn name_in_texts(&self, language: super::language::Language) -> String {
-        let name = self.name.get(language);
-        match (&self.welsh_mutations, language) {
+impl WelshMutations {
+    /// `name` as the app's texts in `language` take it, with the forms `mutations` gives: the
+    /// landlord's in the profile, or as a submission on the device kept them.
+    pub fn name_in_texts(
+        name: &LocalText,
+        mutations: Option<&WelshMutations>,
+        language: super::language::Language,
+    ) -> String {
+        let name = name.get(language);
+        match (mutations, language) {
             (Some(forms), super::language::Language::Welsh) => super::translations::with_forms(
                 name,
                 &forms.soft,
@@ -182,6 +185,15 @@ impl Landlord {
             ),
             _ => name.to_string(),
         }
+    }
+}
+
+impl Landlord {
+    /// The name as the app's texts in `language` take it: in Welsh, with the forms the words
+    /// before it call for where the profile gives them. For the texts' arguments only; show
+    /// `name` anywhere else.
+    pub fn name_in_texts(&self, language: super::language::Language) -> String {
+        WelshMutations::name_in_texts(&self.name, self.welsh_mutations.as_ref(), language)
     }
 }
 

@@ -141,6 +141,7 @@ mod tests {
         Tracked {
             policy_id: "greatwell".into(),
             landlord: LocalText::new(landlord),
+            welsh_mutations: None,
             reference: "RC-7KQ2-M9XD".into(),
             kind: Kind::Complaint,
             category: None,

@@ -25,7 +25,8 @@ use super::draft::Category;
 use super::hazard_report::HazardReport;
 use super::local_text::LocalText;
 use super::ombudsman::OmbudsmanDetails;
-use super::policy::{Nation, OmbudsmanScheme, Policy};
+use super::language::Language;
+use super::policy::{Nation, OmbudsmanScheme, Policy, WelshMutations};
 use super::policy_check::code;
 use super::status::{self as backend, Receipt, Status};
 use super::submission::{milestones_for, ExpectedDate, Kind, Submission};
@@ -42,6 +43,9 @@ pub struct Tracked {
     pub policy_id: String,
     /// The landlord's name, for the list.
     pub landlord: LocalText,
+    /// Its Welsh forms after words that mutate it, for the Welsh texts that name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub welsh_mutations: Option<WelshMutations>,
     pub reference: String,
     pub kind: Kind,
     /// What a complaint was about, for "a complaint about repairs".
@@ -75,6 +79,11 @@ pub struct Tracked {
 }
 
 impl Tracked {
+    /// The landlord's name as the texts in `language` take it (`Landlord::name_in_texts`).
+    pub fn landlord_in_texts(&self, language: Language) -> String {
+        WelshMutations::name_in_texts(&self.landlord, self.welsh_mutations.as_ref(), language)
+    }
+
     /// What to keep of `submission`, sent under `policy` to `endpoint`: worked out when it is
     /// queued, while the policy is loaded. Its receipt comes later (`with_receipt`).
     pub fn new(policy: &Policy, submission: &Submission, endpoint: &str) -> Tracked {
@@ -83,6 +92,7 @@ impl Tracked {
         Tracked {
             policy_id: submission.profile.id.clone(),
             landlord: policy.landlord.name.clone(),
+            welsh_mutations: policy.landlord.welsh_mutations.clone(),
             reference: String::new(),
             kind: submission.kind,
             category: submission.details.as_ref().and_then(|d| d.category),
@@ -694,6 +704,7 @@ mod tests {
         Tracked {
             policy_id: policy_id.into(),
             landlord: LocalText::new("A landlord"),
+            welsh_mutations: None,
             reference: "RC-7KQ2-M9XD".into(),
             kind,
             category: None,
@@ -867,6 +878,26 @@ mod tests {
         assert_eq!(item.escalates, None);
         // It reads back as it was.
         assert_eq!(serde_json::from_str::<Tracked>(&kept).unwrap(), item);
+    }
+
+    #[test]
+    fn keeps_the_landlords_welsh_forms_for_its_texts() {
+        let mut policy = policy("greatwell");
+        policy.landlord.name = LocalText::new("Tai Dyffryn");
+        policy.landlord.welsh_mutations =
+            Some(WelshMutations { soft: "Dai Dyffryn".into(), aspirate: Some("Thai Dyffryn".into()) });
+        let draft = richest_draft("greatwell");
+        let assessment = assess(&policy, &draft, sent_at().date_naive());
+        let body = Submission::build(&policy, &draft, &assessment, sent_at());
+        let item = Tracked::new(&policy, &body, "https://example.org/v1/submissions");
+        // Kept on the device as JSON, and read back.
+        let item: Tracked = serde_json::from_str(&serde_json::to_string(&item).unwrap()).unwrap();
+        let to = crate::domain::translations::tracker::to_landlord;
+        assert_eq!(to(Language::Welsh, &item.landlord_in_texts(Language::Welsh)), "At Dai Dyffryn");
+        assert_eq!(to(Language::English, &item.landlord_in_texts(Language::English)), "To Tai Dyffryn");
+        // One kept before it had the forms: the name as written.
+        let older = Tracked { welsh_mutations: None, ..item };
+        assert_eq!(to(Language::Welsh, &older.landlord_in_texts(Language::Welsh)), "At Tai Dyffryn");
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn MyComplaintsPage() -> impl IntoView {
 fn Item(item: Tracked, all: Vec<Tracked>) -> impl IntoView {
     let settings = use_settings();
     let language = settings.language;
-    let landlord = item.landlord.get(language).to_string();
+    let landlord = item.landlord_in_texts(language);
     let policy = settings.policy.get_value();
     let ours = policy.id == item.policy_id;
     // None while the backend is asked; then Some(None) if it could not say.
@@ -180,7 +180,7 @@ fn Unsent(pending: Pending, unsent: RwSignal<Vec<Pending>>) -> impl IntoView {
     let settings = use_settings();
     let language = settings.language;
     let (kind, category, landlord) = match &pending.tracked {
-        Some(t) => (t.kind, t.category, t.landlord.get(language).to_string()),
+        Some(t) => (t.kind, t.category, t.landlord_in_texts(language)),
         None => (pending.kind, None, pending.policy_id.clone()),
     };
     let why = match pending.unsendable {

@@ -4,7 +4,9 @@
 // language link, the browser's languages and the lang setting; and a mounted app's lang.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CHRISTMAS, answerPages, assertAccessible, completeDraft, newDevice, openPage, openWithDraft, pathOf, recordProblems,
@@ -311,6 +313,25 @@ test('a landlord that gives its Welsh name’s forms reads as Welsh after “i�
   assert.equal(await page.locator('h1').textContent(), 'Gwneud cwyn i Tai Dyffryn');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+
+  // Sent, My complaints keeps the forms with the submission: "At Dai Dyffryn".
+  const fixture = join(mkdtempSync(join(tmpdir(), 'welsh-mutated-')), 'welsh-mutated.json');
+  writeFileSync(fixture, MUTATED);
+  const receiver = await startReceiver(env.app, { args: ['--policy', fixture] });
+  try {
+    const settings = `?lang=cy&policy=${policy}&endpoint=${encodeURIComponent(receiver.endpoint)}`;
+    const sent = await openWithDraft(env.browser, env.app.url, welshAnswers({ policy_id: 'welsh-mutated' }), `/check-answers${settings}`);
+    await send(sent);
+    const reference = await referenceOf(sent);
+    await visit(sent, `${env.app.url}/my-complaints${settings}`);
+    await sent.getByText(reference).first().waitFor();
+    assert.match(await sent.locator('main').textContent(), /At Dai Dyffryn/);
+    await checkWelsh(sent);
+    assert.deepEqual(sent.problems, []);
+    await sent.context().close();
+  } finally {
+    await receiver.stop();
+  }
 });
 
 test('the outcomes the law sets are in Welsh, and the landlord’s English words say so', async () => {
