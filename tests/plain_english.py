@@ -33,7 +33,10 @@ TYPICAL = {
 TERMS = [
     "Local Government and Social Care Ombudsman",
     "Housing Ombudsman",
+    "Public Services Ombudsman for Wales",
+    "Northern Ireland Public Services Ombudsman",
     "Ombudsman",
+    "Ethical Standards Commissioner",
     "anti-social behaviour",
     "lasting power of attorney",
     "Complaint Handling Code",

@@ -570,7 +570,7 @@ fn item_9_routes_set_by_law_are_signposted_under_every_profile() {
     /// The words a route's reason must hold, and the answers that lead to it.
     type Case = (&'static str, fn(&mut Draft));
     let cases: [Case; 4] = [
-        // Localism Act 2011: the council's Monitoring Officer.
+        // Localism Act 2011: the council's Monitoring Officer (each nation's body below).
         ("Monitoring Officer", |d| d.responsibility = Some(Responsibility::CouncillorConduct)),
         // Landlord and Tenant Act 1985: the First-tier Tribunal decides service charges.
         ("First-tier Tribunal (Property Chamber)", |d| {
@@ -590,10 +590,14 @@ fn item_9_routes_set_by_law_are_signposted_under_every_profile() {
     ];
     for (words, change) in cases {
         for policy in all_policies() {
-            // The tribunal for a service charge is England's: in Wales a leaseholder's is the
-            // Leasehold Valuation Tribunal; in Scotland the words name no tribunal but in the
-            // signpost, for a home owner whose landlord is its factor.
+            // The Monitoring Officer is England's: each nation's law sends a councillor's conduct
+            // to its own body. The tribunal for a service charge is England's too: in Wales a
+            // leaseholder's is the Leasehold Valuation Tribunal; in Scotland the words name no
+            // tribunal but in the signpost, for a home owner whose landlord is its factor.
             let words = match (words, policy.nation()) {
+                ("Monitoring Officer", Nation::Wales) => "Public Services Ombudsman for Wales",
+                ("Monitoring Officer", Nation::Scotland) => "Ethical Standards Commissioner",
+                ("Monitoring Officer", Nation::NorthernIreland) => "Northern Ireland Public Services Ombudsman",
                 ("First-tier Tribunal (Property Chamber)", Nation::Wales) => "Leasehold Valuation Tribunal",
                 ("First-tier Tribunal (Property Chamber)", Nation::Scotland | Nation::NorthernIreland) => {
                     "does not decide how much a charge should be"

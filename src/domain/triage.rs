@@ -43,8 +43,13 @@ pub enum BuiltIn {
     /// A decision with a route of its own. Housing, service charge, tenancy and benefit
     /// decisions have routes the law sets; `Other` is the general words.
     Decision(Decision),
-    /// A councillor's conduct: the council's Monitoring Officer (Localism Act 2011).
-    CouncillorConduct,
+    /// A councillor's conduct, where each nation's law sends it: in England the council's
+    /// Monitoring Officer (Localism Act 2011); in Wales the Public Services Ombudsman for Wales
+    /// (Local Government Act 2000, Part III); in Scotland the Ethical Standards Commissioner
+    /// (Ethical Standards in Public Life etc. (Scotland) Act 2000); in Northern Ireland the
+    /// Northern Ireland Public Services Ombudsman, as Local Government Commissioner for
+    /// Standards (Local Government Act (Northern Ireland) 2014).
+    CouncillorConduct(Nation),
     /// The amount of a service charge outside England, where the First-tier Tribunal
     /// (Property Chamber) does not sit: in Wales a leaseholder goes to the Leasehold Valuation
     /// Tribunal (the Residential Property Tribunal Wales); in Scotland a home owner whose
@@ -61,7 +66,7 @@ impl BuiltIn {
             self,
             BuiltIn::FinalAnswer
                 | BuiltIn::WithOmbudsman
-                | BuiltIn::CouncillorConduct
+                | BuiltIn::CouncillorConduct(_)
                 | BuiltIn::ServiceChargeOutsideEngland(_)
                 | BuiltIn::Decision(
                     Decision::Housing
@@ -94,7 +99,12 @@ impl BuiltIn {
             BuiltIn::Decision(Decision::Benefit) => text::benefit_decision_summary,
             // A decision without a route is a complaint: never decided as one.
             BuiltIn::Decision(Decision::Other | Decision::NoRoute) => text::other_decision_summary,
-            BuiltIn::CouncillorConduct => text::councillor_summary,
+            BuiltIn::CouncillorConduct(nation) => match nation {
+                Nation::England => text::councillor_summary,
+                Nation::Wales => text::councillor_summary_wales,
+                Nation::Scotland => text::councillor_summary_scotland,
+                Nation::NorthernIreland => text::councillor_summary_northern_ireland,
+            },
             BuiltIn::ServiceChargeOutsideEngland(Nation::Wales) => text::service_charge_summary_wales,
             BuiltIn::ServiceChargeOutsideEngland(_) => text::service_charge_summary_elsewhere,
         };
@@ -128,7 +138,12 @@ impl BuiltIn {
             BuiltIn::Decision(Decision::Tenancy) => text::tenancy_decision_reason,
             BuiltIn::Decision(Decision::Benefit) => text::benefit_decision_reason,
             BuiltIn::Decision(Decision::Other | Decision::NoRoute) => text::other_decision_reason,
-            BuiltIn::CouncillorConduct => text::councillor_reason,
+            BuiltIn::CouncillorConduct(nation) => match nation {
+                Nation::England => text::councillor_reason,
+                Nation::Wales => text::councillor_reason_wales,
+                Nation::Scotland => text::councillor_reason_scotland,
+                Nation::NorthernIreland => text::councillor_reason_northern_ireland,
+            },
             BuiltIn::ServiceChargeOutsideEngland(Nation::Wales) => text::service_charge_reason_wales,
             BuiltIn::ServiceChargeOutsideEngland(_) => text::service_charge_reason_elsewhere,
         };
@@ -152,7 +167,12 @@ impl BuiltIn {
             BuiltIn::Decision(Decision::Other | Decision::NoRoute) => {
                 text::other_decision_signpost
             }
-            BuiltIn::CouncillorConduct => text::councillor_signpost,
+            BuiltIn::CouncillorConduct(nation) => match nation {
+                Nation::England => text::councillor_signpost,
+                Nation::Wales => text::councillor_signpost_wales,
+                Nation::Scotland => text::councillor_signpost_scotland,
+                Nation::NorthernIreland => text::councillor_signpost_northern_ireland,
+            },
             BuiltIn::ServiceChargeOutsideEngland(nation) => match nation {
                 Nation::Wales => text::service_charge_signpost_wales,
                 Nation::Scotland => text::service_charge_signpost_scotland,
@@ -590,8 +610,8 @@ fn decide<'p>(
     }
 
     // 9. Not the landlord's to deal with. Another body always routes away: the landlord cannot
-    // put right what it is not in charge of; a councillor's conduct goes to the Monitoring
-    // Officer by law. The rest only where the profile lists them.
+    // put right what it is not in charge of; a councillor's conduct goes where the nation's law
+    // sends it. The rest only where the profile lists them.
     let responsibility = match draft.responsibility {
         Some(Responsibility::OtherBody) => {
             let theirs = first_of_kind(policy, ExclusionKind::NotLandlordResponsibility);
@@ -599,7 +619,8 @@ fn decide<'p>(
         }
         Some(Responsibility::CouncillorConduct) => {
             let theirs = first_of_kind(policy, ExclusionKind::CouncillorConduct);
-            return Decided::either(Conclusion::OtherRoute, theirs, BuiltIn::CouncillorConduct);
+            let ours = BuiltIn::CouncillorConduct(policy.nation());
+            return Decided::either(Conclusion::OtherRoute, theirs, ours);
         }
         Some(Responsibility::StaffGrievance) => Some(ExclusionKind::StaffGrievance),
         Some(Responsibility::BusinessRelationship) => Some(ExclusionKind::BusinessRelationship),
@@ -1066,17 +1087,42 @@ mod tests {
     }
 
     #[test]
-    fn a_councillors_conduct_goes_to_the_monitoring_officer_under_every_policy() {
-        // Localism Act 2011: every council's Monitoring Officer deals with councillors' conduct.
+    fn a_councillors_conduct_goes_where_each_nations_law_sends_it() {
+        // England: the Monitoring Officer (Localism Act 2011). Wales: the Public Services
+        // Ombudsman for Wales; Scotland: the Ethical Standards Commissioner; Northern Ireland:
+        // the Northern Ireland Public Services Ombudsman. Never England's officer elsewhere.
         let draft = Draft {
             responsibility: Some(Responsibility::CouncillorConduct),
             ..complaint()
         };
-        for policy in all() {
+        let policies = all().into_iter().chain([Policy::default_in(Nation::NorthernIreland)]);
+        for policy in policies {
+            let nation = policy.nation();
             let assessment = assess(&policy, &draft, received());
             assert_eq!(assessment.outcome, Conclusion::OtherRoute, "{}", policy.id);
-            assert_eq!(assessment.built_in, Some(BuiltIn::CouncillorConduct));
-            assert!(assessment.reason(Language::English).contains("Monitoring Officer"));
+            assert_eq!(assessment.built_in, Some(BuiltIn::CouncillorConduct(nation)));
+            for language in Language::ALL {
+                let words = format!(
+                    "{} {} {}",
+                    assessment.summary(language),
+                    assessment.reason(language),
+                    assessment.signpost(language).unwrap()
+                );
+                let body = match (nation, language) {
+                    (Nation::England, Language::English) => "Monitoring Officer",
+                    (Nation::England, Language::Welsh) => "Swyddog Monitro",
+                    (Nation::Wales, Language::English) => "Public Services Ombudsman for Wales",
+                    (Nation::Wales, Language::Welsh) => "Ombwdsmon Gwasanaethau Cyhoeddus Cymru",
+                    (Nation::Scotland, Language::English) => "Ethical Standards Commissioner",
+                    (Nation::Scotland, Language::Welsh) => "Comisiynydd Safonau Moesegol",
+                    (Nation::NorthernIreland, Language::English) => "Northern Ireland Public Services Ombudsman",
+                    (Nation::NorthernIreland, Language::Welsh) => "Ombwdsmon Gwasanaethau Cyhoeddus Gogledd Iwerddon",
+                };
+                assert!(words.contains(body), "{} {language:?}: {words}", policy.id);
+                if nation != Nation::England {
+                    assert!(!words.contains("Monitoring Officer") && !words.contains("Swyddog Monitro"), "{words}");
+                }
+            }
         }
         // South Cambridgeshire: "Complaints of this nature should be directed to the Monitoring
         // Officer at monitoring.officer@scambs.gov.uk": its words beside ours.
