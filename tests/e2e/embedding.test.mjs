@@ -368,6 +368,10 @@ test('mounted in a page whose root text is small, the app keeps its own sizes', 
     const page = await openPage(env.browser);
     await page.goto(`${env.app.url}${path}`);
     await page.getByRole('heading', { level: 1, name: 'Make a complaint to Greatwell Homes' }).waitFor();
+    // The shadow root's stylesheet loads on its own: on a busy machine the heading can be
+    // drawn before it has, in the browser's default sizes.
+    await page.waitForFunction(() => document.querySelector('[data-resident-complaints]')
+      .shadowRoot.querySelector('link[rel="stylesheet"]')?.sheet);
     const shown = await page.locator('[data-resident-complaints]').evaluate((host) =>
       ['h1', '.button--start', '.header__service', '#main-content p']
         .map((selector) => getComputedStyle(host.shadowRoot.querySelector(selector)).fontSize));
