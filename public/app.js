@@ -284,6 +284,28 @@ async function keepOnDevice() {
   }
 }
 
+/** While the wasm downloads, which on a weak signal takes seconds: after half a second, so a
+ *  quick start shows nothing, a line that says the form is loading, in both languages (what
+ *  the resident reads is the app's to know, and it has not started). The caller removes it as
+ *  the app draws its first page, in the same frame. */
+function showLoading() {
+  const shell = document.createElement('div');
+  shell.className = 'width-container';
+  const main = document.createElement('main');
+  main.className = 'main';
+  const status = document.createElement('div');
+  status.setAttribute('role', 'status');
+  const line = (text, lang) => Object.assign(document.createElement('p'), { textContent: text, lang });
+  status.append(line('Loading the complaints form…', 'en'), line('Wrthi’n llwytho’r ffurflen gwyno…', 'cy'));
+  main.append(status);
+  shell.append(main);
+  const shown = setTimeout(() => document.body.prepend(shell), 500);
+  return () => {
+    clearTimeout(shown);
+    shell.remove();
+  };
+}
+
 async function run() {
   const hosts = document.querySelectorAll('[data-resident-complaints]');
   if (hosts.length > 0) {
@@ -298,8 +320,13 @@ async function run() {
     if (!document.referrer && from) Object.defineProperty(document, 'referrer', { value: from });
     preloadPolicy(location.search, false);
     loadBrandFont(location.search, false);
-    const { start } = await load(app);
-    start(location.search, appBase.href, undefined);
+    const loaded = app === POLICY_CHECK ? () => {} : showLoading();
+    try {
+      const { start } = await load(app);
+      start(location.search, appBase.href, undefined);
+    } finally {
+      loaded();
+    }
     reportHeight();
     if (app === FIRST_PAGE) prefetchWholeApp();
     else if (app !== POLICY_CHECK) setTimeout(keepOnDevice, 1000);

@@ -85,6 +85,32 @@ test('an unknown profile gives a clear page, not a blank one', async () => {
   assert.deepEqual(page.problems.filter((p) => !p.includes('404')), []);
 });
 
+test('on a weak signal, the page says the form is loading until the start page shows', async () => {
+  const page = await openPage(env.browser);
+  // The start page's wasm held back, as a weak signal would hold it.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/first-page_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.app.url}/`);
+  const status = page.getByRole('status');
+  await status.getByText('Loading the complaints form…').waitFor();
+  // In both languages: the app, which knows which one the resident reads, has not started.
+  assert.equal(await status.locator('[lang="cy"]').textContent(), 'Wrthi’n llwytho’r ffurflen gwyno…');
+  assert.equal(await page.locator('h1').count(), 0, 'no heading until the page is there');
+  // Best practice asks every page for a level-one heading; a heading here would name a page
+  // that has not arrived (and screen readers would read it twice). WCAG's rules all hold.
+  await assertAccessible(page, { except: ['page-has-heading-one'] });
+  release();
+  await page.locator('h1').waitFor();
+  assert.equal(await page.getByText('Loading the complaints form…').count(), 0, 'gone once the page is drawn');
+  assert.equal(await page.locator('main').count(), 1, 'one main landmark');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('the whole app is fetched in the background only after the start page is painted', async () => {
   const page = await openPage(env.browser);
   // By the service worker, into its cache (sw.js), which the context reports. Its timing is
