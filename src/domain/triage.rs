@@ -943,6 +943,12 @@ mod tests {
         assert!(assessment.can_override());
     }
 
+    /// Everything an outcome says in `language`: its summary, reason and signpost.
+    fn said(assessment: &Assessment, language: Language) -> String {
+        let signpost = assessment.signpost(language).unwrap_or_default();
+        format!("{} {} {signpost}", assessment.summary(language), assessment.reason(language))
+    }
+
     #[test]
     fn outside_england_the_words_name_no_english_body_nor_its_time_limit() {
         use crate::domain::policy::Nation;
@@ -964,12 +970,7 @@ mod tests {
             for draft in [&ended, &with_ombudsman, &complaint(), &service_charge] {
                 let assessment = assess(&policy, draft, received());
                 for language in Language::ALL {
-                    let words = format!(
-                        "{} {} {}",
-                        assessment.summary(language),
-                        assessment.reason(language),
-                        assessment.signpost(language).unwrap_or_default()
-                    );
+                    let words = said(&assessment, language);
                     for english_body in [
                         "Housing Ombudsman",
                         "Local Government",
@@ -1000,7 +1001,8 @@ mod tests {
         let words = |policy: &Policy, language| {
             let a = assess(policy, &draft, received());
             assert_eq!(a.outcome, Conclusion::OtherRoute, "{}", policy.id);
-            format!("{} {} {}", a.summary(language), a.reason(language), a.signpost(language).unwrap())
+            assert!(a.signpost(language).is_some());
+            said(&a, language)
         };
         let english = words(&Policy::default_policy(), Language::English);
         assert!(english.contains("First-tier Tribunal (Property Chamber)"), "{english}");
@@ -1102,12 +1104,8 @@ mod tests {
             assert_eq!(assessment.outcome, Conclusion::OtherRoute, "{}", policy.id);
             assert_eq!(assessment.built_in, Some(BuiltIn::CouncillorConduct(nation)));
             for language in Language::ALL {
-                let words = format!(
-                    "{} {} {}",
-                    assessment.summary(language),
-                    assessment.reason(language),
-                    assessment.signpost(language).unwrap()
-                );
+                assert!(assessment.signpost(language).is_some(), "{}", policy.id);
+                let words = said(&assessment, language);
                 let body = match (nation, language) {
                     (Nation::England, Language::English) => "Monitoring Officer",
                     (Nation::England, Language::Welsh) => "Swyddog Monitro",
