@@ -42,6 +42,8 @@ for (const [n, { policy, profile, allowed = null, meta = null, mounted = false, 
     tag, children: [], textContent: '', style: {},
     append(...children) { this.children.push(...children); },
     replaceChildren(...children) { this.children = children; },
+    setAttribute(name, value) { this[name] = value; },
+    remove() {},
   });
   const contacts = element('div');
   contacts.replaceChildren = (heading, list) => {
@@ -70,7 +72,7 @@ for (const [n, { policy, profile, allowed = null, meta = null, mounted = false, 
       createElement: element,
       head: { append: (link) => link.rel === 'preload' && seen.preloaded.push(link.href) },
       // The fallback is shown; contacts, if any, follow within a few tasks.
-      body: { append() {}, insertAdjacentHTML() { setTimeout(finished, 100); } },
+      body: { append() {}, prepend() {}, insertAdjacentHTML() { setTimeout(finished, 100); } },
       getElementById: () => null,
       querySelectorAll: (selector) =>
         (mounted && selector === '[data-resident-complaints]' ? [host] : []),
