@@ -320,12 +320,12 @@ async function run() {
     if (!document.referrer && from) Object.defineProperty(document, 'referrer', { value: from });
     preloadPolicy(location.search, false);
     loadBrandFont(location.search, false);
-    const loaded = app === POLICY_CHECK ? () => {} : showLoading();
+    const hideLoading = app === POLICY_CHECK ? () => {} : showLoading();
     try {
       const { start } = await load(app);
       start(location.search, appBase.href, undefined);
     } finally {
-      loaded();
+      hideLoading();
     }
     reportHeight();
     if (app === FIRST_PAGE) prefetchWholeApp();

@@ -19,7 +19,7 @@ pub fn calendar_file(
     stamp: NaiveDateTime,
     my_complaints: &str,
 ) -> Option<String> {
-    let landlord = item.landlord.get(language);
+    let landlord = &item.landlord_in_texts(language);
     let events: Vec<String> = progress
         .milestones
         .iter()
