@@ -323,7 +323,11 @@ async function run() {
     const hideLoading = app === POLICY_CHECK ? () => {} : showLoading();
     try {
       const { start } = await load(app);
-      start(location.search, appBase.href, undefined);
+      // The start page's wasm resolves to false when the app cannot start with its settings
+      // (src/app.rs, start_first_page): the whole app says why, and how else to complain.
+      if (await start(location.search, appBase.href, undefined) === false) {
+        (await load(WHOLE)).start(location.search, appBase.href, undefined);
+      }
     } finally {
       hideLoading();
     }

@@ -46,8 +46,8 @@ impl Answers {
     }
 
     /// Only the page the saved answers were left on, for pages that change no answer (the
-    /// start page's and the policy check's wasm): they then carry none of the reading and
-    /// saving of every answer. Whether anything was answered is whether a draft was there.
+    /// policy check's wasm; the start page's reads the same, with no Leptos): they then carry
+    /// none of the reading and saving of every answer. Whether anything was answered is whether a draft was there.
     pub fn glimpse(settings: Settings, navigated: bool) -> Self {
         let policy_id = settings.policy.with_value(|policy| policy.id.clone());
         let mut draft = Draft::new(&policy_id);

@@ -8,7 +8,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::path;
 
 use crate::answers::{use_answers, Answers};
+use crate::components::built;
+use crate::components::question::clear_answers;
 use crate::config::{self, Config, SetupProblem};
+use crate::dom::el;
+use crate::domain::draft::Restored;
 use crate::domain::pages::PageId;
 use crate::domain::language::Language;
 use crate::domain::translations as t;
@@ -31,18 +35,57 @@ pub fn start(settings: &str, app_base: &str, container: Option<web_sys::HtmlElem
     launch(settings, app_base, container, edition);
 }
 
-/// Starts only the start page (see `first_page.rs`): the page most residents arrive on, from
-/// a wasm a fraction of the whole app's size. Every other page is the whole app's, loaded by a
-/// full page load (`public/app.js` prefetches it).
-pub fn start_first_page(settings: &str, app_base: &str, container: Option<web_sys::HtmlElement>) {
-    let edition = Edition {
-        pages: first_page_only,
-        answers: Answers::glimpse,
-        parse: by_position,
-        host_path: config::here,
-        problem: for_residents,
+/// Starts only the start page (see `first_page.rs`), drawn with no Leptos (`pages::start`):
+/// the page most residents arrive on, from a wasm a fraction of the whole app's size. Its links
+/// are ordinary links, and the page they load starts the wasm that has it. Whether the page was
+/// drawn: when the app cannot start with its settings, `public/app.js` starts the whole app,
+/// whose page for that says what is wrong.
+pub async fn start_first_page(settings: &str, app_base: &str) -> bool {
+    let Some((root, language, Ok(config))) = prepare(settings, app_base, None, config::here) else {
+        return false;
     };
-    launch(settings, app_base, container, edition);
+    let Ok(policy) = config::fetch_policy(&config.policy, by_position).await else {
+        return false;
+    };
+    // Only where a saved draft was left (as `Answers::glimpse` reads it for the policy check).
+    let (left_on, discarded) = match crate::storage::left_on(&policy.id) {
+        Restored::Draft(page) => (page, false),
+        Restored::Nothing => (String::new(), false),
+        Restored::Discarded => (String::new(), true),
+    };
+    let href = |slug: &str| config.href_to(slug);
+    let start = pages::start::Start {
+        language,
+        policy: &policy,
+        now: Local::now().naive_local(),
+        href: &href,
+        resume: PageId::from_slug(&left_on).filter(|page| *page != PageId::Start),
+        discarded,
+    };
+    let mut content = pages::start::page(&start);
+    if !left_on.is_empty() {
+        let (policy_id, start_page) = (policy.id.clone(), href(PageId::Start.slug()));
+        content.push(clear_answers(language, move || {
+            crate::storage::clear(&policy_id);
+            window().location().assign(&start_page).ok();
+        }));
+    }
+    let landlord = policy.landlord.name_in_texts(language);
+    let header = header_bar(&t::layout::complain_to(language, &landlord), config.brand.logo.as_deref(), language);
+    // As `Layout` draws the app's own page.
+    let main = el("main").class("main").attr("id", "main-content").attr("tabindex", "-1").children(content);
+    for part in [
+        el("a").class("skip-link").attr("href", "#main-content").text(t::layout::skip_link(language)),
+        el("header").class("header").child(header),
+        el("div").class("width-container").child(main),
+    ] {
+        root.append_with_node_1(&part.into()).ok();
+    }
+    config::set_title(&t::layout::title(language, &pages::start::title(&policy, language), &landlord));
+    if came_from_another_page() {
+        crate::components::question::focus("page-heading");
+    }
+    true
 }
 
 /// Starts only the question pages (see `questions.rs`): what a question page loaded directly
@@ -138,12 +181,6 @@ fn load_in_full(answers: Answers) -> AnyView {
 /// Where the question pages' wasm sent the resident by loading the page in full.
 const CHANGED_PAGE_KEY: &str = "resident-complaints/changed-page";
 
-/// The start page alone, with no router: its links are ordinary links, and the page they
-/// load starts the whole app.
-fn first_page_only(_: Settings, _: Answers) -> AnyView {
-    view! { <pages::start::StartPage /> }.into_any()
-}
-
 /// The policy check alone: no router, as it links to no other page.
 fn policy_check_only(_: Settings, _: Answers) -> AnyView {
     view! { <pages::policy_check::PolicyCheckPage /> }.into_any()
@@ -180,18 +217,19 @@ fn for_web_team(problem: SetupProblem, _: Language) -> AnyView {
     view! { <pages::policy_check::ProfileProblems problem /> }.into_any()
 }
 
-fn launch(
+/// What every wasm does before drawing: the app's outermost element (the page's body, or the
+/// container on a landlord's page) marked as the app's, in the resident's language and the
+/// landlord's brand, and the settings read. None if there is no element to draw in.
+fn prepare(
     settings: &str,
     app_base: &str,
     container: Option<web_sys::HtmlElement>,
-    edition: Edition,
-) {
+    host_path: fn(Option<String>) -> String,
+) -> Option<(web_sys::HtmlElement, Language, Result<Config, SetupProblem>)> {
     let mounted = container.is_some();
     let language = config::language(settings);
-    let config = Config::read(settings, app_base, mounted, edition.host_path);
-    let Some(root) = container.or_else(|| document().body()) else {
-        return;
-    };
+    let config = Config::read(settings, app_base, mounted, host_path);
+    let root = container.or_else(|| document().body())?;
     root.class_list().add_1("app").ok();
     // On a landlord's page the app's own element says its language, not their <html>.
     let lang_element = match mounted {
@@ -205,6 +243,19 @@ fn launch(
         config.apply_brand(&root);
     }
     config::set_root(root.clone(), mounted);
+    Some((root, language, config))
+}
+
+fn launch(
+    settings: &str,
+    app_base: &str,
+    container: Option<web_sys::HtmlElement>,
+    edition: Edition,
+) {
+    let mounted = container.is_some();
+    let Some((root, language, config)) = prepare(settings, app_base, container, edition.host_path) else {
+        return;
+    };
     leptos::mount::mount_to(root, move || view! { <App config mounted edition language /> }).forget();
 }
 
@@ -333,6 +384,31 @@ fn AfterSend() -> impl IntoView {
     });
 }
 
+/// The header's bar: the landlord's logo, the service's name, and the link to the page in
+/// the other language (a full load: same page, same settings, and the answers are on the
+/// device). Built into the DOM (see `crate::dom`): the first page's, and `Layout`'s.
+fn header_bar(service: &str, logo: Option<&str>, language: Language) -> web_sys::Element {
+    let other = language.other();
+    let switch = el("a")
+        .class("header__language")
+        .attr("href", &config::address_in(other))
+        .attr("hreflang", other.code())
+        .lang(other.code())
+        .attr("rel", "alternate")
+        .text(other.own_name())
+        // Worked out on click, as the page may have changed since this was drawn.
+        .on_click(move |event| {
+            event.prevent_default();
+            window().location().assign(&config::address_in(other)).ok();
+        });
+    let mut bar = el("div").class("width-container header__container");
+    if let Some(src) = logo {
+        // Decorative: the service name beside it names the landlord.
+        bar = bar.child(el("img").class("header__logo").attr("src", src).attr("alt", ""));
+    }
+    bar.child(el("p").class("header__service").text(service)).child(switch).0
+}
+
 /// The frame of every page. On a landlord's page (`mounted`) the app is a region of their
 /// page: no skip link, and no `<header>` or `<main>` landmarks, which are theirs.
 #[component]
@@ -343,34 +419,20 @@ fn Layout(
     language: Language,
     children: Children,
 ) -> impl IntoView {
-    let other = language.other();
-    // A full load in the other language: same page, same settings, and the answers are on the
-    // device. Worked out on click, as the page may have changed since this was drawn.
-    let switch = move |event: leptos::ev::MouseEvent| {
-        event.prevent_default();
-        window().location().assign(&config::address_in(other)).ok();
-    };
-    // The same address for opening it another way (a new tab, a long press): it follows the
-    // resident's page, which the answers record as they arrive (outside the router, which
-    // this frame is).
-    let answers = use_context::<Answers>();
-    let href = move || {
-        if let Some(answers) = answers {
+    // The language link follows the resident's page, which the answers record as they
+    // arrive (outside the router, which this frame is), for opening it another way (a new
+    // tab, a long press); a click works it out anew.
+    let header = header_bar(&service, logo.as_deref(), language);
+    if let Some(answers) = use_context::<Answers>() {
+        let link = header.clone();
+        Effect::new(move |_| {
             answers.draft.with(|d| d.last_page.len());
-        }
-        config::address_in(other)
-    };
-    // Decorative: the service name beside it names the landlord.
-    let header = view! {
-        <div class="width-container header__container">
-            {logo.map(|src| view! { <img class="header__logo" src=src alt="" /> })}
-            <p class="header__service">{service}</p>
-            <a class="header__language" href=href hreflang=other.code()
-                lang=other.code() rel="alternate" on:click=switch>
-                {other.own_name()}
-            </a>
-        </div>
-    };
+            if let Ok(Some(link)) = link.query_selector(".header__language") {
+                link.set_attribute("href", &config::address_in(language.other())).ok();
+            }
+        });
+    }
+    let header = built([header.into()]);
     if mounted {
         view! {
             <div class="header">{header}</div>

@@ -135,6 +135,11 @@ impl Config {
         Ok(Config { policy, endpoint, brand, base, query, mounted })
     }
 
+    /// The address of the app's page with this slug, keeping the settings.
+    pub fn href_to(&self, slug: &str) -> String {
+        page_address(&self.base, slug, &self.query)
+    }
+
     /// Sets the brand's custom properties on the app's outermost element, through the CSSOM
     /// (which a strict `style-src` allows, unlike a `style` attribute).
     pub fn apply_brand(&self, element: &web_sys::HtmlElement) {
@@ -142,6 +147,11 @@ impl Config {
             let _ = element.style().set_property(property, &value);
         }
     }
+}
+
+/// The address of a page of the app: under its base path, with the settings' query string.
+pub fn page_address(base: &str, slug: &str, query: &str) -> String {
+    format!("{base}/{slug}{query}")
 }
 
 /// Where a session keeps the landlord's page the app was mounted on.

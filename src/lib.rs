@@ -17,6 +17,8 @@ mod components;
 #[cfg(feature = "app")]
 mod config;
 #[cfg(feature = "app")]
+mod dom;
+#[cfg(feature = "app")]
 mod outbox;
 #[cfg(feature = "app")]
 mod pages;

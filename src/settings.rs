@@ -48,7 +48,7 @@ impl Settings {
 
     /// The address of a page that is not part of the journey (`my-complaints`).
     pub fn href_to(&self, slug: &str) -> String {
-        format!("{}{}", self.base.get_value(), self.route(slug))
+        crate::config::page_address(&self.base.get_value(), slug, &self.query.get_value())
     }
 
     /// Where to navigate to for the page with this slug: the router adds the base path.

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::settings::use_settings;
+use crate::components::built;
+use crate::dom::el;
 use crate::domain::language::Language;
 use crate::domain::policy::{Channel, Contact};
 use crate::domain::translations::contacts;
+use crate::settings::use_settings;
 
 fn channel_name(channel: Channel, language: Language) -> &'static str {
     let name = match channel {
@@ -41,32 +43,31 @@ fn href(contact: &Contact) -> Option<String> {
     }
 }
 
+/// The list, built into the DOM (see `crate::dom`): the start page's, and every other page's
+/// through [`ContactList`].
+pub fn contact_list(contacts: &[Contact], language: Language) -> web_sys::Node {
+    let rows = contacts.iter().map(|contact| {
+        // In the page's language where the landlord gave it, else English, and says which.
+        let (text, lang) = contact.value.in_language(language);
+        let value = match href(contact) {
+            Some(href) => el("a").attr("href", &href),
+            None => el("span").class("pre-line"),
+        };
+        let mut shown = el("dd").class("summary-list__value").child(value.lang(lang.code()).text(text));
+        if let Some(note) = &contact.note {
+            let (text, lang) = note.in_language(language);
+            shown = shown.child(el("br")).child(el("span").class("hint").lang(lang.code()).text(text));
+        }
+        el("div")
+            .class("summary-list__row")
+            .child(el("dt").class("summary-list__key").text(channel_name(contact.channel, language)))
+            .child(shown)
+            .into()
+    });
+    el("dl").class("summary-list").children(rows).into()
+}
+
 #[component]
 pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
-    let language = use_settings().language;
-    let items = contacts
-        .into_iter()
-        .map(|contact| {
-            // In the page's language where the landlord gave it, else English, and says which.
-            let (text, lang) = contact.value.in_language(language);
-            let (text, lang) = (text.to_string(), lang.code());
-            let value = match href(&contact) {
-                Some(href) => view! { <a href=href lang=lang>{text}</a> }.into_any(),
-                None => view! { <span class="pre-line" lang=lang>{text}</span> }.into_any(),
-            };
-            view! {
-                <div class="summary-list__row">
-                    <dt class="summary-list__key">{channel_name(contact.channel, language)}</dt>
-                    <dd class="summary-list__value">
-                        {value}
-                        {contact.note.map(|note| {
-                            let (text, lang) = note.in_language(language);
-                            view! { <br /> <span class="hint" lang=lang.code()>{text.to_string()}</span> }
-                        })}
-                    </dd>
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <dl class="summary-list">{items}</dl> }
+    built([contact_list(&contacts, use_settings().language)])
 }

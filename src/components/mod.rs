@@ -10,3 +10,18 @@ pub mod question;
 pub mod sent_copy;
 pub mod sentence;
 pub mod timeline;
+
+use leptos::prelude::*;
+
+/// Shows parts built straight into the DOM (`crate::dom`, which the first page's wasm uses
+/// without Leptos) in a Leptos view: inside a `<div>` of their own, once it is in the page.
+pub fn built(nodes: impl IntoIterator<Item = web_sys::Node>) -> impl IntoView {
+    let nodes: Vec<web_sys::Node> = nodes.into_iter().collect();
+    let holder = NodeRef::<leptos::html::Div>::new();
+    holder.on_load(move |div| {
+        for node in &nodes {
+            div.append_child(node).ok();
+        }
+    });
+    view! { <div node_ref=holder></div> }
+}

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::sentence::{sentence, MARK};
+use crate::components::built;
+use crate::components::sentence::{sentence_nodes, MARK};
+use crate::dom::{el, text};
 use crate::domain::language::Language;
 use crate::domain::local_text::LocalText;
 use crate::domain::ombudsman::{OmbudsmanDetails as Details, LGSCO};
@@ -11,6 +13,34 @@ use crate::domain::translations::ombudsman as t;
 
 /// Each Ombudsman with its website and phone number. Where the Local Government and Social
 /// Care Ombudsman is among them, the landlord's words say which of its services it covers.
+/// Built into the DOM (see `crate::dom`): the start page's, and every other page's through
+/// [`OmbudsmanDetails`].
+pub fn ombudsman_details(ombudsmen: &[Details], services: &[LocalText], language: Language) -> Vec<web_sys::Node> {
+    let schemes = ombudsmen.iter().map(|details| {
+        let name = (details.name)(language);
+        let website = el("a").attr("href", details.website).text(name).into();
+        let phone = el("a")
+            .attr("href", &format!("tel:{}", details.phone.replace(' ', "")))
+            .text(details.phone)
+            .into();
+        let sentence = sentence_nodes(&t::phone(language, MARK[0], MARK[1]), vec![website, phone]);
+        el("li").children(sentence).text(" ").text((details.limit)(language)).into()
+    });
+    let mut nodes = vec![el("ul").class("list list--bullet").children(schemes).into()];
+    // The landlord's words for its services, each marked English where it gave no Welsh.
+    if ombudsmen.contains(&LGSCO) && !services.is_empty() {
+        let list = el("span");
+        let list = services.iter().enumerate().fold(list, |list, (i, service)| {
+            let (words, lang) = service.in_language(language);
+            let list = if i == 0 { list } else { list.child(text("; ")) };
+            list.child(el("span").lang(lang.code()).text(words))
+        });
+        let sentence = sentence_nodes(&t::lgsco_services(language, MARK[0]), vec![list.into()]);
+        nodes.push(el("p").children(sentence).into());
+    }
+    nodes
+}
+
 #[component]
 pub fn OmbudsmanDetails(
     ombudsmen: Vec<Details>,
@@ -19,46 +49,10 @@ pub fn OmbudsmanDetails(
     services: Vec<LocalText>,
     language: Language,
 ) -> impl IntoView {
-    // The landlord's words for its services, each marked English where it gave no Welsh.
-    let services = (ombudsmen.contains(&LGSCO) && !services.is_empty()).then(|| {
-        let list = services
-            .iter()
-            .enumerate()
-            .map(|(i, service)| {
-                let (text, lang) = service.in_language(language);
-                let separator = if i == 0 { "" } else { "; " };
-                view! { {separator} <span lang=lang.code()>{text.to_string()}</span> }
-            })
-            .collect_view();
-        view! { <p>{sentence(&t::lgsco_services(language, MARK[0]), vec![list.into_any()])}</p> }
-    });
-    let schemes = ombudsmen
-        .iter()
-        .map(|details| {
-            let name = (details.name)(language);
-            let website = view! { <a href=details.website>{name}</a> };
-            let phone = view! {
-                <a href=format!("tel:{}", details.phone.replace(' ', ""))>{details.phone}</a>
-            };
-            let text = t::phone(language, MARK[0], MARK[1]);
-            let limit = (details.limit)(language);
-            view! { <li>{sentence(&text, vec![website.into_any(), phone.into_any()])}" "{limit}</li> }
-        })
-        .collect_view();
-    view! {
-        <ul class="list list--bullet">{schemes}</ul>
-        {services}
-    }
+    built(ombudsman_details(&ombudsmen, &services, language))
 }
 
 /// Every Ombudsman of the policy's scheme, for a page that does not yet know the matter.
-#[component]
-pub fn PolicyOmbudsmen(policy: Policy, language: Language) -> impl IntoView {
-    view! {
-        <OmbudsmanDetails
-            ombudsmen=policy.ombudsman.scheme.details().to_vec()
-            services=policy.ombudsman.lgsco_services
-            language
-        />
-    }
+pub fn policy_ombudsmen(policy: &Policy, language: Language) -> Vec<web_sys::Node> {
+    ombudsman_details(policy.ombudsman.scheme.details(), &policy.ombudsman.lgsco_services, language)
 }

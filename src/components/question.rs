@@ -7,6 +7,8 @@ use leptos_router::hooks::use_navigate;
 
 use crate::answers::{use_answers, Answers};
 use crate::components::error_summary::{ErrorSummary, FormErrors};
+use crate::dom::el;
+use crate::domain::language::Language;
 use crate::domain::pages::PageId;
 use crate::domain::translations as t;
 use crate::domain::validation::validate;
@@ -142,20 +144,30 @@ fn BackLink(page: PageId) -> impl IntoView {
 #[component]
 pub fn ClearAnswers() -> impl IntoView {
     let (settings, answers) = (use_settings(), use_answers());
-    // A fresh load of the start page: nothing of the answers stays in memory either, and it
-    // works on the first page's app, which has no router.
-    let clear = move |_| {
+    // A fresh load of the start page: nothing of the answers stays in memory either.
+    let clear = move || {
         answers.clear();
         let _ = window().location().assign(&settings.href(PageId::Start));
     };
     view! {
         <Show when=move || answers.started.get()>
-            <div class="clear-answers">
-                <button type="button" class="button button--secondary" on:click=clear>
-                    {t::layout::clear_answers(settings.language)}
-                </button>
-                <p class="hint">{t::layout::clear_answers_hint(settings.language)}</p>
-            </div>
+            {move || crate::components::built([clear_answers(settings.language, clear)])}
         </Show>
     }
+}
+
+/// The button that clears the answers from this device, built into the DOM (see
+/// `crate::dom`): the first page's, and every other page's through [`ClearAnswers`].
+pub fn clear_answers(language: Language, clear: impl Fn() + 'static) -> web_sys::Node {
+    el("div")
+        .class("clear-answers")
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("button button--secondary")
+                .text(t::layout::clear_answers(language))
+                .on_click(move |_| clear()),
+        )
+        .child(el("p").class("hint").text(t::layout::clear_answers_hint(language)))
+        .into()
 }

@@ -7,17 +7,36 @@ use leptos::prelude::*;
 /// Stand-ins for the views, characters no translation contains.
 pub const MARK: [&str; 3] = ["\u{1}", "\u{2}", "\u{3}"];
 
-pub fn sentence(text: &str, mut parts: Vec<AnyView>) -> Vec<AnyView> {
+/// The sentence's words and, between them, which part goes where (by its index in `MARK`).
+fn pieces(text: &str) -> Vec<Result<&str, usize>> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some((at, mark)) = rest.char_indices().find(|(_, c)| ('\u{1}'..='\u{3}').contains(c)) {
-        out.push(rest[..at].to_string().into_any());
-        let index = mark as usize - 1;
-        if index < parts.len() {
-            out.push(std::mem::replace(&mut parts[index], ().into_any()));
-        }
+        out.push(Ok(&rest[..at]));
+        out.push(Err(mark as usize - 1));
         rest = &rest[at + mark.len_utf8()..];
     }
-    out.push(rest.to_string().into_any());
+    out.push(Ok(rest));
     out
+}
+
+pub fn sentence(text: &str, mut parts: Vec<AnyView>) -> Vec<AnyView> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Ok(words) => Some(words.to_string().into_any()),
+            Err(index) => parts.get_mut(index).map(|part| std::mem::replace(part, ().into_any())),
+        })
+        .collect()
+}
+
+/// The same, built into the DOM (see `crate::dom`).
+pub fn sentence_nodes(text: &str, parts: Vec<web_sys::Node>) -> Vec<web_sys::Node> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Ok(words) => Some(crate::dom::text(words)),
+            Err(index) => parts.get(index).cloned(),
+        })
+        .collect()
 }

@@ -2,28 +2,35 @@
 
 use leptos::prelude::*;
 
-use crate::settings::use_settings;
-use crate::components::sentence::{sentence, MARK};
-use crate::domain::translations::milestones;
+use crate::components::built;
+use crate::components::sentence::{sentence_nodes, MARK};
+use crate::dom::el;
 use crate::domain::deadlines::{long_date, Milestone};
+use crate::domain::language::Language;
+use crate::domain::translations::milestones;
+use crate::settings::use_settings;
+
+/// A day as the page shows it, in a `<time>` for machines.
+pub fn time(date: chrono::NaiveDate, language: Language) -> web_sys::Node {
+    el("time").attr("datetime", &date.to_string()).text(&long_date(date, language)).into()
+}
+
+/// The list, built into the DOM (see `crate::dom`): the start page's, and every other page's
+/// through [`TimelineList`].
+pub fn timeline_list(milestones: &[Milestone], language: Language) -> web_sys::Node {
+    let rows = milestones.iter().map(|milestone| {
+        let by = sentence_nodes(&milestones::by(language, MARK[0]), vec![time(milestone.date, language)]);
+        el("div")
+            .class("summary-list__row")
+            .attr("data-milestone", milestone.id.id())
+            .child(el("dt").class("summary-list__key").text(milestone.label(language)))
+            .child(el("dd").class("summary-list__value").children(by))
+            .into()
+    });
+    el("dl").class("summary-list").children(rows).into()
+}
 
 #[component]
 pub fn TimelineList(milestones: Vec<Milestone>) -> impl IntoView {
-    let language = use_settings().language;
-    let rows = milestones
-        .into_iter()
-        .map(|milestone| {
-            view! {
-                <div class="summary-list__row" data-milestone=milestone.id.id()>
-                    <dt class="summary-list__key">{milestone.label(language)}</dt>
-                    <dd class="summary-list__value">
-                        {sentence(&milestones::by(language, MARK[0]), vec![view! {
-                            <time datetime=milestone.date.to_string()>{long_date(milestone.date, language)}</time>
-                        }.into_any()])}
-                    </dd>
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <dl class="summary-list">{rows}</dl> }
+    built([timeline_list(&milestones, use_settings().language)])
 }

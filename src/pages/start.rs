@@ -1,98 +1,121 @@
 //! The start page: what the service is for, what you need, the dates the landlord's policy
 //! promises if you complain today, other ways to complain, and a saved draft to go back to.
+//!
+//! Built straight into the DOM (`crate::dom`): the first page's wasm draws it with no Leptos
+//! (`app::start_first_page`), and the whole app shows the same through [`StartPage`].
 
-use chrono::Local;
+use chrono::{Local, NaiveDateTime};
 use leptos::prelude::*;
 
-use crate::answers::use_answers;
-use crate::components::contacts::ContactList;
-use crate::components::ombudsman::PolicyOmbudsmen;
+use crate::components::built;
+use crate::components::contacts::contact_list;
+use crate::components::ombudsman::policy_ombudsmen;
 use crate::components::question::FirstPage;
-use crate::components::sentence::{sentence, MARK};
-use crate::components::timeline::TimelineList;
-use crate::components::page_heading::PageHeading;
-use crate::domain::deadlines::long_date;
+use crate::components::sentence::{sentence_nodes, MARK};
+use crate::components::timeline::{time, timeline_list};
+use crate::dom::el;
+use crate::domain::language::Language;
 use crate::domain::pages::PageId;
-use crate::domain::translations::{questions, start as t};
+use crate::domain::policy::Policy;
+use crate::domain::translations::{questions, start as t, tracker};
 use crate::settings::use_settings;
+use crate::answers::use_answers;
 
+/// What the start page shows besides the profile: where its links go, and the saved draft.
+pub struct Start<'a> {
+    pub language: Language,
+    pub policy: &'a Policy,
+    pub now: NaiveDateTime,
+    /// The address of the page with this slug, with the settings.
+    pub href: &'a dyn Fn(&str) -> String,
+    /// Where a saved draft was left, to go back to.
+    pub resume: Option<PageId>,
+    /// A saved draft could not be read, and was put aside.
+    pub discarded: bool,
+}
+
+/// The page's title (its heading).
+pub fn title(policy: &Policy, language: Language) -> String {
+    // Not from its declaration, which would bring every page's into the first page's wasm.
+    questions::start(language, &policy.landlord.name_in_texts(language))
+}
+
+/// The page's content, for the `<main>` of either wasm.
+pub fn page(start: &Start) -> Vec<web_sys::Node> {
+    let Start { language, policy, now, href, resume, discarded } = *start;
+    let name = policy.landlord.name_in_texts(language);
+    let notification = |id: &str, title: &str, text: web_sys::Node| -> web_sys::Node {
+        el("div")
+            .class("notification")
+            .attr("role", "region")
+            .attr("aria-labelledby", id)
+            .child(el("h2").class("heading-m").attr("id", id).text(title))
+            .child(el("p").child(text))
+            .into()
+    };
+    let mut nodes = Vec::new();
+    if discarded {
+        let text = crate::dom::text(t::discarded_text(language));
+        nodes.push(notification("discarded-title", t::discarded_title(language), text));
+    }
+    if let Some(page) = resume {
+        let link = el("a").attr("href", &href(page.slug())).class("notification__link");
+        nodes.push(notification("resume-title", t::resume_title(language), link.text(t::resume_link(language)).into()));
+    }
+    let p = |text: &str| -> web_sys::Node { el("p").text(text).into() };
+    let heading = |text: &str| -> web_sys::Node { el("h2").class("heading-m").text(text).into() };
+    let bullets = [t::have_what_went_wrong(language), t::have_done_so_far(language), t::have_outcome_wanted(language)]
+        .map(|item| el("li").text(item).into());
+    let today = sentence_nodes(&t::if_you_complain_today(language, MARK[0], &name), vec![time(now.date(), language)]);
+    let other_ways: Vec<web_sys::Node> = if policy.landlord.contacts.is_empty() {
+        vec![p(&t::other_ways_general(language, &name))]
+    } else {
+        vec![p(&t::other_ways_listed(language, &name)), contact_list(&policy.landlord.contacts, language)]
+    };
+    nodes.extend([
+        el("h1").class("heading-xl").attr("id", "page-heading").attr("tabindex", "-1").text(&title(policy, language)).into(),
+        el("p").class("lead").text(&t::lead(language, &name)).into(),
+        p(t::no_need_for_the_word(language)),
+        heading(t::before_you_start(language)),
+        p(t::takes_about(language)),
+        el("ul").class("list list--bullet").children(bullets).into(),
+        p(t::saved_as_you_go(language)),
+        el("a")
+            .attr("href", &href(PageId::Safety.slug()))
+            .class("button button--start")
+            .attr("role", "button")
+            .attr("draggable", "false")
+            .text(t::start_now(language))
+            .into(),
+        el("p").child(el("a").attr("href", &href(super::my_complaints::SLUG)).text(tracker::already_sent(language))).into(),
+        heading(t::hear_back(language)),
+        el("p").children(today).into(),
+        timeline_list(&policy.timeline(now).iter().copied().collect::<Vec<_>>(), language),
+        el("p").class("hint").text(t::working_days(language)).into(),
+        heading(t::other_ways(language)),
+    ]);
+    nodes.extend(other_ways);
+    nodes.extend([heading(t::still_unhappy(language)), p(t::ombudsman(language))]);
+    nodes.extend(policy_ombudsmen(policy, language));
+    nodes
+}
+
+/// The start page in the whole app (mounted on a landlord's page, or gone back to).
 #[component]
 pub fn StartPage() -> impl IntoView {
     let (settings, answers) = (use_settings(), use_answers());
     let language = settings.language;
     let policy = settings.policy.get_value();
-    let now = Local::now().naive_local();
-    let milestones = policy.timeline(now).iter().copied().collect::<Vec<_>>();
-    let name = policy.landlord.name_in_texts(language);
-    // Not from its declaration, which would bring every page's into the first page's wasm.
-    let title = questions::start(language, &name);
-    let contacts = policy.landlord.contacts.clone();
-    let other_ways = if contacts.is_empty() {
-        view! { <p>{t::other_ways_general(language, &name)}</p> }
-            .into_any()
-    } else {
-        view! {
-            <p>{t::other_ways_listed(language, &name)}</p>
-            <ContactList contacts />
-        }
-        .into_any()
-    };
-    let resume = move || {
-        answers.draft.with(|d| {
-            let page = PageId::from_slug(&d.last_page)
-                .filter(|page| *page != PageId::Start && answers.started.get());
-            page.map(|page| {
-                view! {
-                    <div class="notification" role="region" aria-labelledby="resume-title">
-                        <h2 class="heading-m" id="resume-title">{t::resume_title(language)}</h2>
-                        <p><a href=settings.href(page) class="notification__link">{t::resume_link(language)}</a></p>
-                    </div>
-                }
-            })
-        })
-    };
-    let discarded = move || {
-        answers.discarded.get().then(|| {
-            view! {
-                <div class="notification" role="region" aria-labelledby="discarded-title">
-                    <h2 class="heading-m" id="discarded-title">{t::discarded_title(language)}</h2>
-                    <p>{t::discarded_text(language)}</p>
-                </div>
-            }
-        })
-    };
+    let resume = answers.draft.with_untracked(|d| PageId::from_slug(&d.last_page));
+    let resume = resume.filter(|page| *page != PageId::Start && answers.started.get_untracked());
+    let discarded = answers.discarded.get_untracked();
     view! {
-        <FirstPage title=title.clone()>
-            {discarded}
-            {resume}
-            <PageHeading title class="heading-xl" />
-            <p class="lead">{t::lead(language, &name)}</p>
-            <p>{t::no_need_for_the_word(language)}</p>
-
-            <h2 class="heading-m">{t::before_you_start(language)}</h2>
-            <p>{t::takes_about(language)}</p>
-            <ul class="list list--bullet">
-                <li>{t::have_what_went_wrong(language)}</li>
-                <li>{t::have_done_so_far(language)}</li>
-                <li>{t::have_outcome_wanted(language)}</li>
-            </ul>
-            <p>{t::saved_as_you_go(language)}</p>
-            <a href=settings.href(PageId::Safety) class="button button--start" role="button" draggable="false">{t::start_now(language)}</a>
-            <p><a href=settings.href_to(crate::pages::my_complaints::SLUG)>{crate::domain::translations::tracker::already_sent(language)}</a></p>
-
-            <h2 class="heading-m">{t::hear_back(language)}</h2>
-            <p>{sentence(&t::if_you_complain_today(language, MARK[0], &name), vec![view! {
-                <time datetime=now.date().to_string()>{long_date(now.date(), language)}</time>
-            }.into_any()])}</p>
-            <TimelineList milestones />
-            <p class="hint">{t::working_days(language)}</p>
-
-            <h2 class="heading-m">{t::other_ways(language)}</h2>
-            {other_ways}
-
-            <h2 class="heading-m">{t::still_unhappy(language)}</h2>
-            <p>{t::ombudsman(language)}</p>
-            <PolicyOmbudsmen policy=policy.clone() language />
+        <FirstPage title=title(&policy, language)>
+            {
+                let href = move |slug: &str| settings.href_to(slug);
+                let now = Local::now().naive_local();
+                built(page(&Start { language, policy: &policy, now, href: &href, resume, discarded }))
+            }
         </FirstPage>
     }
 }
