@@ -40,3 +40,16 @@ pub fn sentence_nodes(text: &str, parts: Vec<web_sys::Node>) -> Vec<web_sys::Nod
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{pieces, MARK};
+
+    #[test]
+    fn a_sentence_is_cut_at_each_mark_in_the_order_the_language_puts_them() {
+        let text = format!("Ffoniwch {} neu ewch i {}.", MARK[1], MARK[0]);
+        assert_eq!(pieces(&text), [Ok("Ffoniwch "), Err(1), Ok(" neu ewch i "), Err(0), Ok(".")]);
+        assert_eq!(pieces(MARK[0]), [Ok(""), Err(0), Ok("")]);
+        assert_eq!(pieces("No mark at all"), [Ok("No mark at all")]);
+    }
+}

@@ -2,7 +2,9 @@
 // a fixed day (the browser's clock is set to it), other ways to complain, and axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHRISTMAS, assertAccessible, openPage, shownMilestones, useApp, visit } from './harness.mjs';
+import {
+  CHRISTMAS, STORED, assertAccessible, completeDraft, openPage, openWithDraft, press, shownMilestones, useApp, visit,
+} from './harness.mjs';
 
 // The clock is CHRISTMAS, Wednesday 23 December 2026: Christmas Day, the Boxing Day substitute
 // (Monday 28) and New Year's Day fall inside every clock.
@@ -73,6 +75,19 @@ test('both Ombudsmen are named where the policy splits services between them', a
   assert.ok(await page.getByRole('link', { name: 'Local Government and Social Care Ombudsman' }).isVisible());
   assert.match(await page.locator('main').textContent(), /Housing options and advice/);
   await assertAccessible(page);
+});
+
+test('with answers saved, the start page offers to go back to them, and clears them from the device by keyboard', async () => {
+  const page = await openWithDraft(env.browser, env.app.url, completeDraft({ last_page: 'who' }), '/');
+  const resume = page.getByRole('region', { name: 'You have answers saved on this device' });
+  assert.equal(await resume.getByRole('link').getAttribute('href'), '/who');
+  await assertAccessible(page);
+  await press(page, page.getByRole('button', { name: 'Clear my answers from this device' }));
+  await page.getByRole('button', { name: 'Clear my answers from this device' }).waitFor({ state: 'detached' });
+  await page.locator('#page-heading').waitFor();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORED.draft('hos-code-2024')), null);
+  assert.equal(await page.getByRole('region').count(), 0, 'nothing to go back to');
+  assert.deepEqual(page.problems, []);
 });
 
 test('an unknown profile gives a clear page, not a blank one', async () => {
