@@ -73,6 +73,7 @@ pub fn page(start: &Start) -> Vec<web_sys::Node> {
         vec![p(&t::other_ways_listed(language, &name)), contact_list(&policy.landlord.contacts, language)]
     };
     nodes.extend([
+        // As `PageHeading` draws every other page's: focus moves to it on a change of page.
         el("h1").class("heading-xl").attr("id", "page-heading").attr("tabindex", "-1").text(&title(policy, language)).into(),
         el("p").class("lead").text(&t::lead(language, &name)).into(),
         p(t::no_need_for_the_word(language)),
