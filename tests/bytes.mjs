@@ -55,6 +55,9 @@ function items(wasm) {
 function owner(name) {
   if (name.startsWith('data segment')) return 'data (texts, tables, messages)';
   if (name.startsWith('import ')) return 'imports from JavaScript';
+  // An exported async function's body is inlined where js_sys polls it (the first page's
+  // start-up, `app::start_first_page`): it is this crate's code, not js_sys's.
+  if (name.includes('future_to_promise::{{closure}}')) return 'this crate: an exported async fn (polled by js_sys)';
   const crateOf = (path) => path.match(/^([a-z_][a-z0-9_]*)(\[[0-9a-f]+\])?::/)?.[1];
   const path = name.replace(/^<+&?(mut )?/, '');
   const primitive = /^(T|F|[iu](8|16|32|64|128|size)|f32|f64|bool|char|str|&str)\b/;
