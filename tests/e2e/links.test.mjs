@@ -33,8 +33,16 @@ const mountPage = (attributes) =>
     .replace('href="host.css"', 'href="../demo/host.css"')
     .replace('data-policy="greatwell"', `data-policy="greatwell" ${attributes}`);
 
+// A profile whose words carry markup: the pages must show them as words.
+const MARKUP = '<img src="x" onerror="window.pwned = true">';
+const crafted = structuredClone(brookside);
+crafted.id = 'crafted-test';
+crafted.landlord.name = `Crafted ${MARKUP} Homes`;
+crafted.landlord.contacts = [{ channel: 'post', value: `1 High Street <script>window.pwned = true</script>`, note: MARKUP }];
+
 const FILES = {
   '/landlord/logo.svg': LOGO,
+  '/landlord/crafted.json': JSON.stringify(crafted),
   '/landlord/brookside.json': JSON.stringify(brookside),
   '/landlord/mount-endpoint.html': mountPage('data-endpoint="https://x@landlord.example/v1/submissions"'),
   '/landlord/mount-logo.html': mountPage('data-logo="https://x:secret@landlord.example/logo.svg"'),
@@ -289,6 +297,27 @@ test('a profile on another site is neither fetched early nor listed when the app
   assert.equal(await taken.failed.getByRole('link', { name: '0300 123 4567' }).getAttribute('href'), 'tel:03001234567');
   await assertAccessible(taken.failed);
   await taken.failed.context().close();
+});
+
+test('a profile whose words carry markup shows them as words: nothing is added to the page, nothing runs', async () => {
+  const page = await openPage(env.browser);
+  const policy = `?policy=${encodeURIComponent('/landlord/crafted.json')}`;
+  // The start page (the first page's wasm, built with src/dom.rs), then a question page (Leptos,
+  // with the same header).
+  for (const path of ['/', '/safety']) {
+    await visit(page, `${env.app.url}${path}${policy}`);
+    await page.locator('#page-heading').waitFor();
+    assert.match(await page.locator('.header__service').textContent(), /Crafted <img src="x" onerror="window.pwned = true"> Homes/);
+    assert.equal(await page.locator('img[src="x"], main script').count(), 0, `${path}: no element from the profile`);
+  }
+  await visit(page, `${env.app.url}/${policy}`);
+  await page.locator('#page-heading').waitFor();
+  assert.match(await page.locator('h1').textContent(), /Crafted <img src="x" onerror="window.pwned = true"> Homes/);
+  await page.getByText('1 High Street <script>window.pwned = true</script>').waitFor();
+  await page.getByText(MARKUP, { exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('a web contact with a user name or password is shown as text, never as a link', async () => {
