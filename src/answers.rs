@@ -47,18 +47,13 @@ impl Answers {
 
     /// Only the page the saved answers were left on, for pages that change no answer (the
     /// policy check's wasm; the start page's reads the same, with no Leptos): they then carry
-    /// none of the reading and saving of every answer. Whether anything was answered is whether a draft was there.
+    /// none of the reading and saving of every answer. Whether anything was answered is
+    /// whether a draft was there.
     pub fn glimpse(settings: Settings, navigated: bool) -> Self {
         let policy_id = settings.policy.with_value(|policy| policy.id.clone());
         let mut draft = Draft::new(&policy_id);
-        let discarded = match storage::left_on(&policy_id) {
-            Restored::Draft(page) => {
-                draft.last_page = page;
-                false
-            }
-            Restored::Nothing => false,
-            Restored::Discarded => true,
-        };
+        let (last_page, discarded) = storage::left_on(&policy_id);
+        draft.last_page = last_page;
         let draft = RwSignal::new(draft);
         // `clear` empties `last_page`, and a saved draft always has one (it is set on the
         // first page after the start page).

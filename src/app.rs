@@ -12,7 +12,6 @@ use crate::components::built;
 use crate::components::question::clear_answers;
 use crate::config::{self, Config, SetupProblem};
 use crate::dom::el;
-use crate::domain::draft::Restored;
 use crate::domain::pages::PageId;
 use crate::domain::language::Language;
 use crate::domain::translations as t;
@@ -47,19 +46,15 @@ pub async fn start_first_page(settings: &str, app_base: &str) -> bool {
     let Ok(policy) = config::fetch_policy(&config.policy, by_position).await else {
         return false;
     };
-    // Only where a saved draft was left (as `Answers::glimpse` reads it for the policy check).
-    let (left_on, discarded) = match crate::storage::left_on(&policy.id) {
-        Restored::Draft(page) => (page, false),
-        Restored::Nothing => (String::new(), false),
-        Restored::Discarded => (String::new(), true),
-    };
+    // Only where a saved draft was left, as `Answers::glimpse` reads it.
+    let (left_on, discarded) = crate::storage::left_on(&policy.id);
     let href = |slug: &str| config.href_to(slug);
     let start = pages::start::Start {
         language,
         policy: &policy,
         now: Local::now().naive_local(),
         href: &href,
-        resume: PageId::from_slug(&left_on).filter(|page| *page != PageId::Start),
+        resume: PageId::from_slug(&left_on),
         discarded,
     };
     let mut content = pages::start::page(&start);

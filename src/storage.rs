@@ -47,9 +47,14 @@ pub fn load(policy_id: &str) -> Restored {
     read_draft(policy_id, Draft::from_saved)
 }
 
-/// The page the saved draft was left on, without reading its answers (see `Draft::left_on`).
-pub fn left_on(policy_id: &str) -> Restored<String> {
-    read_draft(policy_id, Draft::left_on)
+/// The page the saved draft was left on, without reading its answers (see `Draft::left_on`):
+/// "" when there is none, and whether one that could not be read was put aside.
+pub fn left_on(policy_id: &str) -> (String, bool) {
+    match read_draft(policy_id, Draft::left_on) {
+        Restored::Draft(page) => (page, false),
+        Restored::Nothing => (String::new(), false),
+        Restored::Discarded => (String::new(), true),
+    }
 }
 
 /// The saved draft as `read` reads it; one that cannot be used is removed.

@@ -28,7 +28,7 @@ pub struct Start<'a> {
     pub now: NaiveDateTime,
     /// The address of the page with this slug, with the settings.
     pub href: &'a dyn Fn(&str) -> String,
-    /// Where a saved draft was left, to go back to.
+    /// Where a saved draft was left, to go back to (not the start page itself).
     pub resume: Option<PageId>,
     /// A saved draft could not be read, and was put aside.
     pub discarded: bool,
@@ -58,7 +58,7 @@ pub fn page(start: &Start) -> Vec<web_sys::Node> {
         let text = crate::dom::text(t::discarded_text(language));
         nodes.push(notification("discarded-title", t::discarded_title(language), text));
     }
-    if let Some(page) = resume {
+    if let Some(page) = resume.filter(|page| *page != PageId::Start) {
         let link = el("a").attr("href", &href(page.slug())).class("notification__link");
         nodes.push(notification("resume-title", t::resume_title(language), link.text(t::resume_link(language)).into()));
     }
@@ -108,7 +108,7 @@ pub fn StartPage() -> impl IntoView {
     let language = settings.language;
     let policy = settings.policy.get_value();
     let resume = answers.draft.with_untracked(|d| PageId::from_slug(&d.last_page));
-    let resume = resume.filter(|page| *page != PageId::Start && answers.started.get_untracked());
+    let resume = resume.filter(|_| answers.started.get_untracked());
     let discarded = answers.discarded.get_untracked();
     view! {
         <FirstPage title=title(&policy, language)>
