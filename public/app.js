@@ -228,7 +228,10 @@ async function showLandlordContacts(into) {
 /** The rest of the journey, into the worker's cache (or the HTTP cache) while the resident
  *  reads the start page: once it is painted (its heading is in the page, and drawn). */
 function prefetchWholeApp() {
-  const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
+  // A phone that is never idle (a busy host page, a slow CPU) still keeps the app, later.
+  const idle = window.requestIdleCallback
+    ? (then) => requestIdleCallback(then, { timeout: 3000 })
+    : (then) => setTimeout(then, 1000);
   // Chromium reports the paint of the page's largest text; elsewhere, or when nothing larger
   // than the loading message is drawn, a second is long enough.
   const afterPaint = (then) => {

@@ -280,9 +280,15 @@ test('in a landlord’s iframe on another site, the app keeps itself on the devi
     'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'OptimizationHints',
   ]}`]);
   const page = recordProblems(await (await newDevice(partitioned)).newPage(), { uncaughtOnly: true });
+  // What the app said, from either page, so that a failure to keep it says why.
+  const said = [];
+  page.on('console', (message) => said.push(`${message.type()}: ${message.text()}`));
   try {
     const frame = await appFrame(page, landlord);
-    await keptOnDevice(frame);
+    await keptOnDevice(frame).catch((failure) => {
+      failure.message += `; the console: ${JSON.stringify(said)}`;
+      throw failure;
+    });
     // No signal: a page of the app in the iframe starts from the device.
     await page.context().setOffline(true);
     await frame.goto(`${env.app.url}/safety?policy=greatwell&host-origin=${encodeURIComponent(new URL(page.url()).origin)}`);
