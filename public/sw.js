@@ -4,9 +4,11 @@
 // registers it on the app's own page (and so in the iframe), its scope the app's folder.
 //
 // - The app's files, listed by the build with each one's SHA-256 (BUILD, written in by
-//   .ci/service-worker.mjs), are fetched when this version installs, into a cache of this
-//   version alone, and always answered from it: a page never gets one version's wasm-bindgen
-//   module with another's wasm. A page of the app (an address of one word under the scope, such
+//   .ci/service-worker.mjs), are kept in a cache of this version alone, and always answered
+//   from it: a page never gets one version's wasm-bindgen module with another's wasm. An
+//   update keeps them all as it installs. A first visit, often on the weak signal the worker
+//   is for, keeps the page's frame as it installs and the wasm files after it takes over, one
+//   at a time, smallest first, so the next page's wasm is not slowed by the others. A page of the app (an address of one word under the scope, such
 //   as /safety, or the scope itself) is the cached index.html, as the server's fallback is.
 // - The profile in use: from the network first, so a change to it reaches residents at once;
 //   the copy kept from the last answer when there is no answer within PATIENCE_MS.
@@ -15,7 +17,7 @@
 //   resident writes is ever put in a cache: the draft and the outbox are in localStorage,
 //   which a worker cannot read.
 // - A new build changes this file's bytes (the list of files and their hashes), so browsers
-//   install it when they next check (on a visit): it fetches the new files, takes over at once,
+//   install it when they next check (on a visit): it keeps the new files, takes over at once,
 //   and deletes the old version's cache. A page already open keeps the version it started
 //   with (its code is in memory); the next page it loads is the new version's.
 
@@ -47,18 +49,52 @@ const keptRead = BUILD && caches.open(KEPT)
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     if (BUILD) {
-      const cache = await caches.open(APP);
-      await Promise.all([...files].map(async ([address, integrity]) => {
-        // Past the HTTP cache, which could hold an older release's bytes; a code file must be
-        // the build's to the byte (its integrity), or this version does not install.
-        const response = await fetch(address, { cache: 'no-cache', integrity: integrity || undefined });
-        if (!response.ok) throw new Error(`${address}: ${response.status}`);
-        await cache.put(address, await unredirected(response));
-      }));
+      // An update keeps every file before it takes over, while the version before it answers.
+      // A first visit keeps only the page's frame here: the wasm files (and their modules) are
+      // kept after, in order (keepApp), so that the page the resident opens next is not held
+      // up by a download of every file at once on a weak signal.
+      const now = [...files.keys()].filter((address) => self.registration.active || !isWasm(address));
+      await Promise.all(now.map(keepFile));
     }
     await self.skipWaiting();
   })());
 });
+
+/** Whether an app file is a wasm, or the wasm-bindgen module that loads one. */
+const isWasm = (address) => address.endsWith('.wasm') || files.has(address.replace(/\.js$/, '_bg.wasm'));
+
+/** Files being fetched into this version's cache, by address: a page asking for a file that
+ *  keepApp is fetching waits for that fetch rather than starting another. */
+const fetching = new Map();
+
+/** Fetches an app file into this version's cache, once. Past the HTTP cache, which could hold
+ *  an older release's bytes; a code file must be the build's to the byte (its integrity), or
+ *  it is not kept. */
+function keepFile(address) {
+  if (!fetching.has(address)) {
+    fetching.set(address, (async () => {
+      const response = await fetch(address, { cache: 'no-cache', integrity: files.get(address) || undefined });
+      if (!response.ok) throw new Error(`${address}: ${response.status}`);
+      await (await caches.open(APP)).put(address, await unredirected(response));
+    })().finally(() => fetching.delete(address)));
+  }
+  return fetching.get(address);
+}
+
+/** Keeps every app file not kept yet, one at a time in the build's order (smallest first: the
+ *  start page's wasm, the question pages', then the whole app's), so each is whole as soon as
+ *  it can be. Asked by every page (its `keep` message); a file that fails is tried again by
+ *  the next page. */
+let keeping;
+function keepApp() {
+  keeping ??= (async () => {
+    const cache = await caches.open(APP);
+    for (const address of files.keys()) {
+      if (!(await cache.match(address))) await keepFile(address).catch(() => {});
+    }
+  })().finally(() => { keeping = undefined; });
+  return keeping;
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -77,7 +113,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const { type, addresses } = event.data ?? {};
   if (!BUILD || type !== 'resident-complaints:keep' || !Array.isArray(addresses)) return;
-  event.waitUntil(Promise.all(addresses.map(keep)));
+  event.waitUntil(Promise.all([...addresses.map(keep), keepApp()]));
 });
 
 async function keep(address) {
@@ -126,10 +162,14 @@ function isAppPage(path) {
   return path === '' || path === 'index.html' || (/^[a-z0-9-]+$/.test(path) && path !== 'policy-check');
 }
 
-/** The app's file from this version's cache; from the network only if the cache has lost it. */
+/** The app's file from this version's cache. One not kept yet (on a first visit, before
+ *  keepApp reaches it) or lost is kept now. If it cannot be, a code file is an error, not the
+ *  network's bytes, which may be a newer release's module that does not fit this version's
+ *  wasm (app.js then says the app could not start); any other file is the network's. */
 async function fromApp(address, request) {
-  const cached = await caches.match(address, { cacheName: APP });
-  return cached ?? fetch(request);
+  const cached = () => caches.match(address, { cacheName: APP });
+  const kept = (await cached()) ?? (await keepFile(address).then(cached, () => undefined));
+  return kept ?? (files.get(address) ? Response.error() : fetch(request));
 }
 
 /** The network's answer if it comes within PATIENCE_MS and is not a server error (and it is

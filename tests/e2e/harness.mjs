@@ -40,11 +40,12 @@ const TYPES = {
  *  landlord's page served at it and every page address under it (the host's own fallback,
  *  for the app mounted there; `hostCsp` is its Content-Security-Policy), and `compress`
  *  answers in brotli when the
- *  browser accepts it, as a production host would. Resolves to { url, allow, close, requests },
+ *  browser accepts it, as a production host would; `delay(path)` is how many ms a file's
+ *  answer waits (a weak signal). Resolves to { url, allow, close, requests },
  *  where `url` includes the prefix, `allow(origin)` adds an origin to the deployment's
  *  allowed-origins list in index.html (as a landlord would, for an endpoint elsewhere), and
  *  `requests` lists every request the server was asked, as 'GET /path'. */
-export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hostPages = {}, hostCsp, compress = false } = {}) {
+export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hostPages = {}, hostCsp, compress = false, delay = () => 0 } = {}) {
   try {
     await stat(join(root, 'index.html'));
   } catch {
@@ -82,6 +83,8 @@ export async function serveDist(root = DIST, { prefix = '', csp, files = {}, hos
     }
     let file = join(root, path);
     if (!file.startsWith(root)) return res.writeHead(403, headers).end();
+    // A weak signal for some files: the answer starts `delay(path)` ms late.
+    await new Promise((later) => setTimeout(later, delay(path)));
     if (path.endsWith('/') || !extname(path)) file = join(root, 'index.html');
     try {
       let body = await readFile(file);

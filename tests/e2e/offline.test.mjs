@@ -22,8 +22,11 @@ const env = useApp({ receiver: true });
 /** The build step that writes the worker's list of files and its version. */
 const WRITE_WORKER = resolve(DIST, '..', '.ci', 'service-worker.mjs');
 
+/** What a build's sw.js was written with: { version, files: [[path, integrity], ...] }. */
+const buildOf = (dist) => JSON.parse(readFileSync(join(dist, 'sw.js'), 'utf8').match(/^const BUILD = (.*);$/m)[1]);
+
 /** The version a build's sw.js was written with. */
-const versionOf = (dist) => JSON.parse(readFileSync(join(dist, 'sw.js'), 'utf8').match(/^const BUILD = (.*);$/m)[1]).version;
+const versionOf = (dist) => buildOf(dist).version;
 
 /** A phone with nothing on it, its clock at CHRISTMAS, recording uncaught exceptions. */
 async function phone() {
@@ -50,13 +53,17 @@ const workerState = (page) => page.evaluate(async () => JSON.stringify({
     .map(async (name) => [name, (await (await caches.open(name)).keys()).map((request) => request.url)]))),
 }));
 
-/** Waits until the worker controls the page (so it has every file of the app) and keeps the
+/** Waits until the worker controls the page, its cache holds every file of the build in
+ *  `dist` (a first visit keeps the wasm files after the worker takes over), and it keeps the
  *  page's profile. */
-const keptOnDevice = (page) => until(page, 'the app kept on the device', async () => {
+const keptOnDevice = (page, dist = DIST) => until(page, 'the app kept on the device', async ({ version, count }) => {
   if (navigator.serviceWorker.controller === null) return false;
-  const name = (await caches.keys()).find((n) => n.endsWith(' profile'));
-  return name !== undefined && (await (await caches.open(name)).keys()).length > 0;
-});
+  const names = await caches.keys();
+  const app = names.find((n) => n.endsWith(` app ${version}`));
+  const profile = names.find((n) => n.endsWith(' profile'));
+  return app !== undefined && (await (await caches.open(app)).keys()).length === count
+    && profile !== undefined && (await (await caches.open(profile)).keys()).length > 0;
+}, { version: versionOf(dist), count: buildOf(dist).files.length });
 
 /** Every cache on the page's origin (in its partition), as { name: [address, ...] }. */
 const caches = (page) => page.evaluate(async () => Object.fromEntries(await Promise.all(
@@ -151,6 +158,37 @@ test('a warm reload asks the server for none of the app’s files', async () => 
   await page.context().close();
 });
 
+test('a first visit on a weak signal: the worker takes over before the wasm is kept, Start now is not held up, and each file is fetched once', async () => {
+  // Every wasm answer starts late, as on a weak signal, so that Start now is pressed while the
+  // worker is still keeping the wasm files.
+  const weak = await serveDist(DIST, { delay: (path) => (path.endsWith('.wasm') ? 1500 : 0) });
+  const page = await phone();
+  try {
+    await visit(page, `${weak.url}/`);
+    await until(page, 'the worker in control', () => navigator.serviceWorker.controller !== null);
+    const keptYet = await page.evaluate(async () => (await caches.keys()).find((name) => name.includes(' app ')));
+    assert.ok(keptYet, 'the worker keeps the page’s frame as it installs');
+    await start(page);
+    assert.match(await page.locator('h1').textContent(), /Is anyone in danger right now\?/);
+    await keptOnDevice(page);
+
+    // The question pages' files, asked for by the page while the worker may be keeping them,
+    // were fetched once; the start page's own, which it loaded before the worker, once more.
+    const asked = (path) => weak.requests.filter((request) => request === `GET /${path}`).length;
+    for (const [path] of buildOf(DIST).files) {
+      const before = ['index.html', 'app.js'].includes(path) || path.startsWith('first-page') || !/\.(js|wasm)$/.test(path);
+      assert.ok(asked(path) === 1 || (before && asked(path) <= 2), `${path} was fetched ${asked(path)} times`);
+    }
+    for (const path of ['questions.js', 'questions_bg.wasm', 'resident-complaints.js', 'resident-complaints_bg.wasm']) {
+      assert.equal(asked(path), 1, `${path} fetched once`);
+    }
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+    await weak.close();
+  }
+});
+
 test('no cache holds what the resident wrote, nor their receipt, after sending and reading its status', async () => {
   const page = await phone();
   await visit(page, `${env.app.url}/`);
@@ -209,7 +247,7 @@ test('a new build replaces the old worker and its files, and the draft survives'
   const page = await phone();
   try {
     await visit(page, `${app.url}/`);
-    await keptOnDevice(page);
+    await keptOnDevice(page, dist);
     const old = versionOf(dist);
     assert.ok(Object.keys(await caches(page)).some((name) => name.endsWith(` app ${old}`)));
 
