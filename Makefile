@@ -4,7 +4,7 @@
 # wasm-opt from npm's binaryen, ahead of any other on the PATH.
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test test-native test-contract plain-english build test-servers test-browser sizes bench bytes check-profile
+.PHONY: serve test test-native test-contract plain-english build test-servers test-browser sizes bench first-visit bytes check-profile
 
 ## Build the app and serve it at http://127.0.0.1:8080 (rebuilds when files change), with the
 ## reference receiver beside it on 127.0.0.1:8081, storing to target/receiver.sqlite. Trunk
@@ -64,6 +64,14 @@ bench:
 	$(MAKE) build
 	cd tests/e2e && node bench.mjs
 	node tests/sizes.mjs --write
+
+## Start now on a first visit over one weak link shared by the page and the service worker
+## (tests/e2e/first-visit.mjs; throttles the loopback with tc, so run it as root). Writes
+## docs/first-visit.md (generated: commit it, never edit it) and target/first-visit.json.
+first-visit:
+	.ci/setup.sh test
+	$(MAKE) build
+	cd tests/e2e && node first-visit.mjs
 
 ## Where each wasm's bytes go, by crate and by function (tests/bytes.mjs, with twiggy): writes
 ## docs/bytes.md (generated: commit it, never edit it).
