@@ -8,10 +8,13 @@
 //   from it: a page never gets one version's wasm-bindgen module with another's wasm. An
 //   update keeps them all as it installs. A first visit, often on the weak signal the worker
 //   is for, keeps the page's frame as it installs and the wasm files after it takes over, one
-//   at a time, smallest first, so the next page's wasm is not slowed by the others. A page of the app (an address of one word under the scope, such
-//   as /safety, or the scope itself) is the cached index.html, as the server's fallback is.
-// - The profile in use: from the network first, so a change to it reaches residents at once;
-//   the copy kept from the last answer when there is no answer within PATIENCE_MS.
+//   at a time, smallest first, so the next page's wasm is not slowed by the others. A page
+//   of the app (an address of one word under the scope, such as /safety, or the scope
+//   itself) is the cached index.html, as the server's fallback is.
+// - The profile in use: from the network first, so a change to it reaches residents within
+//   FRESH_MS; the copy kept from the last answer when there is no answer within PATIENCE_MS.
+//   A copy this worker fetched less than FRESH_MS ago is answered at once: Start now's page
+//   is not held up by the start page's profile fetched again behind a download.
 // - Everything else goes to the network untouched and is never kept: the endpoint (its
 //   status reads too), every POST, other sites, the policy check and the demo pages. Nothing a
 //   resident writes is ever put in a cache: the draft and the outbox are in localStorage,
@@ -29,6 +32,10 @@ const BUILD = null;
  *  enough for a slow connection, short enough for none. */
 const PATIENCE_MS = 3000;
 
+/** How long a profile this worker has just fetched answers without the network: the time
+ *  between the start page and Start now, for a resident who reads it. */
+const FRESH_MS = 60000;
+
 const scope = new URL(self.registration.scope);
 // Cache Storage is the origin's: another deployment of the app on this origin (another folder)
 // has caches of its own, named after its scope.
@@ -41,6 +48,9 @@ const INDEX = new URL('index.html', scope).href;
 /** The addresses of the profiles kept (KEPT's keys): read when the worker starts, and added
  *  to as pages ask, so that `fetch` can tell at once whether to answer. */
 const kept = new Set();
+/** When this worker last had each kept profile from the network (Date.now(), by address);
+ *  forgotten when the browser stops the worker, and the network is asked again. */
+const fetchedAt = new Map();
 const keptRead = BUILD && caches.open(KEPT)
   .then((cache) => cache.keys())
   .then((requests) => requests.forEach((request) => kept.add(request.url)))
@@ -136,6 +146,7 @@ async function keep(address) {
 
 async function remember(address, response) {
   kept.add(address);
+  fetchedAt.set(address, Date.now());
   await (await caches.open(KEPT)).put(address, response);
 }
 
@@ -172,9 +183,15 @@ async function fromApp(address, request) {
   return kept ?? (files.get(address) ? Response.error() : fetch(request));
 }
 
-/** The network's answer if it comes within PATIENCE_MS and is not a server error (and it is
- *  kept); otherwise the kept copy, if any; otherwise whatever the network gives. */
+/** The kept copy if this worker fetched it less than FRESH_MS ago. Otherwise the network's
+ *  answer if it comes within PATIENCE_MS and is not a server error (and it is kept);
+ *  otherwise the kept copy, if any; otherwise whatever the network gives. */
 async function networkFirst(event, address) {
+  const keptCopy = () => caches.match(address, { cacheName: KEPT, ignoreVary: true });
+  if (Date.now() - (fetchedAt.get(address) ?? -Infinity) < FRESH_MS) {
+    const fresh = await keptCopy();
+    if (fresh) return fresh;
+  }
   const keepIt = (response) => {
     if (response.ok && response.type !== 'opaque') event.waitUntil(remember(address, response.clone()));
     return response;
@@ -185,7 +202,7 @@ async function networkFirst(event, address) {
     new Promise((resolve) => { setTimeout(() => resolve(null), PATIENCE_MS); }),
   ]);
   if (answered && answered.status < 500) return keepIt(answered);
-  const copy = await caches.match(address, { cacheName: KEPT, ignoreVary: true });
+  const copy = await keptCopy();
   if (copy) {
     // The network's late answer still updates the copy for next time.
     event.waitUntil(network.then(keepIt, () => {}));

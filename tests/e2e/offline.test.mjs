@@ -144,9 +144,20 @@ test('a warm reload asks the server for none of the app’s files', async () => 
     await page.reload();
     await page.locator('#page-heading').waitFor();
     assert.deepEqual(env.app.requests.filter(appFile), [], `${path}: asked the server`);
-    // The profile is asked for first (network first), for a change to reach residents at once.
-    assert.ok(env.app.requests.includes('GET /policies/hos-code-2024.json'), `${path}: the profile`);
+    // The profile the worker fetched less than a minute ago comes from the device.
+    assert.ok(!env.app.requests.includes('GET /policies/hos-code-2024.json'), `${path}: the profile asked for`);
   }
+  // A worker the browser has stopped (as it does when idle) asks for the profile first (network
+  // first), for a change to reach residents.
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('ServiceWorker.enable');
+  await devtools.send('ServiceWorker.stopAllWorkers');
+  env.app.requests.length = 0;
+  await page.reload();
+  await page.locator('#page-heading').waitFor();
+  // (Chromium may ask the network for the page itself while a stopped worker starts.)
+  assert.deepEqual(env.app.requests.filter((request) => /\.(css|js|wasm)$/.test(request)), [], 'after the worker stopped: asked the server');
+  assert.ok(env.app.requests.includes('GET /policies/hos-code-2024.json'), 'after the worker stopped: the profile');
   // The policy check, for landlords' web teams, is not kept: it comes from the network.
   env.app.requests.length = 0;
   await page.goto(`${env.app.url}/policy-check`);
@@ -186,6 +197,26 @@ test('a first visit on a weak signal: the worker takes over before the wasm is k
   } finally {
     await page.context().close();
     await weak.close();
+  }
+});
+
+test('the profile the worker fetched moments ago answers Start now’s page at once, however slow the network', async () => {
+  let slow = false;
+  const app = await serveDist(DIST, { delay: (path) => (slow && path.startsWith('/policies/') ? 20000 : 0) });
+  const page = await phone();
+  try {
+    await visit(page, `${app.url}/`);
+    await keptOnDevice(page);
+    slow = true;
+    app.requests.length = 0;
+    await start(page);
+    assert.match(await page.locator('h1').textContent(), /Is anyone in danger right now\?/);
+    assert.deepEqual(app.requests.filter((request) => request.includes('/policies/')), [],
+      'the network was not asked for the profile the worker had just fetched');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+    await app.close();
   }
 });
 
