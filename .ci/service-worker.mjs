@@ -47,8 +47,8 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
   const kept = [...files(dir)].filter((path) => KEPT.has(extname(path)) && !NOT_KEPT.some((not) => not.test(path)));
   if (!kept.includes('index.html')) throw new Error(`${dir} has no index.html`);
   const hash = (body) => createHash('sha256').update(body);
-  // Smallest first: the order a first visit keeps them in (public/sw.js, keepApp), which is
-  // the order a resident needs them (the start page's wasm, the question pages', the rest).
+  // Smallest first: the order a first visit keeps them in (public/sw.js, keepApp), after the
+  // files its page names for the next pages, so that each is whole as soon as it can be.
   const size = (path) => statSync(join(dir, path)).size;
   kept.sort((a, b) => size(a) - size(b));
   const listed = kept.map((path) => {

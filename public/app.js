@@ -262,24 +262,27 @@ function prefetchWholeApp() {
     });
     observer.observe(document.body, { childList: true, subtree: true });
   };
+  // Start now leads to a question page (the question pages' wasm), the outcome to the rest.
+  const next = [QUESTIONS, WHOLE].flatMap((name) => [`${name}.js`, `${name}_bg.wasm`])
+    .map((file) => new URL(file, appBase).href);
   whenShown(() => afterPaint(() => idle(async () => {
-    if (await keepOnDevice() || fromDevice) return;
-    // Start now leads to a question page (the question pages' wasm), the outcome to the rest.
-    for (const file of [QUESTIONS, WHOLE].flatMap((name) => [`${name}.js`, `${name}_bg.wasm`])) {
+    if (await keepOnDevice(next) || fromDevice) return;
+    for (const address of next) {
       const link = document.createElement('link');
       link.rel = 'prefetch';
-      link.href = new URL(file, appBase).href;
+      link.href = address;
       document.head.append(link);
     }
   })));
 }
 
-/** Registers the worker, which keeps the app's files, and names the profile for it to keep. */
-async function keepOnDevice() {
+/** Registers the worker, which keeps the app's files (those `next` names first, the files
+ *  the next pages need), and names the profile for it to keep. */
+async function keepOnDevice(next = []) {
   if (!serviceWorker) return false;
   try {
     await serviceWorker.register(new URL('sw.js', appBase));
-    serviceWorker.ready.then((worker) => worker.active.postMessage({ type: 'resident-complaints:keep', addresses: [policyAddress] }));
+    serviceWorker.ready.then((worker) => worker.active.postMessage({ type: 'resident-complaints:keep', addresses: [policyAddress], next }));
     return true;
   } catch (problem) {
     console.warn('resident-complaints: the app cannot be kept on this device', problem);

@@ -8,7 +8,8 @@
 //   from it: a page never gets one version's wasm-bindgen module with another's wasm. An
 //   update keeps them all as it installs. A first visit, often on the weak signal the worker
 //   is for, keeps the page's frame as it installs and the wasm files after it takes over, one
-//   at a time, smallest first, so the next page's wasm is not slowed by the others. A page
+//   at a time: first those the page says its next pages need, then the rest, smallest first.
+//   So the next page's wasm is not slowed by the others. A page
 //   of the app (an address of one word under the scope, such as /safety, or the scope
 //   itself) is the cached index.html, as the server's fallback is.
 // - The profile in use: from the network first, so a change to it reaches residents within
@@ -91,15 +92,15 @@ function keepFile(address) {
   return fetching.get(address);
 }
 
-/** Keeps every app file not kept yet, one at a time in the build's order (smallest first: the
- *  start page's wasm, the question pages', then the whole app's), so each is whole as soon as
- *  it can be. Asked by every page (its `keep` message); a file that fails is tried again by
- *  the next page. */
+/** Keeps every app file not kept yet, one at a time, so each is whole as soon as it can be:
+ *  first those in `next` (the start page names the question pages' files, then the whole
+ *  app's), then the rest in the build's order (smallest first). Asked by every page (its
+ *  `keep` message); a file that fails is tried again by the next page. */
 let keeping;
-function keepApp() {
+function keepApp(next) {
   keeping ??= (async () => {
     const cache = await caches.open(APP);
-    for (const address of files.keys()) {
+    for (const address of new Set([...next.filter((address) => files.has(address)), ...files.keys()])) {
       if (!(await cache.match(address))) await keepFile(address).catch(() => {});
     }
   })().finally(() => { keeping = undefined; });
@@ -118,12 +119,13 @@ self.addEventListener('activate', (event) => {
 });
 
 // A page names the profile it uses, to be kept (the first visit's did not come through this
-// worker): { type: 'resident-complaints:keep', addresses: [...] }. One already kept is left
-// to the fetches, which keep it fresh.
+// worker), and the app files its next pages need: { type: 'resident-complaints:keep',
+// addresses: [...], next: [...] }. A profile already kept is left to the fetches, which keep
+// it fresh.
 self.addEventListener('message', (event) => {
-  const { type, addresses } = event.data ?? {};
+  const { type, addresses, next } = event.data ?? {};
   if (!BUILD || type !== 'resident-complaints:keep' || !Array.isArray(addresses)) return;
-  event.waitUntil(Promise.all([...addresses.map(keep), keepApp()]));
+  event.waitUntil(Promise.all([...addresses.map(keep), keepApp(Array.isArray(next) ? next : [])]));
 });
 
 async function keep(address) {
