@@ -72,7 +72,7 @@ self.addEventListener('install', (event) => {
 });
 
 /** Whether an app file is a wasm, or the wasm-bindgen module that loads one. */
-const isWasm = (address) => address.endsWith('.wasm') || files.has(address.replace(/\.js$/, '_bg.wasm'));
+const isWasm = (address) => address.endsWith('.wasm') || (address.endsWith('.js') && files.has(address.replace(/\.js$/, '_bg.wasm')));
 
 /** Files being fetched into this version's cache, by address: a page asking for a file that
  *  keepApp is fetching waits for that fetch rather than starting another. */

@@ -177,8 +177,16 @@ test('a first visit on a weak signal: the worker takes over before the wasm is k
   try {
     await visit(page, `${weak.url}/`);
     await until(page, 'the worker in control', () => navigator.serviceWorker.controller !== null);
-    const keptYet = await page.evaluate(async () => (await caches.keys()).find((name) => name.includes(' app ')));
-    assert.ok(keptYet, 'the worker keeps the page’s frame as it installs');
+    // The page's frame: every file but the wasm and the wasm-bindgen modules that load them.
+    const paths = buildOf(DIST).files.map(([path]) => path);
+    const module = (path) => path.endsWith('.js') && paths.includes(path.replace(/\.js$/, '_bg.wasm'));
+    const frame = paths.filter((path) => !path.endsWith('.wasm') && !module(path));
+    assert.ok(frame.includes('index.html') && frame.includes('app.js'), frame);
+    const keptYet = await page.evaluate(async () => {
+      const name = (await caches.keys()).find((n) => n.includes(' app '));
+      return name ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname.slice(1)) : [];
+    });
+    assert.deepEqual(frame.filter((path) => !keptYet.includes(path)), [], 'the worker keeps the page’s frame as it installs');
     // The question pages' wasm first, as the start page asks: the start page's own, which the
     // page has already, waits.
     const asked = (path) => weak.requests.filter((request) => request === `GET /${path}`).length;
