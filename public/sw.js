@@ -9,9 +9,9 @@
 //   update keeps them all as it installs. A first visit, often on the weak signal the worker
 //   is for, keeps the page's frame as it installs and the wasm files after it takes over, one
 //   at a time: first those the page says its next pages need, then the rest, smallest first.
-//   So the next page's wasm is not slowed by the others. A page
-//   of the app (an address of one word under the scope, such as /safety, or the scope
-//   itself) is the cached index.html, as the server's fallback is.
+//   So the next page's wasm is not slowed by the others. A page of the app (an address of one
+//   word under the scope, such as /safety, or the scope itself) is the cached index.html, as
+//   the server's fallback is.
 // - The profile in use: from the network first, so a change to it reaches residents within
 //   FRESH_MS; the copy kept from the last answer when there is no answer within PATIENCE_MS.
 //   A copy this worker fetched less than FRESH_MS ago is answered at once: Start now's page

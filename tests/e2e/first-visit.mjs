@@ -21,7 +21,7 @@ const RATE = '400kbit';
 /** How long the resident reads the start page before pressing Start now, in ms. */
 const READING = [0, 4000, 10000];
 
-const tc = (...args) => execFileSync('tc', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+const tc = (...args) => execFileSync('tc', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Throttles what the server on `port` sends to RATE, in one queue shared by every
  *  connection; `unthrottle` removes it. */
@@ -35,14 +35,13 @@ function throttle(port) {
 const unthrottle = () => tc('qdisc', 'del', 'dev', 'lo', 'root');
 
 /** Bytes the throttled class has sent so far. */
-const sent = () => Number(execFileSync('tc', ['-s', 'class', 'show', 'dev', 'lo', 'classid', '1:20'], { encoding: 'utf8' })
-  .match(/Sent (\d+) bytes/)[1]);
+const sent = () => Number(tc('-s', 'class', 'show', 'dev', 'lo', 'classid', '1:20').match(/Sent (\d+) bytes/)[1]);
 
 /** Waits until the throttled link has sent nothing for a second (at most a minute): what a
  *  closed device had queued would otherwise slow the next run. */
 async function quiet() {
-  for (let before = -1, end = Date.now() + 60000; sent() !== before && Date.now() < end;) {
-    before = sent();
+  for (let before = -1, now = sent(), end = Date.now() + 60000; now !== before && Date.now() < end; now = sent()) {
+    before = now;
     await new Promise((later) => { setTimeout(later, 1000); });
   }
 }

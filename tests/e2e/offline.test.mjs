@@ -201,8 +201,8 @@ test('a first visit on a weak signal: the worker takes over before the wasm is k
 
     // The question pages' files, asked for by the page while the worker was keeping them,
     // were fetched once; the start page's own, which it loaded before the worker, once more.
-    for (const [path] of buildOf(DIST).files) {
-      const before = ['index.html', 'app.js'].includes(path) || path.startsWith('first-page') || !/\.(js|wasm)$/.test(path);
+    for (const path of paths) {
+      const before = frame.includes(path) || path.startsWith('first-page');
       assert.ok(asked(path) === 1 || (before && asked(path) <= 2), `${path} was fetched ${asked(path)} times`);
     }
     for (const path of ['questions.js', 'questions_bg.wasm', 'resident-complaints.js', 'resident-complaints_bg.wasm']) {
